@@ -1,0 +1,105 @@
+"""Word knowledge learnt from real news (see tools/build_lexicon.py), loaded once per process."""
+from __future__ import annotations
+
+import gzip
+import math
+from functools import lru_cache
+from importlib import resources
+
+# Countries and blocs as the press abbreviates them; these pairings are never
+# spelt out in the text, so they cannot be learnt from it.
+PLACE_ALIASES: dict[str, str] = {
+    "us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
+    "america": "United States", "united states of america": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "great britain": "United Kingdom",
+    "britain": "United Kingdom",
+    "dprk": "North Korea", "rok": "South Korea", "prc": "China", "uae": "United Arab Emirates",
+    "russian federation": "Russia", "republic of korea": "South Korea",
+    "democratic people's republic of korea": "North Korea",
+}
+
+# Institutions named by their building or a single word, too well known to be
+# introduced in the text ("the Pentagon said").
+KNOWN_ORGS = frozenset("""pentagon kremlin nato reuters hamas hezbollah taliban congress senate parliament
+vatican interpol europol unesco unicef opec fbi cia nsa kgb fsb gru mossad nasa afp bbc cnn ap upi
+telegram facebook twitter youtube google apple amazon microsoft tesla x meta instagram tiktok whatsapp
+eu un g7 g20 imf wto who""".split())
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, tuple[int, int, int]], int]:
+    words: dict[str, tuple[int, int, int]] = {}
+    n_docs = 1
+    with resources.files("store").joinpath("data/lexicon.tsv.gz").open("rb") as raw:
+        with gzip.open(raw, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                w, df, cap, low = line.rstrip("\n").split("\t")
+                if w == "#docs":
+                    n_docs = int(df)
+                    continue
+                words[w] = (int(df), int(cap), int(low))
+    return words, n_docs
+
+
+def word_stats(word: str) -> tuple[int, int, int] | None:
+    """(document frequency, mid-sentence capitalised count, lower-case count) or None if unseen."""
+    return _lexicon()[0].get(word.lower().replace("’", "'"))
+
+
+def is_common_word(word: str) -> bool:
+    """True when news writes the word lower-case more often than capitalised mid-sentence."""
+    st = word_stats(word)
+    if st is None:
+        return False
+    _, cap, low = st
+    return low >= 3 and low > cap
+
+
+def idf(word: str) -> float:
+    """Inverse document frequency in news; unseen words count as rare."""
+    words, n = _lexicon()
+    st = words.get(word)
+    df = st[0] if st else 1
+    return math.log((n + 1) / (df + 1)) + 1.0
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    text = resources.files("store").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    # "Florida Gov. X said" teaches the builder that Florida is a given name; it is not.
+    return frozenset(t for t in text.split() if t and place_kind(t) not in ("country", "state"))
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[dict[str, str], frozenset[str]]:
+    places: dict[str, str] = {}
+    demonyms: set[str] = set()
+    text = resources.files("store").joinpath("data/places.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        name, kind, _ = line.split("\t")
+        if kind == "demonym":
+            demonyms.add(name)
+        else:
+            places[name.lower()] = kind
+    return places, frozenset(demonyms)
+
+
+def place_kind(name: str) -> str | None:
+    """'country', 'state' or 'city' for a known place name, else None."""
+    return _places()[0].get(name.lower())
+
+
+_LANGUAGES = frozenset("English Arabic Hebrew Mandarin Cantonese Hindi Urdu Farsi Pashto Dari Swahili Korean".split())
+
+
+def is_demonym(word: str) -> bool:
+    """'Ukrainian', 'North Korean', 'Chechen', 'English': adjectives of nationality or language, not entities."""
+    dem = _places()[1]
+    if word in dem or word in _LANGUAGES:
+        return True
+    if word.endswith("s") and word[:-1] in dem:
+        return True
+    # "North Korean", "South African", "New Zealander"
+    parts = word.split()
+    return len(parts) == 2 and parts[0] in ("North", "South", "East", "West", "New") and (
+        parts[1] in dem or parts[1].rstrip("s") in dem)
