@@ -1,0 +1,390 @@
+"""Aligning claims into facts: which claims, across outlets, state the same thing.
+
+A claim is compared on what makes a fact: its rare content words (weighted by
+how rare they are in news and in this story), the entities it names, its
+figures, its quoted words and who said it. Candidates are blocked on shared
+rare keys, so cost grows with the number of similar claims, not the square of
+the corpus. Clustering is average-linkage with a floor: a claim joins a fact
+only if it agrees with every claim already in it, not just one neighbour.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import Stemmer
+from rapidfuzz import fuzz
+
+from .lexicon import idf, is_demonym, place_kind, word_stats
+
+_STEM = Stemmer.Stemmer("english")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[0-9][0-9,.]*[0-9]|[0-9]")
+STOPWORDS = frozenset("""a about above after again against all also am an and any are aren't as at be because been
+before being below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just let me more most my
+myself no nor not now of off on once only or other our ours ourselves out over own same she should so some such
+than that the their theirs them themselves then there these they this those through to too under until up very
+was we were what when where which while who whom why will with would you your yours yourself yourselves
+said says say saying told tells added adds according reported reports noted wrote also would could may might
+one two its it's that's there's mr ms mrs dr s t just like even still yet since however meanwhile earlier later
+there's we're they're it’s that’s don’t can’t won’t""".split())
+# Verbs of saying carry attribution, not content: two claims do not state the same
+# fact because both were "said".
+REPORTING = frozenset(_STEM.stemWords("""said say says told tell added add according report reported reports note noted
+write wrote state stated statement confirm confirmed announce announced estimate estimated claim claims claimed
+believe believes assess assessed indicate indicated reveal revealed suggest suggested echo echoed""".split()))
+
+_NEGATION = re.compile(r"\b(?:not|no|never|without|n['’]t|yet to|declined|refused|denied)\b", re.I)
+
+
+@dataclass
+class ClaimFeatures:
+    """What the aligner knows of one claim."""
+    id: int
+    source: int                  # which article (outlets are compared across articles)
+    text: str
+    speaker: str | None = None
+    entities: frozenset[int] = frozenset()
+    figures: tuple[tuple[float | None, float | None, str | None, str], ...] = ()   # low, high, unit, kind
+    quotes: tuple[str, ...] = ()
+    story: int = 0
+    is_heading: bool = False
+    terms: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0
+    clauses: list[tuple[dict[str, float], float]] = field(default_factory=list)
+
+
+@dataclass
+class Fact:
+    claim_ids: list[int]
+    label: str
+    story: int = 0
+
+
+_DERIVATIONAL = ("ation", "ition", "ment", "ance", "ence", "ion")
+
+
+def _lemma(stem: str) -> str:
+    """Fold derivations Snowball keeps apart: "movement"/"moved", "confirmation"/"confirmed"."""
+    for suf in _DERIVATIONAL:
+        if stem.endswith(suf) and len(stem) - len(suf) >= 4:
+            return stem[: -len(suf)]
+    return stem
+
+
+def _demonym_root(word: str) -> str | None:
+    """"russian" -> "russia", "ukrainian" -> "ukraine": a nationality counts as its country."""
+    if not is_demonym(word.capitalize()):
+        return None
+    for cand in (word[:-1], word[:-2], word[:-3] + "e", word[:-3], word[:-2] + "e", word[:-3] + "a"):
+        if len(cand) >= 4 and place_kind(cand) == "country":
+            return cand
+    return None
+
+
+def _terms(text: str) -> dict[str, float]:
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    words = [w for w in words if w not in STOPWORDS and not w[0].isdigit() and len(w) > 1]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    stems = _STEM.stemWords(words)
+    out: dict[str, float] = {}
+    prev = None
+    for w, s in zip(words, stems):
+        if s in REPORTING:
+            prev = None
+            continue
+        root = _demonym_root(w)
+        key = _STEM.stemWord(root) if root else _lemma(s)
+        weight = idf(w)
+        out[key] = max(out.get(key, 0.0), weight)
+        # "front line" and "frontline" are one word
+        if prev is not None:
+            st = word_stats(prev + w)
+            if st is not None and st[0] >= 5:
+                joined = _lemma(_STEM.stemWord(prev + w))
+                out[joined] = max(out.get(joined, 0.0), weight)
+        prev = w
+    return out
+
+
+# Where a sentence joins two statements: "X, the first time Y", "Although X, Y", "X but Y", "X; Y".
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|\s--\s|,\s+(?=(?:but|while|though|although|and|which|who|whose|where|as|after|before|because|since"
+    r"|with|without|adding|marking|supporting|noting|saying|having|referring|according|the first|a first|in what)\b)"
+    r"|\s(?=but\s)|^(?:although|though|while|as|after|before|because|since|if)\b[^,]{10,}?,", re.I)
+
+
+def clauses_of(text: str) -> list[str]:
+    """The statements a sentence joins, each of at least four words; [] when it is one statement."""
+    parts, last = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        cut = m.end() if m.group().endswith(",") and m.start() == 0 else m.start()
+        if m.start() == 0:
+            parts.append(text[:m.end()])
+            last = m.end()
+            continue
+        parts.append(text[last:cut])
+        last = m.end()
+    parts.append(text[last:])
+    parts = [p.strip(" ,;—–-") for p in parts]
+    parts = [p for p in parts if len(p.split()) >= 4]
+    return parts if len(parts) >= 2 else []
+
+
+def _unit_key(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    return _STEM.stemWord(unit.lower().split()[-1])
+
+
+def _distinctive(f: tuple) -> bool:
+    """A figure specific enough to identify a fact by itself: "11,000", "at least 30"; not "three"."""
+    vals = [v for v in f[:2] if v is not None]
+    return bool(vals) and (max(vals) >= 20 or f[0] != f[1])
+
+
+def _ranges_agree(a: tuple, b: tuple) -> bool:
+    """Two figures state the same value: equal or overlapping ranges (open ends overlap anything beyond)."""
+    alo, ahi = a[0], a[1]
+    blo, bhi = b[0], b[1]
+    lo1 = alo if alo is not None else -math.inf
+    hi1 = ahi if ahi is not None else math.inf
+    lo2 = blo if blo is not None else -math.inf
+    hi2 = bhi if bhi is not None else math.inf
+    if (alo, ahi) == (blo, bhi):
+        return True
+    # "about 11,000" vs "11,000": within 5 %
+    if alo is not None and blo is not None and ahi is not None and bhi is not None and ahi == alo and bhi == blo:
+        return abs(alo - blo) <= 0.05 * max(abs(alo), abs(blo), 1)
+    return lo1 <= hi2 and lo2 <= hi1 and (alo == blo or ahi == bhi)
+
+
+class Aligner:
+    """Scores pairs of claims and clusters them into facts."""
+
+    THRESHOLD = 0.45     # average similarity a claim needs with a fact's claims
+    FLOOR = 0.30         # and the least it may have with any one of them
+    MAX_POSTING = 100    # keys shared by more claims than this do not make candidates
+    KEY_TERMS = 8        # a claim's rarest words that can make it a candidate
+    ALPHA = 0.6
+    CLAUSE_DISCOUNT = 0.9
+    HEADING_DISCOUNT = 0.8
+    FIGURE_BONUS = 0.3    # keys shared by more claims than this do not make candidates
+
+    def __init__(self, claims: list[ClaimFeatures]):
+        self.claims = {c.id: c for c in claims}
+        n = max(1, len(claims))
+        df: dict[str, int] = defaultdict(int)
+        edf: dict[int, int] = defaultdict(int)
+        clause_terms: dict[int, list[dict[str, float]]] = {}
+        for c in claims:
+            c.terms = _terms(c.text)
+            clause_terms[c.id] = [_terms(t) for t in clauses_of(c.text)]
+            for t in c.terms:
+                df[t] += 1
+            for e in c.entities:
+                edf[e] += 1
+
+        # a word in every claim of the story says nothing about which fact a claim states
+        def local(terms: dict[str, float]) -> dict[str, float]:
+            return {t: w * max(0.05, min(1.0, math.log((n + 1) / (df[t] + 0.5)) / math.log(n + 1.5)))
+                    for t, w in terms.items()}
+
+        for c in claims:
+            c.terms = local(c.terms)
+            c.norm = sum(w * w for w in c.terms.values()) ** 0.5
+            c.clauses = []
+            for ct in clause_terms[c.id]:
+                ct = local(ct)
+                norm = sum(w * w for w in ct.values()) ** 0.5
+                if len(ct) >= 3:
+                    c.clauses.append((ct, norm))
+        self.df = df
+        self.edf = edf
+        self.n = n
+        self._cache: dict[tuple[int, int], float] = {}
+
+    # ------------------------------------------------------------ similarity
+    def similarity(self, a: int, b: int) -> float:
+        if a > b:
+            a, b = b, a
+        key = (a, b)
+        s = self._cache.get(key)
+        if s is None:
+            s = self._cache[key] = self._similarity(self.claims[a], self.claims[b])
+        return s
+
+    def _similarity(self, x: ClaimFeatures, y: ClaimFeatures) -> float:
+        if x.story != y.story:
+            return 0.0
+        if not x.norm or not y.norm:
+            return 0.0
+        s = self._word_similarity(x.terms, x.norm, y.terms, y.norm)
+        # a sentence may join two statements: compare its clauses too, a little discounted
+        for xt, xn in [(x.terms, x.norm)] + x.clauses:
+            for yt, yn in [(y.terms, y.norm)] + y.clauses:
+                if xt is x.terms and yt is y.terms:
+                    continue
+                s = max(s, self.CLAUSE_DISCOUNT * self._word_similarity(xt, xn, yt, yn))
+        if x.is_heading or y.is_heading:
+            # headlines summarise many facts at once; they need more to agree
+            s *= self.HEADING_DISCOUNT
+
+        # entities: shared rare ones support, only when words also agree a little
+        if x.entities and y.entities:
+            common = x.entities & y.entities
+            if common:
+                w = sum(math.log((self.n + 1) / self.edf[e]) for e in common)
+                tot = sum(math.log((self.n + 1) / self.edf[e]) for e in x.entities | y.entities)
+                s += 0.15 * (w / tot if tot else 0.0)
+
+        # figures: the same figure for the same thing is strong; a different one is a different fact
+        if x.figures and y.figures:
+            s += self._figure_relation(x, y, s)
+
+        # quotes: the same quoted words are the same statement
+        if x.quotes and y.quotes:
+            best = max(fuzz.token_set_ratio(a, b) for a in x.quotes for b in y.quotes
+                       if len(a.split()) >= 3 and len(b.split()) >= 3) if any(
+                len(a.split()) >= 3 for a in x.quotes) and any(len(b.split()) >= 3 for b in y.quotes) else 0
+            if best >= 85:
+                s += 0.3
+            elif best >= 70:
+                s += 0.1
+
+        # speakers: two named, different speakers say different things
+        if x.speaker and y.speaker and x.speaker != y.speaker:
+            s -= 0.05
+        elif x.speaker and x.speaker == y.speaker:
+            s += 0.05
+        return max(0.0, s)
+
+    def _figure_relation(self, x: ClaimFeatures, y: ClaimFeatures, s: float) -> float:
+        """The same figure of the same thing is strong evidence; a different figure of it, a different fact."""
+        best = 0.0
+        conflict = False
+        for a in x.figures:
+            for b in y.figures:
+                if a[3] != b[3]:
+                    continue
+                ua, ub = _unit_key(a[2]), _unit_key(b[2])
+                if _ranges_agree(a, b):
+                    if ua and ub and ua == ub:
+                        strength = 1.0
+                    elif _distinctive(a) and _distinctive(b) and not (ua and ub):
+                        strength = 0.6
+                    else:
+                        strength = 0.0
+                    best = max(best, strength)
+                elif ua and ua == ub:
+                    conflict = True
+        if best:
+            return self.FIGURE_BONUS * best * (1.0 if s > 0.08 else 0.3)
+        return -0.25 if conflict else 0.0
+
+    def _word_similarity(self, xt: dict[str, float], xn: float, yt: dict[str, float], yn: float) -> float:
+        if not xn or not yn:
+            return 0.0
+        if len(xt) > len(yt):
+            xt, yt = yt, xt
+        dot = sum(w * yt[t] for t, w in xt.items() if t in yt)
+        # between cosine (alpha 0.5) and containment (alpha 1): a short claim inside a longer one still counts
+        lo, hi = sorted((xn * xn, yn * yn))
+        return dot / (lo ** self.ALPHA * hi ** (1 - self.ALPHA))
+
+    # ------------------------------------------------------------ candidates
+    def candidate_pairs(self) -> list[tuple[float, int, int]]:
+        """Pairs from different articles sharing at least two rare keys, scored, best first.
+
+        Keys are a claim's rarest words, its entities and its figures; a key held by
+        more than MAX_POSTING claims is too common to say anything and is skipped,
+        so the work grows with the number of similar claims, not the corpus squared.
+        """
+        postings: dict[tuple, list[int]] = defaultdict(list)
+        for c in self.claims.values():
+            top = sorted(c.terms.items(), key=lambda kv: -kv[1])[: self.KEY_TERMS]
+            keys: set[tuple] = {("t", t) for t, _ in top}
+            keys.update(("e", e) for e in c.entities)
+            keys.update(("f", f[0], f[1], f[3]) for f in c.figures)
+            for k in keys:
+                postings[(c.story, k)].append(c.id)
+        shared: dict[tuple[int, int], int] = defaultdict(int)
+        for ids in postings.values():
+            if len(ids) < 2 or len(ids) > self.MAX_POSTING:
+                continue
+            for i, a in enumerate(ids):
+                sa = self.claims[a].source
+                for b in ids[i + 1:]:
+                    if sa != self.claims[b].source:
+                        shared[(a, b) if a < b else (b, a)] += 1
+        out = []
+        for (a, b), n in shared.items():
+            if n < 2:
+                continue
+            s = self.similarity(a, b)
+            if s >= self.FLOOR:
+                out.append((s, a, b))
+        out.sort(reverse=True)
+        return out
+
+    # ------------------------------------------------------------ clustering
+    def _agrees(self, members_a: list[int], members_b: list[int]) -> bool:
+        sims = [self.similarity(a, b) for a in members_a for b in members_b]
+        return min(sims) >= self.FLOOR and sum(sims) / len(sims) >= self.THRESHOLD
+
+    def cluster(self) -> list[list[int]]:
+        cluster_of: dict[int, int] = {cid: i for i, cid in enumerate(self.claims)}
+        members: dict[int, list[int]] = {i: [cid] for i, cid in enumerate(self.claims)}
+        for s, a, b in self.candidate_pairs():
+            if s < self.THRESHOLD:
+                break
+            ka, kb = cluster_of[a], cluster_of[b]
+            if ka == kb:
+                continue
+            if not self._agrees(members[ka], members[kb]):
+                continue
+            if len(members[ka]) < len(members[kb]):
+                ka, kb = kb, ka
+            for cid in members[kb]:
+                cluster_of[cid] = ka
+            members[ka].extend(members.pop(kb))
+        return [sorted(m) for m in members.values()]
+
+    def align(self) -> list[Fact]:
+        facts = []
+        clusters = self.cluster()
+        for m in clusters:
+            m.sort()
+            facts.append(Fact(m, self.label(m), self.claims[m[0]].story))
+        return facts
+
+    def label(self, members: list[int]) -> str:
+        if len(members) == 1:
+            best = members[0]
+        else:
+            best = max(members, key=lambda a: (sum(self.similarity(a, b) for b in members if b != a)
+                                               - 0.002 * len(self.claims[a].text)))
+        return fact_label(self.claims[best].text)
+
+
+_ATTRIB_TAIL = re.compile(r",?[\"”’]?\s*(?:[\w’'.\-]+\s+){0,8}(?:said|says|told|added|wrote|noted|reported)\b[^\"”]*$")
+
+
+def fact_label(text: str, limit: int = 90) -> str:
+    """A short label for a fact: its clearest claim, attribution trimmed, cut at a word boundary."""
+    t = re.sub(r"\s+", " ", text).strip()
+    trimmed = _ATTRIB_TAIL.sub("", t)
+    if len(trimmed) >= 25:
+        t = trimmed
+    t = t.strip(" \"“”'‘’,.")
+    if len(t) <= limit:
+        return t
+    cut = t[:limit].rsplit(" ", 1)[0].rstrip(",;:—-")
+    return cut + "…"
+
+
+def align_facts(claims: list[ClaimFeatures]) -> list[Fact]:
+    """Group claims that state the same fact; every claim ends in at least one fact."""
+    return Aligner(claims).align()

@@ -1,0 +1,161 @@
+"""Claims: each reporting sentence with its kind, who it is attributed to, its hedges, quotes and figures."""
+from __future__ import annotations
+
+import re
+
+from .figures import find_figures
+from .model import Claim, Mention, Sentence
+
+_VERBS = (r"said|says|say|told|tells|added|adds|wrote|writes|noted|notes|stated|states|explained|claimed|claims|"
+          r"argued|argues|insisted|warned|warns|reported|reports|announced|announces|confirmed|confirms|estimated|"
+          r"estimates|tweeted|posted|revealed|reveals|echoed|acknowledged|alleged|alleges|suggested|suggests|asserted|"
+          r"declared|disclosed|predicted|urged|assessed|assesses|believes|indicated|denied|denies|believed|cautioned|"
+          r"commented|recalled|emphasized|emphasised|stressed|concluded|testified|replied|responded|continued")
+_AUX = r"(?:(?:has|have|had|also|then|later|earlier|previously|firstly|further|has also|had also|would|will)\s+)*"
+# "..., national security communications adviser John Kirby said." / "..., the US said, supporting ..."
+_TRAIL = re.compile(
+    r"[,.!?][\"'”’]?\s+(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?:" + _VERBS + r")\b"
+    r"(?P<rest>[^\"“”]{0,160})$")
+# "..., said John Kirby."
+_TRAIL_INV = re.compile(r"[,.!?][\"'”’]?\s+(?:" + _VERBS + r")\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s*[.!?]?$")
+# "Ukrainian intelligence said at least 30 ..." / "A senior US military official said on 17 December that ..."
+_LEAD = re.compile(
+    r"^[\"“‘]?(?P<spk>(?:[\w’'.\-/&()]+\s+){0,11}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?:" + _VERBS + r")\b")
+_ACCORDING = re.compile(r"\baccording to (?P<spk>[^,.;:\"“”]{2,80}?)(?:[,.;:]|$)", re.I)
+_CLAIMS_BY = re.compile(r"\b(?:claims?|reports?|statement|assessment|estimates?)\s+(?:by|from)\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s+that\b")
+_PRONOUN = frozenset({"he", "she", "they", "it", "we", "i"})
+_NOT_SPEAKER = re.compile(
+    r"^(?:that|which|who|this|there|what|it is|it was|as|and|but|or|if|when|while|because|though|although|"
+    r"reports?|media|sources?)$", re.I)
+_HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|apparently|supposedly|ostensibly|unconfirmed|unverified"
+    r"|could not (?:be )?independently (?:verify|verified|confirm|confirmed)"
+    r"|(?:has|have|had) not been able to (?:independently )?(?:verify|confirm)"
+    r"|(?:cannot|can ?not|could not|couldn['’]t) be (?:independently )?(?:verified|confirmed)"
+    r"|not (?:been )?independently (?:verified|confirmed)|without (?:providing )?evidence|no evidence was (?:provided|given|shown)"
+    r"|(?:have|has) not (?:shared|provided|given|shown) evidence|what (?:was|were) said to be|said to be|believed to be"
+    r"|is thought to|are thought to|may have|might have|it is unclear|it was unclear|unclear whether"
+    r"|claimed|claims? (?:that|by)|alleged)\b", re.I)
+_QUOTED = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]|‘([^‘’]{3,}?)’(?!\w)")
+_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TRAILING_JUNK = re.compile(r"[\s,;:]+$")
+
+
+def quoted_spans(text: str) -> list[str]:
+    out = []
+    for m in _QUOTED.finditer(text):
+        q = m.group(1) or m.group(2)
+        if q and len(q.split()) >= 1:
+            out.append(q.strip())
+    return out
+
+
+def _clean_np(np: str) -> str:
+    np = np.strip().strip("\"“”‘’'").strip()
+    np = re.sub(r",\s*(?:speaking|who|which)\b.*$", "", np)
+    np = _TRAILING_JUNK.sub("", np)
+    return np
+
+
+def find_attribution(sentence: str) -> str | None:
+    """The noun phrase a sentence attributes itself to, as written ("the official", "he", "John Kirby")."""
+    s = sentence.strip()
+    m = _TRAIL.search(s)
+    if m:
+        spk = _clean_np(m.group("spk"))
+        # "the official, speaking on condition of anonymity, said" keeps "the official"
+        if spk and not _NOT_SPEAKER.match(spk) and len(spk.split()) <= 10:
+            return spk
+    m = _TRAIL_INV.search(s)
+    if m:
+        spk = _clean_np(m.group("spk"))
+        if spk and len(spk.split()) <= 8 and not _NOT_SPEAKER.match(spk):
+            return spk
+    m = _LEAD.match(s)
+    if m:
+        spk = _clean_np(m.group("spk"))
+        words = spk.split()
+        if spk and len(words) <= 12 and "," not in spk and not _NOT_SPEAKER.match(words[0]) \
+                and not re.search(r"\b(?:that|who|which|when|if|because|while|after|before)\b", spk, re.I):
+            return spk
+    m = _ACCORDING.search(s)
+    if m:
+        return _clean_np(m.group("spk"))
+    m = _CLAIMS_BY.search(s)
+    if m:
+        return _clean_np(m.group("spk"))
+    return None
+
+
+class SpeakerResolver:
+    """Resolves "he", "Kirby", "the agency", "the official" to the speaker named earlier in the same article."""
+
+    def __init__(self) -> None:
+        self.history: list[tuple[str, str]] = []      # (canonical speaker, its type)
+        self._described: list[tuple[str, str]] = []   # unnamed speakers: "a senior US military official"
+
+    def resolve(self, np: str, mentions: list[Mention]) -> str | None:
+        low = np.lower()
+        if low in _PRONOUN:
+            want = {"he": "PERSON", "she": "PERSON", "i": "PERSON", "it": "ORG", "they": None, "we": None}[low]
+            for spk, t in reversed(self.history):
+                # a bare surname the text gave no type ("Miller said") is still a person's name
+                if want is None or t == want or (want == "ORG" and t in ("ORG", "PLACE", "")) \
+                        or (want == "PERSON" and t == "" and spk[:1].isupper() and len(spk.split()) <= 3):
+                    return spk
+            return None
+        # "a senior US military official": an unnamed speaker described, not the place named in passing
+        words = np.split()
+        described = words[0].lower() in ("a", "an") and words[-1][:1].islower()
+        # a named entity inside the phrase: prefer a person, then an organisation, then a place
+        for want in ("PERSON",) if described else ("PERSON", "ORG", "PLACE", ""):
+            named = [m for m in mentions if m.type == want]
+            if named:
+                spk = named[-1].name if want == "PERSON" else named[0].name
+                self.history.append((spk, want))
+                return spk
+        # "the agency", "the official", "the Ukrainian agency": the last speaker of that kind
+        head = _DET.sub("", np).split()[-1].lower() if np.split() else ""
+        if _DET.match(np) and head:
+            for spk, t in reversed(self.history):
+                if head in spk.lower():
+                    return spk
+            for spk_np, t in reversed(self._described):
+                if head in spk_np.lower():
+                    return spk_np
+        spk = _DET.sub("", np)
+        spk = spk[0].lower() + spk[1:] if spk[:1].isupper() and spk.split()[0].lower() in ("a", "an") else spk
+        self.history.append((spk, ""))
+        self._described.append((spk, ""))
+        return spk
+
+
+def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Claim]:
+    """One claim per reporting sentence of at least three words (or with a figure)."""
+    claims: list[Claim] = []
+    resolver = SpeakerResolver()
+    mi = 0
+    ms = sorted(mentions, key=lambda m: m.start)
+    for s in sentences:
+        stext = text[s.start:s.end]
+        words = stext.split()
+        figures = tuple(f.__class__(**{**f.__dict__, "start": f.start + s.start, "end": f.end + s.start})
+                        for f in find_figures(stext))
+        if len(words) < 3 and not figures:
+            continue
+        while mi < len(ms) and ms[mi].end <= s.start:
+            mi += 1
+        inside = [m for m in ms[mi:] if m.start < s.end]
+        np = find_attribution(stext)
+        speaker = None
+        if np:
+            rel_start = stext.find(np)
+            np_mentions = [m for m in inside if rel_start >= 0 and s.start + rel_start <= m.start < s.start + rel_start + len(np)]
+            speaker = resolver.resolve(np, np_mentions)
+        quotes = tuple(quoted_spans(stext))
+        hedges = tuple(sorted({h.group().lower() for h in _HEDGES.finditer(stext)}))
+        long_quote = any(len(q.split()) >= 5 for q in quotes)
+        counted = [f for f in figures if f.kind in ("count", "percent", "money")]
+        kind = "quote" if long_quote else ("figure" if counted else "statement")
+        claims.append(Claim(s.start, s.end, stext, kind, speaker, hedges, figures, quotes, s.is_heading))
+    return claims

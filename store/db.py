@@ -1,0 +1,219 @@
+"""The SQLite store: schema, migrations, and the writes that keep it whole.
+
+The store is an ordinary SQLite file (WAL mode) that sqlite-utils or Datasette
+can open. Each source is written in one transaction with everything found in
+it, so an interrupted ingest leaves whole sources or none; the cross-article
+work (entities, facts) is redone in one transaction by `relink()`, and a
+`dirty` flag makes the next run finish it if a run was cut short.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from .model import Analysis, Article
+
+SCHEMA_VERSION = 1
+APP_ID = 0x66646966  # "fdif": marks the file as a factdiff store
+
+
+class StoreError(Exception):
+    """A file that cannot be used as a store, with a message saying what to do."""
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    name TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    outlet TEXT, title TEXT, url TEXT, published TEXT, author TEXT,
+    format TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sources_path ON sources(path);
+CREATE TABLE IF NOT EXISTS furniture (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS furniture_source ON furniture(source_id);
+CREATE TABLE IF NOT EXISTS claims (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    kind TEXT NOT NULL, speaker_as_written TEXT, speaker TEXT,
+    hedges TEXT NOT NULL DEFAULT '[]', quotes TEXT NOT NULL DEFAULT '[]', is_heading INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS claims_source ON claims(source_id);
+CREATE TABLE IF NOT EXISTS figures (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    low REAL, high REAL, unit TEXT, qualifier TEXT, kind TEXT NOT NULL, tolerance REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS figures_claim ON figures(claim_id);
+CREATE TABLE IF NOT EXISTS entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]',
+    n_sources INTEGER NOT NULL DEFAULT 0, n_mentions INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, surface TEXT NOT NULL,
+    name TEXT NOT NULL, type TEXT NOT NULL, evidence INTEGER NOT NULL,
+    entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_source ON mentions(source_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE TABLE IF NOT EXISTS acronyms (
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, acronym TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS facts (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL, story_id INTEGER NOT NULL DEFAULT 0,
+    n_sources INTEGER NOT NULL, n_claims INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS fact_claims (
+    fact_id INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    PRIMARY KEY (fact_id, claim_id)
+);
+CREATE INDEX IF NOT EXISTS fact_claims_claim ON fact_claims(claim_id);
+"""
+
+# One entry per schema version after 1: the SQL that brings a store from the version before.
+MIGRATIONS: dict[int, str] = {}
+
+_FTS = {
+    "claims": ["text", "speaker"],
+    "sources": ["title", "outlet", "name"],
+    "entities": ["name", "aliases"],
+    "facts": ["label"],
+}
+
+
+def content_hash(article: Article) -> str:
+    h = hashlib.sha256()
+    for part in (article.text, article.title or "", article.outlet or "", article.url or "",
+                 article.published or "", article.author or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def open_store(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (or create) a store, refusing files that are not factdiff stores and migrating old ones."""
+    p = Path(path)
+    exists = p.exists() and p.stat().st_size > 0
+    if not exists and not create:
+        raise StoreError(f"{p}: no such store (run 'factdiff ingest' first)")
+    if exists:
+        with open(p, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise StoreError(f"{p}: not a factdiff store (not an SQLite file)")
+    try:
+        conn = sqlite3.connect(str(p), timeout=30, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{p}: cannot open as a store ({exc})") from None
+    db = sqlite_utils.Database(conn)
+    tables = set(db.table_names())
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if tables and app_id != APP_ID:
+        conn.close()
+        raise StoreError(f"{p}: an SQLite file, but not a factdiff store; choose another --db path")
+    if not tables:
+        with conn:
+            conn.executescript(_SCHEMA)
+            conn.execute(f"PRAGMA application_id = {APP_ID}")
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
+        for table, cols in _FTS.items():
+            db[table].enable_fts(cols, create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    else:
+        _migrate(db, p)
+    return db
+
+
+def _migrate(db: sqlite_utils.Database, p: Path) -> None:
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    version = int(row[0]) if row else 0
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{p}: written by a newer factdiff (schema {version}); upgrade factdiff to open it")
+    if version < 1:
+        raise StoreError(f"{p}: store schema {version} is too old to migrate; re-ingest into a new --db file")
+    while version < SCHEMA_VERSION:
+        version += 1
+        with db.conn:
+            db.conn.executescript(MIGRATIONS[version])
+            db.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+
+
+def get_meta(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
+    db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+def find_source(db: sqlite_utils.Database, article: Article, digest: str) -> tuple[str, int | None]:
+    """('same', id) if this content is stored; ('changed', id) if this path holds other content; ('new', None)."""
+    row = db.execute("SELECT id FROM sources WHERE content_hash = ?", [digest]).fetchone()
+    if row:
+        return "same", row[0]
+    row = db.execute("SELECT id FROM sources WHERE path = ? ORDER BY id DESC LIMIT 1", [article.path]).fetchone()
+    if row:
+        return "changed", row[0]
+    return "new", None
+
+
+def write_source(db: sqlite_utils.Database, article: Article, analysis: Analysis,
+                 acronyms: list[tuple[str, str]], digest: str, replaces: int | None = None) -> int:
+    """Store one article and everything found in it, in one transaction."""
+    conn = db.conn
+    with conn:
+        if replaces is not None:
+            conn.execute("DELETE FROM sources WHERE id = ?", (replaces,))
+        cur = conn.execute(
+            "INSERT INTO sources (path, name, content_hash, outlet, title, url, published, author, format, text,"
+            " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (article.path, Path(article.path.split("#")[0]).name or article.path, digest,
+             article.outlet, analysis.title, article.url, analysis.published, analysis.author,
+             article.format, analysis.text, _now()))
+        sid = cur.lastrowid
+        conn.executemany("INSERT INTO furniture (source_id, start, \"end\", kind) VALUES (?,?,?,?)",
+                         [(sid, f.start, f.end, f.kind) for f in analysis.furniture])
+        for c in analysis.claims:
+            cc = conn.execute(
+                "INSERT INTO claims (source_id, start, \"end\", text, kind, speaker_as_written, speaker, hedges,"
+                " quotes, is_heading) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (sid, c.start, c.end, c.text, c.kind, c.speaker, c.speaker, json.dumps(list(c.hedges)),
+                 json.dumps(list(c.quotes), ensure_ascii=False), int(c.is_heading)))
+            conn.executemany(
+                "INSERT INTO figures (claim_id, start, \"end\", text, low, high, unit, qualifier, kind, tolerance)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(cc.lastrowid, f.start, f.end, f.text, f.low, f.high, f.unit, f.qualifier, f.kind, f.tolerance)
+                 for f in c.figures])
+        conn.executemany(
+            "INSERT INTO mentions (source_id, start, \"end\", surface, name, type, evidence) VALUES (?,?,?,?,?,?,?)",
+            [(sid, m.start, m.end, m.surface, m.name, m.type, m.evidence) for m in analysis.mentions])
+        conn.executemany("INSERT INTO acronyms VALUES (?,?,?)", [(sid, n, a) for n, a in acronyms])
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
+    return sid

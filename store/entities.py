@@ -1,0 +1,556 @@
+"""Named entities: finding people, organisations and places in news text, and joining their names across articles.
+
+A news-aware extractor: capitalised chunks, with titles stripped and
+possessives folded, typed from cues news writing gives (titles, role words,
+"village of", "unit", organisation head words), a gazetteer of places and a
+lexicon of how news capitalises each word. Resolution joins surnames to full
+names, spelling variants, acronyms to their expansions, and country aliases.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .lexicon import KNOWN_ORGS, PLACE_ALIASES, first_names, is_common_word, is_demonym, place_kind, word_stats
+from .model import Mention
+
+# A token: a word (with inner apostrophes, hyphens, dots, slashes) or a dotted initialism.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9][\w]*(?:[’'](?!s\b)\w+|[\-./&]\w+)*")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+TITLES = frozenset("""president president-elect vice prime minister secretary general gen gen. major maj maj.
+lieutenant lt lt. colonel col col. captain capt capt. admiral adm adm. sergeant sgt sgt. sir dame lord lady
+mr mr. mrs mrs. ms ms. dr dr. prof prof. professor senator sen sen. representative rep rep. governor gov gov.
+mayor judge justice chancellor king queen prince princess pope rev rev. father sheikh ambassador commander
+chief spokesman spokeswoman spokesperson adviser advisor director chairman chairwoman chair ceo envoy
+deputy foreign defense defence interior press communications national security state attorney
+brig brig. brigadier marshal field gen.-maj. speaker leader premier emperor crown sultan emir ayatollah
+archbishop bishop cardinal rabbi imam dean officer official minister-president""".split())
+# Title words that can end a title ("Press Secretary", "Spokesperson") or stand alone as one.
+_TITLE_HEADS = frozenset("""president president-elect minister secretary general gen gen. major maj maj. lieutenant
+lt lt. colonel col col. captain capt capt. admiral adm adm. sergeant sgt sgt. sir dame lord lady mr mr. mrs mrs.
+ms ms. dr dr. prof prof. professor senator sen sen. representative rep rep. governor gov gov. mayor judge
+justice chancellor king queen prince princess pope rev rev. father sheikh ambassador commander chief
+spokesman spokeswoman spokesperson adviser advisor director chairman chairwoman ceo envoy brig brig.
+brigadier marshal speaker leader premier emperor sultan emir ayatollah archbishop bishop cardinal rabbi
+imam officer""".split())
+ROLE_WORDS = frozenset("""spokesman spokeswoman spokesperson adviser advisor official officials minister secretary
+president chief director leader envoy ambassador commander general analyst expert professor lawyer
+attorney senator governor mayor chairman ceo founder correspondent reporter editor journalist
+colonel captain officer aide diplomat""".split())
+ORG_HEADS = frozenset("""ministry department council service agency institute directorate initiative brigade
+union press house board committee party bank corporation corp inc group army forces force navy commission
+court congress senate parliament assembly organization organisation association federation foundation
+university college school daily news times post journal network bureau office administration authority
+guard police fund company airlines telegraph guardian tribune herald gazette channel unit regiment battalion
+division corps fleet command staff cabinet government republicans democrats coalition alliance front movement
+church club league team media radio television tv broadcasting cartel centre center hospital museum
+laboratory lab program programme project society trust exchange reserve""".split())
+PLACE_WORDS = frozenset("oblast region province governorate krai county district state city village town"
+                        " republic peninsula island islands mountains river sea ocean valley".split())
+_PLACE_CUE_BEFORE = re.compile(
+    r"(?:villages?|towns?|cities|city|settlements?|regions?|provinces?|districts?|capital|port|hamlets?)\s+(?:of\s+)?$"
+    r"|(?:\bin|\bnear|\baround|\boutside|\bto|\bfrom|\binto|\bacross)\s+(?:the\s+)?$", re.I)
+_PLACE_CUE_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|county|area|village|town|city|border)\b", re.I)
+_ORG_CUE_AFTER = re.compile(r"^\s+(?:unit|units|brigade|battalion|regiment|group|militia|party|agency|channel"
+                            r"|newspaper|network|company|firm|ministry|spokesman|spokesperson|officials?)\b", re.I)
+_PERSON_CUE_AFTER = re.compile(r"^\s*(?:,\s*(?:who|whose)\b|\s+(?:administration|campaign)\b)")
+_REPORT_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:said|says|told|added|noted|wrote|stated|argued|insisted|"
+                           r"explained|warned|estimated|confirmed|echoed|declined)\b")
+_CONNECT = frozenset({"of", "for", "the", "de", "da", "del", "al", "bin", "van", "von", "la", "le", "du"})
+_MONTHS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+_NEVER = frozenset("""i a an the this that these those it its he she they we you his her their our my your
+mr mrs ms dr ok tv am pm covid""".split())
+_MILITARY_UNIT = re.compile(
+    r"\b(\d{1,4}(?:st|nd|rd|th)\s+(?:[A-Za-z]+\s+){0,3}?(?:brigade|battalion|regiment|division|army|corps|fleet|squadron|"
+    r"group|detachment))\b", re.I)
+_ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z]{0,2}[A-Z](?:/[A-Z]+)?)\s*\)")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z]{2,5}/[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
+
+
+@dataclass
+class _Chunk:
+    start: int
+    end: int
+    tokens: list[tuple[int, int, str]]
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", s.replace("’", "'")).strip().lower()
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or (tok[:1].isdigit() and bool(re.match(r"\d+(st|nd|rd|th)$", tok)))
+
+
+def _title_case_line(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
+    """Runs of capitalised tokens, joined by name particles, inside one sentence."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    chunks: list[_Chunk] = []
+    cur: list[tuple[int, int, str]] = []
+    for i, (a, b, t) in enumerate(toks):
+        gap = text[cur[-1][1]:a] if cur else ""
+        # "Gen. Pat Ryder", "John F. Kennedy": an abbreviation's full stop does not end a name
+        abbrev = gap.strip() == "." and cur and (cur[-1][2].lower() in TITLES or cur[-1][2].lower() + "." in TITLES
+                                                  or len(cur[-1][2]) == 1)
+        if cur and (gap.strip() not in ("",) and not abbrev or "\n" in gap):
+            chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
+            cur = []
+        if _is_cap(t) and not (("-" in t) and t.rsplit("-", 1)[1][:1].islower() and not re.match(r"^[A-Z][a-z]+-[a-z]-[A-Z]", t)):
+            cur.append((a, b, t))
+            # a possessive ends the name: "Ukraine's HUR"
+            nxt = text[b:b + 2]
+            if nxt[:1] in "’'" and (nxt[1:2] in ("s", " ", "")):
+                chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
+                cur = []
+            continue
+        if cur and t in _CONNECT and _connects(toks, i):
+            cur.append((a, b, t))
+            continue
+        if cur:
+            chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
+            cur = []
+    if cur:
+        chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
+    # drop trailing particles
+    out = []
+    for c in chunks:
+        toks_ = c.tokens
+        while toks_ and toks_[-1][2] in _CONNECT:
+            toks_ = toks_[:-1]
+        if toks_:
+            out.append(_Chunk(toks_[0][0], toks_[-1][1], toks_))
+    return out
+
+
+def _connects(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """A particle joins a name when more name follows: "Institute for the Study of War"."""
+    j = i
+    while j < len(toks) and toks[j][2] in _CONNECT and j - i < 3:
+        j += 1
+    return j < len(toks) and _is_cap(toks[j][2]) and toks[j][2].lower() not in _MONTHS \
+        and not is_demonym(toks[j][2])
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    name: str
+    type: str | None
+    strength: int          # 2 strong evidence, 1 weak, 0 none (kept only if confirmed elsewhere)
+    titled: bool = False   # preceded by a person title ("Gen.", "President")
+
+
+def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list, bool]:
+    """Split "Pentagon Press Secretary Major Gen. Pat Ryder" into ("Pentagon", "Pat Ryder", titled)."""
+    last_title = -1
+    for i, (_, _, t) in enumerate(toks):
+        lt = t.lower()
+        if lt in _TITLE_HEADS or (lt in TITLES and i + 1 < len(toks) and toks[i + 1][2].lower() in TITLES):
+            last_title = i
+    if last_title < 0:
+        return [], toks, False
+    # the title run: walk back over title words to find where it begins
+    first_title = last_title
+    while first_title > 0 and toks[first_title - 1][2].lower() in TITLES:
+        first_title -= 1
+    rest = toks[last_title + 1:]
+    if not rest:
+        return toks, [], False
+    return toks[:first_title], rest, True
+
+
+def extract_mentions(text: str, sentences: list[tuple[int, int, bool]]) -> list[Mention]:
+    """Entity mentions in an article's reporting sentences (start, end, is_heading)."""
+    cands: list[_Candidate] = []
+    for s_start, s_end, heading in sentences:
+        title_case = heading and _title_case_line(text[s_start:s_end])
+        for m in _MILITARY_UNIT.finditer(text, s_start, s_end):
+            name = " ".join(w if w[0].isdigit() else w.capitalize() for w in m.group(1).split())
+            cands.append(_Candidate(m.start(1), m.end(1), name, "ORG", 2))
+        for ch in _chunks(text, s_start, s_end):
+            cands.extend(_classify_chunk(text, ch, s_start, title_case))
+    # acronyms in parentheses stand for the name just before them
+    return _to_mentions(text, cands)
+
+
+def _split_on_common(toks, sentence_start_pos: int, title_case: bool):
+    """Break a chunk where a token is an ordinary word capitalised by position (sentence start, headline case)."""
+    parts, cur = [], []
+    for a, b, t in toks:
+        positional = a == sentence_start_pos or title_case
+        if positional and t not in _CONNECT and (is_common_word(t) or t.lower() in _MONTHS) \
+                and not _ACRONYM.match(t) and t.lower() not in TITLES:
+            if cur:
+                parts.append(cur)
+            cur = []
+            continue
+        cur.append((a, b, t))
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+def _sentence_first_token(text: str, s_start: int) -> int:
+    m = re.match(r"[\s\"“‘'(\[-]*", text[s_start:s_start + 10])
+    return s_start + (m.end() if m else 0)
+
+
+def _classify_chunk(text: str, ch: _Chunk, s_start: int, title_case: bool) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    first_pos = _sentence_first_token(text, s_start)
+    for toks in _split_on_common(ch.tokens, first_pos, title_case):
+        # strip leading determiners / connectors
+        while toks and toks[0][2].lower() in _CONNECT | {"The"}:
+            toks = toks[1:]
+        if not toks:
+            continue
+        before, name_toks, titled = _strip_leading_titles(toks)
+        if before:
+            out.extend(_prefix_candidates(text, before, first_pos))
+        if not name_toks:
+            continue
+        out.extend(_name_candidates(text, name_toks, titled, first_pos, title_case))
+    return out
+
+
+def _prefix_candidates(text, toks, first_pos) -> list[_Candidate]:
+    """What stands before a title: "Pentagon" in "Pentagon Press Secretary", "US" in "US National Security Council Spokesperson"."""
+    while toks and (toks[-1][2].lower() in TITLES or toks[-1][2] in _CONNECT):
+        toks = toks[:-1]
+    if not toks:
+        return []
+    return _name_candidates(text, toks, False, first_pos, False, weak=True)
+
+
+def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    # a leading country abbreviation is not part of an organisation's name: "US National Security Council"
+    if len(toks) >= 2 and _norm(toks[0][2]) in PLACE_ALIASES and _ACRONYM.match(toks[0][2]):
+        a, b, t = toks[0]
+        out.append(_Candidate(a, b, t, "PLACE", 2))
+        toks = toks[1:]
+    # a leading demonym is description, not name: "Chechen Akhmat", "Ukrainian President" (unless an org follows)
+    while toks and is_demonym(toks[0][2]) and not any(t[2].lower() in ORG_HEADS for t in toks[1:]):
+        toks = toks[1:]
+    if len(toks) >= 2 and is_demonym(f"{toks[0][2]} {toks[1][2]}") and not any(t[2].lower() in ORG_HEADS for t in toks[2:]):
+        toks = toks[2:]
+    if not toks:
+        return out
+    a, e = toks[0][0], toks[-1][1]
+    surface = text[a:e]
+    name = _POSSESSIVE.sub("", surface) if surface.endswith(("’s", "'s")) else surface
+    words = name.split()
+    low = _norm(name)
+    if low in _NEVER or low in _MONTHS or all(w.lower() in _MONTHS for w in words) \
+            or re.search(r"['’](?:m|re|ll|ve|d|t)\b", low):
+        return out
+    if is_demonym(name) or (len(words) == 1 and words[0].lower() in TITLES):
+        return out
+    if len(name) < 2 or name.isdigit():
+        return out
+    typ, strength = _type_of(text, toks, name, titled, first_pos, title_case)
+    if weak:
+        strength = min(strength, 1)
+    out.append(_Candidate(a, a + len(name), name, typ, strength, titled))
+    return out
+
+
+def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | None, int]:
+    words = name.split()
+    low = _norm(name)
+    a, e = toks[0][0], toks[-1][1]
+    before = text[max(0, a - 40):a]
+    after = text[e:e + 40]
+    heads = {w.lower().strip(".,") for w in words}
+    at_start = a == first_pos
+    if titled:
+        return "PERSON", 2
+    if low in PLACE_ALIASES:
+        return "PLACE", 2
+    if any(w.lower() in ORG_HEADS for w in words[1:]) or (len(words) >= 2 and words[-1].lower() in ORG_HEADS):
+        if words[-1].lower() in PLACE_WORDS:
+            return "PLACE", 2
+        return "ORG", 2
+    if low in KNOWN_ORGS:
+        return "ORG", 2
+    if len(words) >= 2 and words[-1].lower() in PLACE_WORDS:
+        return "PLACE", 2
+    pk = place_kind(name)
+    first_is_name = words[0] in first_names() and len(words) in (2, 3) and not place_kind(words[-1]) == "country"
+    if first_is_name and not pk:
+        return "PERSON", 2
+    role_before = re.search(r"(?:\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\s+)$", before, re.I)
+    if role_before and len(words) >= 2:
+        return "PERSON", 2
+    if _PLACE_CUE_AFTER.match(after) or re.search(r"(?:villages?|towns?|settlements?|regions?|hamlets?)\s+of\s+(?:[A-Z][\w’'-]+,?\s+(?:and\s+)?)*$", before):
+        return "PLACE", 2
+    if pk:
+        return "PLACE", 2
+    if _ACRONYM.match(name):
+        return "ORG", 2
+    if _ORG_CUE_AFTER.match(after):
+        return "ORG", 2
+    if _PERSON_CUE_AFTER.match(after):
+        return "PERSON", 2
+    if first_is_name:
+        return "PERSON", 2
+    if _REPORT_AFTER.match(after) and len(words) in (2, 3) and not at_start:
+        return "PERSON", 1
+    if len(words) == 1 and re.search(r"(?:\bin|\bnear|\baround|\boutside)\s+(?:the\s+)?$", before) and not at_start:
+        return "PLACE", 1
+    if at_start or title_case:
+        # capitalised by position only: kept if the same name shows up mid-sentence elsewhere
+        return None, 0
+    st = word_stats(words[0]) if len(words) == 1 else None
+    if len(words) == 1 and st is not None and not (st[1] > st[2]):
+        return None, 0
+    return None, 1
+
+
+def _to_mentions(text: str, cands: list[_Candidate]) -> list[Mention]:
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Mention] = []
+    last_end = -1
+    for c in cands:
+        if c.start < last_end:
+            continue
+        last_end = c.end
+        out.append(Mention(c.start, c.end, text[c.start:c.end], c.name, c.type or "", c.strength))
+    return out
+
+
+def acronym_pairs(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """("Institute for the Study of War", "ISW") where the text puts an acronym in brackets after a name."""
+    pairs = []
+    for m in _ACRONYM_PAREN.finditer(text):
+        acr = m.group(1)
+        prev = [x for x in mentions if x.end <= m.start() and m.start() - x.end <= 60 and x.name != acr
+                and "\n" not in text[x.end:m.start()]]
+        if not prev:
+            continue
+        best = prev[-1]
+        between = text[best.end:m.start()]
+        if len(between.split()) > 5 or "." in between.replace("U.S.", ""):
+            continue
+        if len(best.name.split()) >= 2 and not _PLACE_ALIAS_NAME(best.name):
+            pairs.append((best.name, acr))
+    return pairs
+
+
+def _PLACE_ALIAS_NAME(name: str) -> bool:
+    return _norm(name) in PLACE_ALIASES
+
+
+# ---------------------------------------------------------------- resolution
+
+@dataclass
+class ResolvedEntity:
+    key: str
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, Mention]] = field(default_factory=list)   # (source index, mention)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, str]]) -> list[ResolvedEntity]:
+    """Join mentions across articles into one entity per real thing."""
+    # 1. evidence per normalised name
+    votes: dict[str, Counter] = defaultdict(Counter)
+    best_strength: dict[str, int] = defaultdict(int)
+    surface_names: dict[str, Counter] = defaultdict(Counter)
+    for mentions in per_source:
+        for m in mentions:
+            s = m.evidence
+            k = _norm(m.name)
+            if m.type:
+                votes[k][m.type] += 1 + s
+            best_strength[k] = max(best_strength[k], s)
+            surface_names[k][m.name] += 1
+    # names with no evidence anywhere are capitalised words, not entities
+    keep = {k for k, s in best_strength.items() if s >= 1}
+    # a capitalised word with no cue of its own is a name when it is the surname of a person
+    # named in full elsewhere ("Zelenskyy said ..." beside "Volodymyr Zelenskiy")
+    surnames = {k.split()[-1] for k in keep if len(k.split()) >= 2
+                and votes.get(k) and votes[k].most_common(1)[0][0] == "PERSON"}
+    for k in best_strength.keys() - keep:
+        if " " not in k and len(k) >= 4 and (k in surnames or any(
+                k[0] == sn[0] and fuzz.ratio(k, sn) >= 88 for sn in surnames)):
+            keep.add(k)
+
+    parent: dict[str, str] = {k: k for k in keep}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            # the longer name becomes the representative
+            if (len(ra.split()), len(ra)) < (len(rb.split()), len(rb)):
+                ra, rb = rb, ra
+            parent[rb] = ra
+
+    types = {k: v.most_common(1)[0][0] for k, v in votes.items() if v}
+
+    def typ(k: str) -> str | None:
+        return types.get(k)
+
+    # 2. country aliases
+    for k in list(keep):
+        canon = PLACE_ALIASES.get(k)
+        if canon:
+            ck = _norm(canon)
+            if ck not in parent:
+                parent[ck] = ck
+                keep.add(ck)
+                votes[ck]["PLACE"] += 1
+                surface_names[ck][canon] += 0
+            union(ck, k)
+    # 3. acronyms stated in the text
+    for full, acr in acronyms:
+        fk, ak = _norm(full), _norm(acr)
+        for x in (fk, ak):
+            if x not in parent:
+                parent[x] = x
+                keep.add(x)
+        union(fk, ak)
+        votes[ak]["ORG"] += 1
+    # 4. acronyms matching the initials of one multi-word name ("EU" ~ "European Union")
+    multi = [k for k in keep if len(k.split()) >= 2]
+    for k in list(keep):
+        names = surface_names.get(k)
+        if not names:
+            continue
+        surf = names.most_common(1)[0][0]
+        if not _ACRONYM.match(surf) or "." in surf:
+            continue
+        matches = [m for m in multi if _initials(surface_names[m].most_common(1)[0][0] if surface_names.get(m) else m.title()).lower() == k]
+        if len(matches) == 1:
+            union(matches[0], k)
+    # 5a. an organisation named without its head word: "the Treasury" ~ "Treasury Department"
+    for k in list(keep):
+        if len(k.split()) != 1 or typ(k) not in (None, "ORG"):
+            continue
+        owners = [m for m in multi if typ(m) == "ORG" and [w for w in m.split() if w not in ORG_HEADS] == [k]]
+        if len(owners) == 1:
+            union(owners[0], k)
+    # 5. admin suffixes: "Kursk Oblast" ~ "Kursk"
+    for k in list(keep):
+        w = k.split()
+        if len(w) >= 2 and w[-1] in ("oblast", "region", "province", "governorate", "krai", "district"):
+            base = " ".join(w[:-1])
+            if base in keep:
+                union(base, k)
+    # 6. surnames and spelling variants of people
+    persons = [k for k in keep if typ(k) == "PERSON" and len(k.split()) >= 2]
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for p in persons:
+        by_last[p.split()[-1]].append(p)
+    singles = [k for k in keep if len(k.split()) == 1]
+    # within one article a surname means the full name it introduced ("Donald Trump ... Trump said");
+    # across articles the full name most articles introduce wins
+    local_links: dict[str, Counter] = defaultdict(Counter)
+    for mentions in per_source:
+        fulls = {_norm(m.name) for m in mentions if len(m.name.split()) >= 2 and _norm(m.name) in keep
+                 and typ(_norm(m.name)) == "PERSON"}
+        last_of: dict[str, set[str]] = defaultdict(set)
+        for f in fulls:
+            last_of[f.split()[-1]].add(f)
+        for m in mentions:
+            k = _norm(m.name)
+            if k in keep and len(k.split()) == 1 and len(last_of.get(k, ())) == 1:
+                local_links[k][next(iter(last_of[k]))] += 1
+    for k, links in local_links.items():
+        union(links.most_common(1)[0][0], k)
+    for s in singles:
+        if s in local_links:
+            continue
+        t = typ(s)
+        if t not in (None, "PERSON"):
+            continue
+        exact = by_last.get(s, [])
+        if len(exact) == 1:
+            union(exact[0], s)
+            continue
+        if exact:
+            continue
+        fuzzy = [p for last, ps in by_last.items() for p in ps
+                 if len(s) >= 5 and s[0] == last[0] and fuzz.ratio(s, last) >= 88]
+        if len(fuzzy) == 1:
+            union(fuzzy[0], s)
+    # spelling variants between full names or between single names of one type
+    names_by_type: dict[str | None, list[str]] = defaultdict(list)
+    for k in keep:
+        names_by_type[typ(k)].append(k)
+    for t, ks in names_by_type.items():
+        if t is None:
+            continue
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for k in ks:
+            if len(k) >= 5:
+                blocks[k[:3]].append(k)
+        for block in blocks.values():
+            block.sort()
+            for i, a in enumerate(block):
+                for b in block[i + 1:]:
+                    if abs(len(a) - len(b)) > 2 or len(a.split()) != len(b.split()):
+                        continue
+                    if fuzz.ratio(a, b) >= 88:
+                        union(a, b)
+
+    # 7. build entities
+    groups: dict[str, ResolvedEntity] = {}
+    for k in keep:
+        r = find(k)
+        ent = groups.get(r)
+        if ent is None:
+            ent = groups[r] = ResolvedEntity(r, "", "")
+        for n in surface_names.get(k, {}):
+            ent.aliases.add(n)
+        if k == r and surface_names.get(k):
+            ent.name = surface_names[k].most_common(1)[0][0]
+    for si, mentions in enumerate(per_source):
+        for m in mentions:
+            k = _norm(m.name)
+            if k in keep:
+                groups[find(k)].mentions.append((si, m))
+    result = []
+    for r, ent in groups.items():
+        if not ent.mentions:
+            continue
+        tv: Counter = Counter()
+        for k in keep:
+            if find(k) == r:
+                tv.update(votes.get(k, Counter()))
+        canon = PLACE_ALIASES.get(r)
+        if not ent.name:
+            ent.name = canon or max(ent.aliases, key=len)
+        ent.type = tv.most_common(1)[0][0] if tv else "OTHER"
+        if canon:
+            ent.name = canon
+            ent.type = "PLACE"
+        ent.aliases.add(ent.name)
+        result.append(ent)
+    result.sort(key=lambda e: (-len(e.mentions), e.name))
+    return result

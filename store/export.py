@@ -1,0 +1,70 @@
+"""The JSON export (shared/docs/export-format.md, version 1): the store's scriptable face."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlite_utils
+
+from .db import get_meta
+from .link import relink
+
+EXPORT_VERSION = 1
+
+
+def _num(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+def build_export(db: sqlite_utils.Database) -> dict[str, Any]:
+    if get_meta(db, "dirty") == "1":
+        relink(db)
+    conn = db.conn
+    sources = [
+        {"id": f"s{sid}", "path": path, "outlet": outlet, "title": title, "url": url, "published": published,
+         "author": author, "text": text}
+        for sid, path, outlet, title, url, published, author, text in conn.execute(
+            "SELECT id, path, outlet, title, url, published, author, text FROM sources ORDER BY id")]
+    figures: dict[int, list] = {}
+    for cid, text, low, high, unit, qualifier, kind, tol in conn.execute(
+            "SELECT claim_id, text, low, high, unit, qualifier, kind, tolerance FROM figures ORDER BY claim_id, start"):
+        figures.setdefault(cid, []).append({"text": text, "low": _num(low), "high": _num(high), "unit": unit,
+                                            "qualifier": qualifier, "kind": kind, "tolerance": tol})
+    claims = [
+        {"id": f"c{cid}", "source_id": f"s{sid}", "start": start, "end": end, "text": text, "kind": kind,
+         "speaker": speaker, "hedges": json.loads(hedges), "quotes": json.loads(quotes),
+         "is_heading": bool(heading), "figures": figures.get(cid, [])}
+        for cid, sid, start, end, text, kind, speaker, hedges, quotes, heading in conn.execute(
+            'SELECT id, source_id, start, "end", text, kind, speaker, hedges, quotes, is_heading FROM claims ORDER BY id')]
+    members: dict[int, list[str]] = {}
+    for fid, cid in conn.execute("SELECT fact_id, claim_id FROM fact_claims ORDER BY fact_id, claim_id"):
+        members.setdefault(fid, []).append(f"c{cid}")
+    facts = [{"id": f"f{fid}", "label": label, "claim_ids": members.get(fid, []), "n_sources": n}
+             for fid, label, n in conn.execute("SELECT id, label, n_sources FROM facts ORDER BY id")]
+    mentions: dict[int, list] = {}
+    for eid, sid, start, end in conn.execute(
+            'SELECT entity_id, source_id, start, "end" FROM mentions WHERE entity_id IS NOT NULL ORDER BY entity_id, source_id, start'):
+        mentions.setdefault(eid, []).append({"source_id": f"s{sid}", "start": start, "end": end})
+    entities = [{"id": f"e{eid}", "name": name, "type": typ, "aliases": json.loads(aliases),
+                 "mentions": mentions.get(eid, [])}
+                for eid, name, typ, aliases in conn.execute("SELECT id, name, type, aliases FROM entities ORDER BY id")]
+    return {"version": EXPORT_VERSION, "sources": sources, "claims": claims, "facts": facts,
+            "entities": entities, "discrepancies": _discrepancies(db)}
+
+
+def _discrepancies(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    if "discrepancies" not in db.table_names():
+        return []
+    out = []
+    for did, quantity, values in db.execute("SELECT id, quantity, vals FROM discrepancies ORDER BY id"):
+        vals = json.loads(values)
+        out.append({"id": f"d{did}", "quantity": quantity,
+                    "claim_ids": list(dict.fromkeys(v["claim_id"] for v in vals)), "values": vals})
+    return out
+
+
+def write_export(db: sqlite_utils.Database, fh) -> None:
+    json.dump(build_export(db), fh, ensure_ascii=False, indent=1)
+    fh.write("\n")

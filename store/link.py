@@ -1,0 +1,92 @@
+"""Cross-article work over the whole store: one entity per real thing, speakers named alike, facts aligned."""
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from collections import defaultdict
+
+import sqlite_utils
+
+from .align import ClaimFeatures, align_facts
+from .entities import _norm, resolve_entities
+from .model import Mention
+
+
+def relink(db: sqlite_utils.Database) -> dict[str, int]:
+    """Recompute entities and facts for the whole store in one transaction; returns counts."""
+    conn = db.conn
+    source_ids = [r[0] for r in conn.execute("SELECT id FROM sources ORDER BY id")]
+    index = {sid: i for i, sid in enumerate(source_ids)}
+    per_source: list[list[Mention]] = [[] for _ in source_ids]
+    mention_rows: list[list[int]] = [[] for _ in source_ids]
+    for mid, sid, start, end, surface, name, typ, ev in conn.execute(
+            'SELECT id, source_id, start, "end", surface, name, type, evidence FROM mentions ORDER BY source_id, start'):
+        per_source[index[sid]].append(Mention(start, end, surface, name, typ, ev))
+        mention_rows[index[sid]].append(mid)
+    acronyms = [(n, a) for n, a in conn.execute("SELECT name, acronym FROM acronyms")]
+    entities = resolve_entities(per_source, acronyms)
+
+    with conn:
+        conn.execute("UPDATE mentions SET entity_id = NULL")
+        conn.execute("DELETE FROM entities")
+        alias_to_name: dict[str, str] = {}
+        mention_entity: dict[int, int] = {}
+        for ent in entities:
+            srcs = {si for si, _ in ent.mentions}
+            cur = conn.execute(
+                "INSERT INTO entities (name, type, aliases, n_sources, n_mentions) VALUES (?,?,?,?,?)",
+                (ent.name, ent.type, json.dumps(sorted(ent.aliases - {ent.name}), ensure_ascii=False),
+                 len(srcs), len(ent.mentions)))
+            eid = cur.lastrowid
+            for a in ent.aliases | {ent.name}:
+                alias_to_name.setdefault(_norm(a), ent.name)
+            for si, m in ent.mentions:
+                # mentions are unique per (source, start)
+                mention_entity[(si, m.start)] = eid
+        updates = []
+        for si, (ms, ids) in enumerate(zip(per_source, mention_rows)):
+            for m, mid in zip(ms, ids):
+                eid = mention_entity.get((si, m.start))
+                if eid is not None:
+                    updates.append((eid, mid))
+        conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", updates)
+
+        # speakers: "Kirby" and "John Kirby" are one speaker
+        conn.executemany("UPDATE claims SET speaker = ? WHERE id = ?", [
+            (alias_to_name.get(_norm(w), w), cid)
+            for cid, w in conn.execute("SELECT id, speaker_as_written FROM claims WHERE speaker_as_written IS NOT NULL")])
+
+        features = _claim_features(conn, index)
+        facts = align_facts(features)
+        conn.execute("DELETE FROM fact_claims")
+        conn.execute("DELETE FROM facts")
+        src_of = {c.id: c.source for c in features}
+        for f in sorted(facts, key=lambda f: (-len({src_of[c] for c in f.claim_ids}), min(f.claim_ids))):
+            cur = conn.execute("INSERT INTO facts (label, story_id, n_sources, n_claims) VALUES (?,?,?,?)",
+                               (f.label, f.story, len({src_of[c] for c in f.claim_ids}), len(f.claim_ids)))
+            conn.executemany("INSERT INTO fact_claims VALUES (?, ?)", [(cur.lastrowid, c) for c in f.claim_ids])
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
+    return {"entities": len(entities), "facts": len(facts), "claims": len(features)}
+
+
+def _claim_features(conn, index: dict[int, int]) -> list[ClaimFeatures]:
+    figs: dict[int, list] = defaultdict(list)
+    for cid, low, high, unit, kind in conn.execute("SELECT claim_id, low, high, unit, kind FROM figures"):
+        figs[cid].append((low, high, unit, kind))
+    ments: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for sid, start, eid in conn.execute(
+            "SELECT source_id, start, entity_id FROM mentions WHERE entity_id IS NOT NULL ORDER BY source_id, start"):
+        ments[sid].append((start, eid))
+    out = []
+    for cid, sid, start, end, text, speaker, quotes, heading in conn.execute(
+            'SELECT id, source_id, start, "end", text, speaker, quotes, is_heading FROM claims ORDER BY id'):
+        ms = ments.get(sid, [])
+        i = bisect_left(ms, (start, -1))
+        ents = set()
+        while i < len(ms) and ms[i][0] < end:
+            ents.add(ms[i][1])
+            i += 1
+        out.append(ClaimFeatures(id=cid, source=index[sid], text=text, speaker=speaker,
+                                 entities=frozenset(ents), figures=tuple(figs.get(cid, ())),
+                                 quotes=tuple(json.loads(quotes)), is_heading=bool(heading)))
+    return out

@@ -1,0 +1,327 @@
+"""Cleaning and sentence splitting: which parts of an article are reporting, and where its sentences lie.
+
+Nothing here changes the text: furniture and sentences are spans over the text
+as stored, so every offset shown or exported points at the article itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import is_common_word, word_stats
+from .model import Furniture, Sentence
+
+_LINE = re.compile(r"[^\n]+")
+
+# Image tags (namespaced ones too: "<ns:image>"), Markdown images and data URIs.
+_IMAGE = re.compile(
+    r"<((?:[\w-]+:)?(?:image|img|figure|picture|video|iframe|svg))\b[^>]*>.*?</\1>"
+    r"|<(?:[\w-]+:)?(?:img|image|source|br|hr)\b[^>]*/?>"
+    r"|!\[[^\]]*\]\([^)]*\)|\bdata:[\w/+.\-]+[;,][^\s<>]*",
+    re.I | re.S)
+_RELATED = re.compile(
+    r"^\s*(?:see also|read also|also read|read more|more on this|more from|related(?: coverage| articles| stories| content)?"
+    r"|recommended(?: reading)?|you may also like|watch|listen|most read|trending|further reading)\s*[:\-–—]",
+    re.I)
+_RELATED_ONLY = re.compile(
+    r"^\s*(?:see also|read also|also read|read more|more on this( story)?|related(?: coverage| articles| stories| content)?"
+    r"|recommended(?: reading)?|you may also like|most read|trending|further reading)\s*[:\-–—]?\s*$", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*▪►»]|\d+[.)])\s+\S")
+_AUDIO = re.compile(r"^\s*(?:audio(?: report)?\s*:|listen to (?:this|the) (?:article|story)|.*\bread by (?:ai|an ai)\b)", re.I)
+_STAMP = re.compile(
+    r"^\s*(?:published|updated|posted|first published|last updated|last modified|modified|date)\s*(?::|on\b)\s*(?P<date>.{3,60}?)\s*$",
+    re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*(?:&#160;)?protected\]", re.I)
+_BYLINE = re.compile(r"^\s*(?:by|BY|By:)\s+(?P<name>[A-Z][^\n]{1,80})$")
+_CAPS_NAME = re.compile(r"^\s*[-•*]?\s*(?P<name>[A-Z][A-Z'’.\- ]{2,40}[A-Z])\s*$")
+_CREDIT = re.compile(
+    r"^\s*(?:with the [A-Z][\w .&'’-]{2,60}|\(?(?:reporting|additional reporting|writing|editing|compiled) by\b.{0,200}"
+    r"|.{0,80}\bcontributed (?:to )?this report\.?\)?)\s*$", re.I)
+_COMMENTS = re.compile(
+    r"\bcomments?\b.{0,60}\b(?:log ?in|sign ?in|sign up|register|subscribe|write|post|leave|join)\b"
+    r"|\b(?:log ?in|sign ?in|write|post|leave|join)\b.{0,40}\bcomments?\b|\(\d+/\d+\s*\S?\)", re.I)
+_NOTE = re.compile(r"^\s*(?:update|updated|correction|clarification|editor['’]?s? note)\b[^:\n]{0,40}:", re.I)
+_FOOTER = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved)", re.I)
+_PROMO = re.compile(
+    r"\b(?:click here|sign up (?:for|to)|subscribe (?:to|now|today)|our newsletter|download (?:the|our) app"
+    r"|follow us on|gives you the latest|share (?:this|on) (?:facebook|twitter|x)|get the latest)\b", re.I)
+_APPEAL_CUE = re.compile(
+    r"\b(?:support|donat\w*|patron\w*|subscri\w*|membership|join our|become a member|cup of coffee|contribut\w*"
+    r"|help us|close this page|independent journalism|our journalism|our reporting)\b", re.I)
+_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+# A scraped headline glued to the next sentence: "...Against UkraineWith estimates".
+_FUSED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+\b)")
+_SENT_END = re.compile(r"[.!?]\s*[\"'”’)\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    furniture: tuple[Furniture, ...]
+    title: tuple[int, int] | None
+    author: str | None
+    published: str | None
+
+
+def _is_appeal(line: str) -> bool:
+    if _QUOTE_CHARS.search(line):
+        return False
+    cues = len(_APPEAL_CUE.findall(line))
+    you = bool(_SECOND_PERSON.search(line))
+    we = bool(_FIRST_PLURAL.search(line))
+    return (cues >= 1 and you and we) or cues >= 3 or (cues >= 2 and (you or we))
+
+
+def _reads_like_heading(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 25 and not _SENT_END.search(line)
+
+
+def _fusion_point(line: str, start: int) -> int | None:
+    """Where a glued-on sentence starts inside a furniture line, if anywhere."""
+    for m in _FUSED.finditer(line, start):
+        nxt = re.match(r"[A-Z][a-z]+", line[m.start():])
+        if nxt and is_common_word(nxt.group()):
+            return m.start()
+    return None
+
+
+def clean(text: str) -> Cleaned:
+    """Find the page furniture in an article, and its title, author and date where the page states them."""
+    lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
+    furniture: list[Furniture] = []
+    author: str | None = None
+    published: str | None = None
+    tail_kind: str | None = None     # once comments or an appeal start, the rest is furniture
+    in_related_list = False
+    after_byline = False
+    kinds: list[str | None] = []
+
+    for idx, (a, b, line) in enumerate(lines):
+        kind: str | None = None
+        stripped = line.strip()
+        for m in _IMAGE.finditer(line):
+            furniture.append(Furniture(a + m.start(), a + m.end(), "image"))
+        if _IMAGE.sub("", line).strip() == "":
+            kinds.append("image")
+            continue
+
+        if tail_kind and (len(stripped.split()) <= 12 or _is_appeal(line) or _COMMENTS.search(line)):
+            kind = "comments" if _COMMENTS.search(line) else tail_kind
+        elif in_related_list and _LIST_ITEM.match(line):
+            kind = "related"
+        elif _RELATED_ONLY.match(line):
+            kind = "related"
+            in_related_list = True
+        elif _RELATED.match(line):
+            cut = _fusion_point(line, 0)
+            if cut is not None:
+                furniture.append(Furniture(a, a + cut, "related"))
+                kinds.append(None)
+                continue
+            kind = "related"
+        elif _AUDIO.match(line):
+            kind = "audio"
+        elif m := _STAMP.match(line):
+            kind = "dateline"
+            published = published or m.group("date").strip()
+        elif _EMAIL.search(line) and len(stripped.split()) <= 12:
+            kind = "byline"
+            after_byline = True
+            if m := _BYLINE.match(_EMAIL.sub("", line).strip(" []")):
+                author = author or m.group("name").strip(" []-")
+        elif m := _BYLINE.match(line):
+            if len(stripped.split()) <= 10 and not _SENT_END.search(stripped):
+                kind = "byline"
+                after_byline = True
+                author = author or _EMAIL.sub("", m.group("name")).strip(" []-")
+        elif (m := _CAPS_NAME.match(line)) and idx <= 8 and len(stripped.split()) <= 5:
+            kind = "byline"
+            author = author or m.group("name").strip().title()
+        elif after_byline and _CREDIT.match(line):
+            kind = "credit"
+        elif _CREDIT.match(line) and idx > 0 and not _QUOTE_CHARS.search(line):
+            kind = "credit"
+        elif _COMMENTS.search(line) and len(stripped.split()) <= 20:
+            kind = "comments"
+            tail_kind = "comments"
+        elif _NOTE.match(line):
+            kind = "note"
+        elif _FOOTER.match(line):
+            kind = "footer"
+        elif _PROMO.search(line) and (_SECOND_PERSON.search(line) or len(stripped.split()) <= 12):
+            kind = "promo"
+        elif _is_appeal(line):
+            kind = "appeal"
+            tail_kind = "appeal" if idx >= len(lines) * 0.5 else None
+
+        if kind != "related":
+            in_related_list = in_related_list and kind is None and False
+        if kind not in ("byline", "credit"):
+            after_byline = after_byline and kind is not None
+        kinds.append(kind)
+        if kind:
+            furniture.append(Furniture(a, b, kind))
+
+    # A short heading that introduces a promo box is part of the box.
+    for idx in range(len(lines) - 1):
+        if kinds[idx] is None and kinds[idx + 1] == "promo" and _reads_like_heading(lines[idx][2]) \
+                and len(lines[idx][2].split()) <= 8 and idx > 0:
+            furniture.append(Furniture(lines[idx][0], lines[idx][1], "promo"))
+            kinds[idx] = "promo"
+
+    title = None
+    for idx, (a, b, line) in enumerate(lines):
+        if kinds[idx] is not None:
+            continue
+        if _reads_like_heading(line) and len(line.split()) >= 3 and idx + 1 < len(lines):
+            title = (a + len(line) - len(line.lstrip()), b - (len(line) - len(line.rstrip())))
+        break
+    furniture.sort(key=lambda f: (f.start, f.end))
+    return Cleaned(tuple(furniture), title, author, published)
+
+
+def reporting_segments(text: str, furniture: tuple[Furniture, ...]) -> list[tuple[int, int]]:
+    """Paragraph pieces that are reporting: every line, minus the furniture spans in it."""
+    segs: list[tuple[int, int]] = []
+    fur = sorted((f.start, f.end) for f in furniture)
+    for m in _LINE.finditer(text):
+        a, b = m.start(), m.end()
+        pieces = [(a, b)]
+        for fs, fe in fur:
+            if fe <= a or fs >= b:
+                continue
+            nxt = []
+            for ps, pe in pieces:
+                if fe <= ps or fs >= pe:
+                    nxt.append((ps, pe))
+                    continue
+                if fs > ps:
+                    nxt.append((ps, fs))
+                if fe < pe:
+                    nxt.append((fe, pe))
+            pieces = nxt
+        for ps, pe in pieces:
+            while ps < pe and text[ps].isspace():
+                ps += 1
+            while pe > ps and text[pe - 1].isspace():
+                pe -= 1
+            if pe > ps and re.search(r"\w", text[ps:pe]):
+                segs.append((ps, pe))
+    return segs
+
+
+# Words after which a full stop does not end a sentence.
+_TITLES = frozenset("""mr mrs ms dr prof gen lt col maj sgt capt adm gov sen rep rev st jr sr fr cpl pvt cmdr
+gen brig hon pres supt insp det messrs mme mlle sra sr dr""".split())
+_ABBREV = frozenset("""inc corp co ltd llc plc vs etc al approx dept est fig no nos vol op ed eds jan feb mar apr
+jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ft mt pt""".split())
+_SENTENCE_STARTERS = frozenset("""The A An He She It They We I In But And This That These Those There His Her Their
+Its On At As After Before If When While However Meanwhile Some Many Most Officials Police""".split())
+_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)")
+_QUOTE = re.compile(r"[\"“”]")
+_MAX_QUOTE = 600     # a quote mark left open this long was a typo, not a quotation
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end], robust to abbreviations and quotations."""
+    out: list[tuple[int, int]] = []
+    seg_start = start
+    in_quote = False
+    quote_open_at = 0
+    events = sorted(
+        [(m.start(), "q", m) for m in _QUOTE.finditer(text, start, end)]
+        + [(m.start(), "b", m) for m in _BOUNDARY.finditer(text, start, end)]
+        + [(m.start(), "f", m) for m in _FUSED.finditer(text, start, end)],
+        key=lambda e: e[0])
+    for pos, kind, m in events:
+        if pos < seg_start:
+            continue
+        if kind == "q":
+            ch = m.group()
+            if ch == "“":
+                in_quote, quote_open_at = True, pos
+            elif ch == "”":
+                in_quote = False
+            else:
+                in_quote = not in_quote
+                quote_open_at = pos
+            continue
+        if kind == "f":
+            word = re.match(r"[A-Z][a-z]+", text[pos:end])
+            prev = re.search(r"[A-Za-z]+$", text[seg_start:pos])
+            if word and prev and len(prev.group()) >= 4 and is_common_word(word.group()) \
+                    and word_stats(prev.group()) is not None:
+                out.append((seg_start, pos))
+                seg_start = pos
+            continue
+        # a sentence boundary candidate
+        punct_end = m.start(2)
+        after = m.end()
+        if after >= end:
+            continue
+        closing = m.group(2)
+        # quote state includes the closing marks we are about to pass
+        q_state = in_quote
+        for ch in closing:
+            if ch == "”":
+                q_state = False
+            elif ch == '"':
+                q_state = not q_state
+        if q_state and pos - quote_open_at < _MAX_QUOTE:
+            continue
+        nxt = text[after]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'([" or not nxt.isalpha()):
+            continue
+        if m.group(1) == "." and not _ends_sentence(text, seg_start, pos, after, end):
+            continue
+        in_quote = q_state
+        out.append((seg_start, punct_end + len(closing)))
+        seg_start = after
+    if seg_start < end:
+        out.append((seg_start, end))
+    return [(a, b) for a, b in (_trim(text, a, b) for a, b in out) if b > a]
+
+
+def _ends_sentence(text: str, seg_start: int, dot: int, after: int, end: int) -> bool:
+    tok = re.search(r"(\S+)$", text[seg_start:dot])
+    if not tok:
+        return True
+    word = tok.group(1).lstrip("\"'“‘([")
+    low = word.lower().rstrip(".")
+    if len(word) == 1 and word.isupper():
+        return False                      # an initial: "John F. Kennedy"
+    if low in _TITLES:
+        return False
+    nxt = re.match(r"[\"“‘'(]*([A-Za-z]+|\d+)", text[after:end])
+    nxt_word = nxt.group(1) if nxt else ""
+    if low in _ABBREV:
+        # "Dec. 17", "No. 10" continue; "... Inc. The company" ends
+        return not nxt_word.isdigit() and is_common_word(nxt_word)
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        # "U.S.", "a.m.": a sentence ends there only if a sentence clearly starts next
+        return nxt_word in _SENTENCE_STARTERS
+    return True
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def sentences(text: str, furniture: tuple[Furniture, ...], title: tuple[int, int] | None) -> list[Sentence]:
+    """Every reporting sentence of the article, headings included."""
+    out: list[Sentence] = []
+    for a, b in reporting_segments(text, furniture):
+        segment = text[a:b]
+        heading = _reads_like_heading(segment) or (title is not None and a == title[0])
+        if heading and len(segment) < 300:
+            out.append(Sentence(a, b, True))
+            continue
+        for s, e in split_sentences(text, a, b):
+            out.append(Sentence(s, e, False))
+    return out

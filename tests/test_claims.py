@@ -1,0 +1,59 @@
+"""Claims: speakers, hedges, kinds and figures, on small texts written here."""
+from store.analyze import analyze_article
+from store.model import Article
+
+
+def _claims(text: str):
+    analysis, _ = analyze_article(Article(path="t.txt", text=text))
+    return analysis.claims
+
+
+def test_speaker_after_a_quote_with_a_title():
+    (c,) = _claims("“We believe they suffered losses,” national security communications adviser John Kirby said.")
+    assert c.speaker == "John Kirby"
+    assert c.kind == "quote"
+
+
+def test_pronoun_and_surname_resolve_to_the_speaker_named_before():
+    cs = _claims("State Department spokesperson Matthew Miller spoke on Monday. "
+                 "“They are legitimate targets,” Miller said. “They entered a war,” he added.")
+    # "spoke" attributes nothing; "he" is the "Miller" of the sentence before
+    assert [c.speaker for c in cs] == [None, "Miller", "Miller"]
+
+
+def test_agency_and_unnamed_official_are_attributed():
+    cs = _claims("A senior US military official said on Tuesday that 200 troops were hurt. "
+                 "“They are not battle-hardened,” the official said.")
+    assert cs[0].speaker == "senior US military official"
+    assert cs[1].speaker == "senior US military official"
+
+
+def test_leading_attribution_and_according_to():
+    cs = _claims("Ukrainian intelligence said at least 30 soldiers were killed. "
+                 "According to Pentagon officials, approximately $1.2 billion remains.")
+    assert cs[0].speaker == "Ukrainian intelligence"
+    assert cs[1].speaker == "Pentagon"
+    assert cs[0].kind == "figure"
+    (f,) = cs[0].figures
+    assert (f.low, f.high) == (30, None)
+
+
+def test_hedges_are_found():
+    (c,) = _claims("The photos purportedly show bodies, and the claim could not be independently verified.")
+    assert set(c.hedges) == {"purportedly", "could not be independently verified"}
+
+
+def test_statement_without_attribution_or_figures():
+    (c,) = _claims("Ukrainian troops began their incursion into the region in August.")
+    assert c.kind == "statement" and c.speaker is None and c.hedges == ()
+
+
+def test_claim_offsets_index_the_text():
+    text = "Title of the piece\n\nKyiv said 49 drones were launched. It added that 27 were shot down."
+    analysis, _ = analyze_article(Article(path="t.txt", text=text))
+    for c in analysis.claims:
+        assert text[c.start:c.end] == c.text
+        for f in c.figures:
+            assert text[f.start:f.end] == f.text
+    for m in analysis.mentions:
+        assert text[m.start:m.end] == m.surface

@@ -1,0 +1,74 @@
+"""Entity detection and resolution on small news texts written here."""
+from store.entities import acronym_pairs, extract_mentions, resolve_entities
+from store.text import clean, sentences
+
+
+def _mentions(text: str):
+    c = clean(text)
+    spans = [(s.start, s.end, s.is_heading) for s in sentences(text, c.furniture, c.title)]
+    return extract_mentions(text, spans)
+
+
+def _entities(*texts: str):
+    per, acr = [], []
+    for t in texts:
+        ms = _mentions(t)
+        per.append(ms)
+        acr += acronym_pairs(t, ms)
+    return {e.name: e for e in resolve_entities(per, acr)}
+
+
+def test_titles_are_stripped_and_people_typed():
+    ms = {m.name: m.type for m in _mentions(
+        "Pentagon Press Secretary Major Gen. Pat Ryder spoke. Sir Keir Starmer replied in Tallinn.")}
+    assert ms["Pat Ryder"] == "PERSON"
+    assert ms["Keir Starmer"] == "PERSON"
+    assert ms["Pentagon"] == "ORG"
+    assert ms["Tallinn"] == "PLACE"
+
+
+def test_capital_city_is_a_place_not_a_person():
+    ms = {m.name: m.type for m in _mentions("Kyiv said the drones were shot down over the city.")}
+    assert ms == {"Kyiv": "PLACE"}
+
+
+def test_possessive_is_folded_and_sentence_initial_words_are_not_entities():
+    ms = [m.name for m in _mentions("Meanwhile, Zelenskiy’s office said nothing. Separately, Russia's army moved.")]
+    assert "Zelenskiy" in ms and "Russia" in ms
+    assert not {"Meanwhile", "Separately", "Zelenskiy’s", "Russia's"} & set(ms)
+
+
+def test_villages_listed_after_a_cue_are_places():
+    ms = {m.name: m.type for m in _mentions(
+        "Fighting was reported near the villages of Martynovka, Plekhovo, and Vorozhba on Sunday.")}
+    assert ms == {"Martynovka": "PLACE", "Plekhovo": "PLACE", "Vorozhba": "PLACE"}
+
+
+def test_surname_spelling_variant_and_acronym_join_one_entity():
+    ents = _entities(
+        "President Volodymyr Zelenskiy said on Monday that talks failed. Zelenskiy added more.",
+        "Zelenskyy said the Institute for the Study of War (ISW) agreed. ISW published maps.",
+        "The European Union said the EU would respond, and John Kirby said Kirby would not.",
+    )
+    z = ents["Volodymyr Zelenskiy"]
+    assert {"Zelenskiy", "Zelenskyy"} <= z.aliases and z.type == "PERSON"
+    assert "ISW" in ents["Institute for the Study of War"].aliases
+    assert "EU" in ents["European Union"].aliases
+    assert "Kirby" in ents["John Kirby"].aliases
+
+
+def test_country_abbreviations_join_the_country():
+    ents = _entities("The U.S. said on Monday it would act. The United States has allies. US troops left.")
+    assert {"U.S.", "US"} <= ents["United States"].aliases
+    assert ents["United States"].type == "PLACE"
+
+
+def test_military_unit_in_lower_case_is_an_organisation():
+    ms = {m.name: m.type for m in _mentions("Soldiers came from the 94th separate brigade of the army.")}
+    assert ms == {"94th Separate Brigade": "ORG"}
+
+
+def test_headline_case_words_are_not_entities_unless_known():
+    ms = {m.name for m in _mentions("Senators Keep Pressure on Steele Over Afghanistan Comments\nSteele said he erred.")}
+    assert "Afghanistan" in ms and "Steele" in ms
+    assert not {"Senators", "Keep Pressure", "Comments", "Senators Keep Pressure"} & ms

@@ -1,0 +1,183 @@
+"""The store end to end: ingest, idempotency, replacement, bad input, export contract."""
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.cli import EXIT_SKIPPED, main
+from store.db import StoreError, open_store
+from store.export import build_export
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data"
+
+ARTICLE_A = """---
+outlet: Daily One
+published: 2024-12-16
+url: https://one.example/a
+---
+Officials count storm damage
+
+At least 12 people died in the storm, Governor Jane Smith said on Monday.
+“We have never seen anything like it,” Smith said.
+"""
+ARTICLE_B = """---
+outlet: Evening Two
+---
+At least 12 people were killed by the storm, according to Governor Jane Smith.
+The storm also cut power to 40,000 homes.
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def _counts(db_path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(db_path)
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("sources", "claims", "figures", "mentions", "entities", "facts")}
+
+
+def test_ingest_twice_adds_nothing(tmp_path, capsys):
+    _write(tmp_path, "a.md", ARTICLE_A)
+    _write(tmp_path, "b.txt", ARTICLE_B)
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(tmp_path), "--db", str(db)]) == 0
+    first = _counts(db)
+    assert first["sources"] == 2 and first["claims"] >= 4
+    assert main(["ingest", str(tmp_path), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("unchanged") == 2
+    assert _counts(db) == first
+
+
+def test_changed_file_replaces_its_old_version(tmp_path):
+    p = _write(tmp_path, "a.md", ARTICLE_A)
+    db = tmp_path / "s.db"
+    main(["ingest", str(p), "--db", str(db)])
+    p.write_text(ARTICLE_A.replace("At least 12", "At least 14"), encoding="utf-8")
+    main(["ingest", str(p), "--db", str(db)])
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
+    texts = [r[0] for r in conn.execute("SELECT text FROM claims")]
+    assert any("At least 14" in t for t in texts) and not any("At least 12" in t for t in texts)
+
+
+def test_metadata_from_front_matter_and_title_from_headline(tmp_path):
+    _write(tmp_path, "a.md", ARTICLE_A)
+    db_path = tmp_path / "s.db"
+    main(["ingest", str(tmp_path), "--db", str(db_path)])
+    (src,) = build_export(open_store(db_path))["sources"]
+    assert src["outlet"] == "Daily One" and src["published"] == "2024-12-16"
+    assert src["title"] == "Officials count storm damage"
+
+
+def test_bad_input_is_skipped_with_one_line_and_stored_data_survives(tmp_path, capsys):
+    good = _write(tmp_path, "a.md", ARTICLE_A)
+    db = tmp_path / "s.db"
+    main(["ingest", str(good), "--db", str(db)])
+    before = _counts(db)
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02garbage\x00")
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    code = main(["ingest", str(tmp_path / "bin.txt"), str(tmp_path / "empty.txt"), "--db", str(db)])
+    assert code == EXIT_SKIPPED
+    lines = [l for l in capsys.readouterr().out.splitlines() if l.startswith("skipped")]
+    assert len(lines) == 2 and "bin.txt" in lines[0] and "empty.txt" in lines[1]
+    assert _counts(db) == before
+
+
+def test_not_a_store_is_refused(tmp_path):
+    p = tmp_path / "x.db"
+    p.write_text("hello", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a factdiff store"):
+        open_store(p)
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)")
+    with pytest.raises(StoreError, match="not a factdiff store"):
+        open_store(other)
+
+
+def test_newer_schema_is_refused_with_advice(tmp_path):
+    db_path = tmp_path / "s.db"
+    db = open_store(db_path)
+    db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    db.conn.commit()
+    db.conn.close()
+    with pytest.raises(StoreError, match="newer factdiff"):
+        open_store(db_path)
+
+
+def test_export_follows_the_contract(tmp_path):
+    _write(tmp_path, "a.md", ARTICLE_A)
+    _write(tmp_path, "b.txt", ARTICLE_B)
+    db = tmp_path / "s.db"
+    main(["ingest", str(tmp_path), "--db", str(db)])
+    out = tmp_path / "e.json"
+    assert main(["export", "--db", str(db), "--format", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    assert set(data) >= {"sources", "claims", "facts", "entities", "discrepancies"}
+    texts = {s["id"]: s["text"] for s in data["sources"]}
+    assert all(s["path"].endswith(("a.md", "b.txt")) for s in data["sources"])
+    for c in data["claims"]:
+        assert texts[c["source_id"]][c["start"]:c["end"]] == c["text"]
+        assert c["kind"] in ("quote", "figure", "statement")
+        for f in c["figures"]:
+            assert f["low"] is None or isinstance(f["low"], (int, float))
+    for e in data["entities"]:
+        assert e["type"] in ("PERSON", "ORG", "PLACE", "OTHER")
+        for m in e["mentions"]:
+            assert m["end"] > m["start"]
+    claim_ids = {c["id"] for c in data["claims"]}
+    assert all(set(f["claim_ids"]) <= claim_ids for f in data["facts"])
+    # the same figure from the same speaker in both outlets is one fact
+    by_id = {c["id"]: c for c in data["claims"]}
+    shared = [f for f in data["facts"] if len({by_id[c]["source_id"] for c in f["claim_ids"]}) == 2]
+    assert any(all("12" in by_id[c]["text"] for c in f["claim_ids"]) for f in shared)
+    # ids are stable across exports of the same store
+    again = build_export(open_store(db))
+    assert [c["id"] for c in again["claims"]] == [c["id"] for c in data["claims"]]
+    assert [f["claim_ids"] for f in again["facts"]] == [f["claim_ids"] for f in data["facts"]]
+
+
+def test_store_is_readable_by_sqlite_utils_with_fts(tmp_path):
+    import sqlite_utils
+
+    _write(tmp_path, "a.md", ARTICLE_A)
+    db_path = tmp_path / "s.db"
+    main(["ingest", str(tmp_path), "--db", str(db_path)])
+    db = sqlite_utils.Database(db_path)
+    assert {"sources", "claims", "figures", "entities", "mentions", "facts", "fact_claims"} <= set(db.table_names())
+    hits = list(db["claims"].search("storm"))
+    assert hits and all("storm" in h["text"].lower() for h in hits)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_store_package_never_imports_the_ui():
+    """The import-linter contract in pyproject.toml: store/ stays headless."""
+    code = ("import sys; from importlinter.cli import lint_imports; "
+            f"sys.exit(lint_imports(config_filename={str(ROOT / 'pyproject.toml')!r}))")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "KEPT" in r.stdout
+
+
+def test_demo_ingests_in_under_a_second_after_imports(tmp_path):
+    import time
+
+    from store.ingest import ingest
+    from store.lexicon import first_names, word_stats
+
+    word_stats("warm"), first_names()          # the lexicons load once per process
+    db = open_store(tmp_path / "s.db")
+    t = time.perf_counter()
+    report = ingest(db, [str(DEMO)])
+    elapsed = time.perf_counter() - t
+    assert report.added == 5 and not report.skipped
+    assert elapsed < 1.0, f"demo ingest took {elapsed:.2f}s"

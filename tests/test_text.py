@@ -1,0 +1,100 @@
+"""Cleaning and sentence splitting, on small texts written here."""
+from store.text import clean, sentences, split_sentences
+
+
+def _sents(text: str) -> list[str]:
+    c = clean(text)
+    return [text[s.start:s.end] for s in sentences(text, c.furniture, c.title)]
+
+
+def _furniture(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start:f.end]) for f in clean(text).furniture]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Gen. Pat Ryder spoke in the U.S. capital on Dec. 17 about it. Mr. Smith disagreed with Dr. Jones."
+    assert _sents(text) == ["Gen. Pat Ryder spoke in the U.S. capital on Dec. 17 about it.",
+                            "Mr. Smith disagreed with Dr. Jones."]
+
+
+def test_initialism_at_sentence_end_splits_before_a_new_sentence():
+    text = "The troops came from the U.S. The Pentagon confirmed it later that day."
+    assert _sents(text) == ["The troops came from the U.S.", "The Pentagon confirmed it later that day."]
+
+
+def test_quote_spanning_two_sentences_stays_one_claim():
+    text = ("“We do believe they suffered losses. I would say several dozens,” John Kirby said. "
+            "He left soon after that.")
+    assert _sents(text) == ["“We do believe they suffered losses. I would say several dozens,” John Kirby said.",
+                            "He left soon after that."]
+
+
+def test_mismatched_quote_marks_still_close():
+    text = '"But it is hard. I would say dozens.” Then the briefing ended abruptly.'
+    assert _sents(text) == ['"But it is hard. I would say dozens.”', "Then the briefing ended abruptly."]
+
+
+def test_ellipsis_inside_word_run_is_not_a_boundary():
+    text = '"We assess they fought in Kursk...we have indications of casualties," he said.'
+    assert len(_sents(text)) == 1
+
+
+def test_headline_without_full_stop_is_its_own_sentence_and_the_title():
+    text = "Troops suffer heavy losses, officials say\nThe army said on Monday that 30 soldiers died."
+    c = clean(text)
+    assert c.title is not None and text[c.title[0]:c.title[1]] == "Troops suffer heavy losses, officials say"
+    assert _sents(text) == ["Troops suffer heavy losses, officials say", "The army said on Monday that 30 soldiers died."]
+
+
+def test_first_line_ending_in_a_full_stop_is_not_a_title():
+    text = "The army said on Monday that 30 soldiers died.\nOfficials gave no other details."
+    assert clean(text).title is None
+
+
+def test_page_furniture_is_found_and_metadata_kept():
+    text = "\n".join([
+        "Storm hits the coast",
+        "Published: 17 Dec. 2024, 10:23",
+        "- JANE DOE",
+        "- [email protected]",
+        "Audio report: written by reporters, read by AI",
+        "The storm killed 12 people, officials said.",
+        "Read also:",
+        "- Another story about storms",
+        "<image>data:image/png;base64,iVBORw0KGgo=</image>",
+        "You could close this page. Or you could join our community and help us produce more materials like this.",
+        "To write comments, please log in to one of the accounts.",
+        "Standards Board Policy (0/250자)",
+    ])
+    c = clean(text)
+    kinds = {text[f.start:f.end]: f.kind for f in c.furniture}
+    assert kinds["Published: 17 Dec. 2024, 10:23"] == "dateline"
+    assert kinds["Audio report: written by reporters, read by AI"] == "audio"
+    assert kinds["- Another story about storms"] == "related"
+    assert kinds["Read also:"] == "related"
+    assert "image" in kinds.values()
+    assert kinds["To write comments, please log in to one of the accounts."] == "comments"
+    assert kinds["Standards Board Policy (0/250자)"] == "comments"
+    assert c.published == "17 Dec. 2024, 10:23"
+    assert c.author == "Jane Doe"
+    assert _sents(text) == ["Storm hits the coast", "The storm killed 12 people, officials said."]
+
+
+def test_related_headline_glued_to_the_next_sentence_is_cut_at_the_join():
+    text = ("SEE ALSO: Why The Troops Will Struggle Against UkraineWith estimates rising, "
+            "reports suggest more than 11,000 soldiers are there.")
+    fur = _furniture(text)
+    assert fur == [("related", "SEE ALSO: Why The Troops Will Struggle Against Ukraine")]
+    assert _sents(text) == ["With estimates rising, reports suggest more than 11,000 soldiers are there."]
+
+
+def test_quotes_with_appeal_words_are_reporting_not_furniture():
+    text = '“We need your support and our allies must help us,” the president said in a speech to parliament.'
+    assert _furniture(text) == []
+
+
+def test_offsets_index_the_text():
+    text = "  First sentence here.  Second one follows!\n\nThird line without stop"
+    for s, e in split_sentences(text, 0, len(text)):
+        assert text[s:e] == text[s:e].strip()
+        assert s < e

@@ -1,0 +1,1 @@
+"""factdiff's terminal app (Textual), over the headless store."""
