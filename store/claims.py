@@ -23,6 +23,8 @@ _LEAD = re.compile(
     r"^[\"“‘]?(?P<spk>(?:[\w’'.\-/&()]+\s+){0,11}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?:" + _VERBS + r")\b")
 _ACCORDING = re.compile(r"\baccording to (?P<spk>[^,.;:\"“”]{2,80}?)(?:[,.;:]|$)", re.I)
 _CLAIMS_BY = re.compile(r"\b(?:claims?|reports?|statement|assessment|estimates?)\s+(?:by|from)\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s+that\b")
+_ORG_HEADS_SPOKEN = frozenset("agency ministry service directorate department office organisation organization group"
+                               " unit army military government company".split())
 _PRONOUN = frozenset({"he", "she", "they", "it", "we", "i"})
 _NOT_SPEAKER = re.compile(
     r"^(?:that|which|who|this|there|what|it is|it was|as|and|but|or|if|when|while|because|though|although|"
@@ -50,10 +52,20 @@ def quoted_spans(text: str) -> list[str]:
     return out
 
 
+# Words that do not begin a speaker's name or description ("With estimates by ...", "His comments support ...").
+_NP_BAD_START = frozenset("""with including his her their its our my your though although while as what which there
+no some this these those if when because after before since despite amid during by for from in on at to of
+and but or so such than then once""".split())
+_NP_VERB = re.compile(r"\b(?:have|has|had|been|was|were|is|are|be|being|do|does|did|not|would|could|should)\b", re.I)
+
+
 def _clean_np(np: str) -> str:
     np = np.strip().strip("\"“”‘’'").strip()
     np = re.sub(r",\s*(?:speaking|who|which)\b.*$", "", np)
     np = _TRAILING_JUNK.sub("", np)
+    words = np.split()
+    if not words or words[0].lower() in _NP_BAD_START or _NP_VERB.search(np):
+        return ""
     return np
 
 
@@ -106,7 +118,9 @@ class SpeakerResolver:
             return None
         # "a senior US military official": an unnamed speaker described, not the place named in passing
         words = np.split()
-        described = words[0].lower() in ("a", "an") and words[-1][:1].islower()
+        # "Ukraine's military spy agency": a described speaker, not the place named as its owner
+        described = words[-1][:1].islower() and (
+            words[0].lower() in ("a", "an") or not any(m.type in ("PERSON", "ORG") for m in mentions))
         # a named entity inside the phrase: prefer a person, then an organisation, then a place
         for want in ("PERSON",) if described else ("PERSON", "ORG", "PLACE", ""):
             named = [m for m in mentions if m.type == want]
@@ -116,13 +130,18 @@ class SpeakerResolver:
                 return spk
         # "the agency", "the official", "the Ukrainian agency": the last speaker of that kind
         head = _DET.sub("", np).split()[-1].lower() if np.split() else ""
-        if _DET.match(np) and head:
+        if words[0].lower() == "the" and head:
             for spk, t in reversed(self.history):
                 if head in spk.lower():
                     return spk
             for spk_np, t in reversed(self._described):
                 if head in spk_np.lower():
                     return spk_np
+            # "the agency said" after "the HUR said": the organisation that spoke last
+            if head in _ORG_HEADS_SPOKEN:
+                for spk, t in reversed(self.history):
+                    if t == "ORG":
+                        return spk
         spk = _DET.sub("", np)
         spk = spk[0].lower() + spk[1:] if spk[:1].isupper() and spk.split()[0].lower() in ("a", "an") else spk
         self.history.append((spk, ""))

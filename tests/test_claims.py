@@ -57,3 +57,10 @@ def test_claim_offsets_index_the_text():
             assert text[f.start:f.end] == f.text
     for m in analysis.mentions:
         assert text[m.start:m.end] == m.surface
+
+
+def test_described_speaker_is_kept_and_the_agency_resolves_to_it():
+    cs = _claims("His comments support claims by Ukraine’s military spy agency that 30 soldiers were killed. "
+                 "Earlier, the agency said eight fighters died. A senior defense official said aid was late.")
+    assert [c.speaker for c in cs] == ["Ukraine’s military spy agency", "Ukraine’s military spy agency",
+                                       "senior defense official"]
