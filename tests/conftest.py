@@ -1,0 +1,98 @@
+"""Shared fixtures: stores built once per session, and a cache folder that is never the developer's own."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.cli import main as store_main
+
+DEMO_DATA = Path(__file__).resolve().parent.parent / "data"
+
+# Three short articles of one story: a shared figure that one outlet gives differently (12 vs 15 people),
+# and each outlet quoting a different speaker. Written here so snapshots do not move when the store's
+# analysis of the demo corpus is tuned.
+SMALL_CORPUS = {
+    "herald.md": """---
+outlet: Northern Herald
+title: Floods kill 12 in the Aren valley
+published: 2024-03-05
+---
+Officials said 12 people were killed when the Aren river burst its banks on Tuesday.
+
+Mayor Lena Ostrova said rescue teams reached the village of Kelbrook before dawn.
+
+"We are doing everything we can to find the missing," Ostrova told reporters.
+
+The regional weather office said the rainfall was the heaviest in 40 years.
+""",
+    "times.md": """---
+outlet: Coastal Times
+title: Aren river bursts its banks
+published: 2024-03-05
+---
+At least 12 people were killed when the Aren river burst its banks on Tuesday, police said.
+
+Police chief Marco Delgado said rescue teams reached Kelbrook before dawn.
+
+The weather office said the rainfall was the heaviest in 40 years.
+
+Residents said the warning came too late.
+""",
+    "ledger.md": """---
+outlet: Daily Ledger
+title: Fifteen dead as Aren floods
+published: 2024-03-06
+---
+Police said 15 people were killed when the Aren river burst its banks on Tuesday.
+
+Governor Ana Pirez said the state would pay for the repairs to the Kelbrook bridge.
+
+Subscribe to our newsletter for the latest updates.
+""",
+}
+
+# Article text that looks like markup, a click action and terminal escapes: it must be shown, never obeyed.
+HOSTILE_TEXT = "[bold]x[/bold] [@click=app.quit]q[/] \x1b[31mred\x1b[0m \x1b]52;c;aGk=\x07"
+HOSTILE_ARTICLE = f"""---
+outlet: Odd [i]Outlet[/i]
+title: A title with [red]markup[/red]
+---
+Police said 15 people were killed in the flood, {HOSTILE_TEXT} the officials added.
+"""
+
+
+def _build(folder: Path, files: dict[str, str], db: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert store_main(["ingest", str(folder), "--db", str(db), "-q"]) == 0
+    return db
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The demo corpus in data/, ingested once per session."""
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    assert store_main(["ingest", str(DEMO_DATA), "--db", str(db), "-q"]) == 0
+    return db
+
+
+@pytest.fixture(scope="session")
+def small_db(tmp_path_factory) -> Path:
+    """A store of SMALL_CORPUS: fixed content for snapshots and exact assertions."""
+    root = tmp_path_factory.mktemp("small")
+    return _build(root / "articles", SMALL_CORPUS, root / "small.db")
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory) -> Path:
+    """SMALL_CORPUS plus an article whose text and metadata look like markup and escape codes."""
+    root = tmp_path_factory.mktemp("hostile")
+    return _build(root / "articles", {**SMALL_CORPUS, "odd.md": HOSTILE_ARTICLE}, root / "hostile.db")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path, monkeypatch):
+    """The app's cache (demo and path stores) goes to a temporary folder, never the user's."""
+    monkeypatch.setenv("FACTDIFF_CACHE", str(tmp_path / "cache"))

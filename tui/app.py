@@ -1,0 +1,121 @@
+"""The factdiff app: which store to open, the screens, and the keys that work everywhere."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.markup import escape
+from textual.screen import Screen
+
+from store.queries import Queries
+
+from .commands import StoreCommands
+from .screens.browse import BrowseScreen
+from .screens.compare import CompareScreen
+from .screens.help import HelpScreen, sections_here
+from .screens.search import SearchScreen
+from .screens.source import SourceScreen
+from .stores import StoreError, demo_store, existing_store, paths_store
+from .widgets.panes import ClaimsList, EntitiesTable, FactsTable, SourcesTable
+
+
+class FactdiffApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "factdiff"
+    HELP_TITLE = "Everywhere"
+    COMMANDS = App.COMMANDS | {StoreCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(self, db_path: str | Path) -> None:
+        super().__init__()
+        self.queries = Queries(db_path)
+        self.sub_title = Path(db_path).name
+
+    def get_default_screen(self) -> Screen:
+        return BrowseScreen()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Search", "Fuzzy search facts, claims, entities and sources", self.action_search)
+        yield SystemCommand("Help", "Every key binding", self.action_help)
+        yield SystemCommand("Browse", "Back to the sources, facts and entities", self.show_browse)
+
+    def report_error(self, error: BaseException | None) -> None:
+        """Where every failed worker ends up: one notification, the app keeps running."""
+        self.notify(escape(f"{type(error).__name__}: {error}"), title="Something went wrong", severity="error")
+
+    # -- going places --------------------------------------------------------
+
+    def show_browse(self) -> BrowseScreen:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, BrowseScreen):
+            self.pop_screen()
+        return self.screen_stack[0]
+
+    def open_compare(self, fact_id: int) -> None:
+        self.push_screen(CompareScreen(fact_id))
+
+    def open_source(self, source_id: int, claim_id: int | None = None) -> None:
+        self.push_screen(SourceScreen(source_id, claim_id))
+
+    def go_to(self, kind: str, item_id: int, source_id: int = 0) -> None:
+        """Show a search or palette hit: a fact compared, a source or claim in its article, an entity's facts."""
+        if kind == "fact":
+            self.open_compare(item_id)
+        elif kind == "source":
+            self.open_source(item_id)
+        elif kind == "claim":
+            self.open_source(source_id, item_id)
+        elif kind == "entity":
+            self.show_browse().filter_by_entity(item_id)
+
+    # -- actions -------------------------------------------------------------
+
+    def action_search(self) -> None:
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        here = sections_here(self.screen.active_bindings)
+        shown = {title for title, _ in here}
+        elsewhere = [(cls.HELP_TITLE, list(cls.BINDINGS)) for cls in (
+            BrowseScreen, SourcesTable, FactsTable, EntitiesTable, ClaimsList, CompareScreen, SourceScreen,
+            SearchScreen) if cls.HELP_TITLE not in shown]
+        self.push_screen(HelpScreen(here, elsewhere))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="factdiff", description="Open the app: on the demo corpus, on articles, or on a store.",
+        epilog="Headless commands: 'factdiff ingest' and 'factdiff export' (see 'factdiff --help').")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="articles or folders to ingest and open")
+    p.add_argument("--db", metavar="FILE", help="open an existing store")
+    return p
+
+
+def run_app(args: list[str]) -> int:
+    parser = build_parser()
+    ns = parser.parse_args(args)
+    if ns.db and ns.paths:
+        parser.error("give either PATHs or --db, not both")
+    try:
+        if ns.db:
+            path = existing_store(ns.db)
+        elif ns.paths:
+            path = paths_store(ns.paths)
+        else:
+            path = demo_store()
+    except StoreError as exc:
+        print(f"factdiff: {exc}", file=sys.stderr)
+        return 1
+    FactdiffApp(path).run()
+    return 0

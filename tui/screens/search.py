@@ -1,0 +1,95 @@
+"""Search: as-you-type fuzzy search over facts, claims, entities and sources; `enter` jumps to the hit."""
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.queries import SearchHit
+
+from ..text import content, flat, one_line
+from .base import FactdiffScreen
+
+KIND_STYLES = {"entity": "bold $text-success", "source": "bold $text-primary", "fact": "bold $text-accent",
+               "claim": "bold $text-secondary"}
+SNIPPET = 60   # characters of a long claim shown around the match
+
+
+def hit_prompt(hit: SearchHit) -> Content:
+    """A result: its kind, its text with the matched words underlined (long text cut around them), and where."""
+    label = flat(hit.label)
+    start, end = hit.match
+    cut = max(0, min(start - 20, len(label) - SNIPPET)) if len(label) > SNIPPET else 0
+    shown = label[cut:cut + SNIPPET]
+    body = content(shown)
+    if end > start:
+        body = body.stylize("bold underline", max(0, start - cut), min(len(shown), end - cut))
+    prefix = "…" if cut else ""
+    suffix = "…" if cut + SNIPPET < len(label) else ""
+    return Content.assemble((f"{hit.kind:<7}", KIND_STYLES[hit.kind]), prefix, body, suffix,
+                            ("\n       " + one_line(hit.where), "$text-muted"))
+
+
+class SearchScreen(FactdiffScreen):
+    HELP_TITLE = "Search"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="search.back"),
+        Binding("down", "move(1)", "Next result", show=False, id="search.down"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="search.up"),
+        Binding("enter", "jump", "Jump there", priority=True, id="search.jump"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Search facts, claims, entities, sources — typos are fine", id="query")
+        yield Static(id="search-status")
+        yield OptionList(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#query").focus()
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def run_search(self, query: str) -> None:
+        hits = self.queries.search(query)
+        self.app.call_from_thread(self._show_hits, query, hits)
+
+    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self.query_one("#query", Input).value:
+            return   # typed on since: a newer search is on its way
+        self.hits = hits
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        results.add_options([Option(hit_prompt(hit)) for hit in hits])
+        if hits:
+            results.highlighted = 0
+        status = f"{len(hits)} results" if query.strip() else ""
+        self.query_one("#search-status", Static).update(status if hits or not query.strip() else "No match")
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one("#results", OptionList)
+        if self.hits:
+            current = results.highlighted if results.highlighted is not None else -step
+            results.highlighted = (current + step) % len(self.hits)
+
+    @on(OptionList.OptionSelected, "#results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.action_jump()
+
+    def action_jump(self) -> None:
+        index = self.query_one("#results", OptionList).highlighted
+        if index is None or not self.hits:
+            return
+        hit = self.hits[index]
+        self.app.pop_screen()
+        self.app.go_to(hit.kind, hit.id, hit.source_id)

@@ -1,0 +1,1 @@
+"""The app's widgets: browse panes, the claim diff, the article view."""

@@ -1,0 +1,211 @@
+"""The browse screen's panes: sources, facts, entities, and the claims of the highlighted fact."""
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.queries import ClaimRow, EntityRow, FactRow, SourceRow
+
+from ..text import cell, content, one_line
+
+RowT = TypeVar("RowT")
+
+MAX_MARKS = 20   # coverage marks drawn per fact; bigger stores show a count instead
+
+
+class RowMessage(Message):
+    """A message about one row of a RowTable."""
+
+    def __init__(self, table: RowTable, row: object) -> None:
+        super().__init__()
+        self.table = table
+        self.row = row
+
+    @property
+    def control(self) -> RowTable:
+        return self.table
+
+
+class RowTable(DataTable, Generic[RowT]):
+    """A DataTable of store rows, with vim keys, that says which row is highlighted or chosen."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="pane.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="pane.up"),
+        Binding("g", "scroll_top", "First", show=False, id="pane.first"),
+        Binding("G", "scroll_bottom", "Last", show=False, id="pane.last"),
+    ]
+
+    class Highlighted(RowMessage):
+        """The cursor moved to a row."""
+
+    class Chosen(RowMessage):
+        """The user pressed enter on a row."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self.records: list[RowT] = []
+
+    def on_mount(self) -> None:
+        self.add_columns(*self.column_names())
+
+    def column_names(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def cells(self, row: RowT) -> tuple:
+        raise NotImplementedError
+
+    def show(self, rows: list[RowT]) -> None:
+        """Replace the rows, keeping the cursor on the same record when it is still there."""
+        current = self.current_record
+        self.records = list(rows)
+        self.clear()
+        for row in self.records:
+            self.add_row(*self.cells(row))
+        if current in self.records:
+            self.move_cursor(row=self.records.index(current), animate=False)
+        elif self.records:
+            self.post_message(self.Highlighted(self, self.records[0]))
+
+    @property
+    def current_record(self) -> RowT | None:
+        if 0 <= self.cursor_row < len(self.records):
+            return self.records[self.cursor_row]
+        return None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if self.current_record is not None:
+            self.post_message(self.Highlighted(self, self.current_record))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if self.current_record is not None:
+            self.post_message(self.Chosen(self, self.current_record))
+
+
+class SourcesTable(RowTable[SourceRow]):
+    HELP_TITLE = "Sources pane"
+    BINDINGS = [Binding("enter", "select_cursor", "Filter facts", id="sources.filter"),
+                Binding("o", "open_source", "Open article", id="sources.open")]
+
+    class OpenRequested(RowMessage):
+        """The user asked to read the highlighted source."""
+
+    def column_names(self) -> tuple[str, ...]:
+        return ("#", "Outlet", "Title", "Claims", "Date")
+
+    def cells(self, row: SourceRow) -> tuple:
+        return (Text(str(row.number), style="bold"), cell(row.outlet, limit=16),
+                cell(row.title or "(untitled)", limit=60), Text(str(row.n_claims), justify="right"),
+                cell(row.published, limit=20))
+
+    def action_open_source(self) -> None:
+        if self.current_record is not None:
+            self.post_message(self.OpenRequested(self, self.current_record))
+
+
+class FactsTable(RowTable[FactRow]):
+    HELP_TITLE = "Facts pane"
+    BINDINGS = [Binding("enter", "select_cursor", "Compare", id="facts.compare")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.sources: list[SourceRow] = []
+
+    def column_names(self) -> tuple[str, ...]:
+        return ("Outlets", "Reported by", "≠", "Fact")
+
+    def set_sources(self, sources: list[SourceRow]) -> None:
+        self.sources = sources
+        header = "".join(str(s.number % 10) for s in sources[:MAX_MARKS])
+        column = self.ordered_columns[1]
+        column.label = Text(header or "Reported by")
+        column.content_width = max(len(header), 3)
+        self.refresh()
+
+    def cells(self, row: FactRow) -> tuple:
+        marks = Text()
+        for s in self.sources[:MAX_MARKS]:
+            marks.append("●" if s.id in row.coverage else "·", style="bold green" if s.id in row.coverage else "dim")
+        if row.figures_disagree:
+            flag = Text("≠", style="bold red")
+        elif row.speakers_differ:
+            flag = Text("~", style="yellow")
+        else:
+            flag = Text(" ")
+        return (Text(str(row.n_sources), justify="right"), marks, flag, cell(row.label))
+
+
+class EntitiesTable(RowTable[EntityRow]):
+    HELP_TITLE = "Entities pane"
+    BINDINGS = [Binding("enter", "select_cursor", "Filter facts", id="entities.filter")]
+
+    def column_names(self) -> tuple[str, ...]:
+        return ("Entity", "Outlets", "Type", "Also")
+
+    def cells(self, row: EntityRow) -> tuple:
+        return (cell(row.name, "bold", limit=26), Text(str(row.n_sources), justify="right"),
+                Text(row.type.lower() or "–", style="dim"), cell(", ".join(row.aliases), limit=40))
+
+
+class ClaimsList(OptionList):
+    """The claims of one fact, each with its outlet and speaker; long claims wrap."""
+
+    HELP_TITLE = "Claims pane"
+
+    BINDINGS = [Binding("j", "cursor_down", "Down", show=False, id="claims.down"),
+                Binding("k", "cursor_up", "Up", show=False, id="claims.up"),
+                Binding("enter", "select", "Open at claim", id="claims.open")]
+
+    class Chosen(Message):
+        """The user pressed enter on a claim."""
+
+        def __init__(self, claim: ClaimRow) -> None:
+            super().__init__()
+            self.claim = claim
+
+    claims: list[ClaimRow] = []
+
+    def show(self, claims: list[ClaimRow]) -> None:
+        self.claims = claims
+        self.clear_options()
+        self.add_options([Option(claim_prompt(c)) for c in claims])
+        if claims:
+            self.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self.claims[event.option_index]))
+
+
+def claim_prompt(claim: ClaimRow) -> Content:
+    head = [(claim.outlet, "bold $text-primary")]
+    if claim.speaker:
+        head += [" · ", (one_line(claim.speaker), "$text-success")]
+    if claim.hedges:
+        head += [" · ", ("hedged: " + one_line(", ".join(claim.hedges)), "italic $text-warning")]
+    return Content.assemble(*head, "\n", content(one_line(claim.text)))
+
+
+class FilterBar(Static):
+    """Says which source or entity the facts are filtered to, and how to clear it."""
+
+    def show(self, what: SourceRow | EntityRow | None) -> None:
+        self.display = what is not None
+        if isinstance(what, SourceRow):
+            label = Content.assemble(("Facts in source ", "bold"), (f"#{what.number} ", "bold"),
+                                     content(one_line(what.outlet)), " — ",
+                                     content(one_line(what.title or "(untitled)")))
+        elif isinstance(what, EntityRow):
+            label = Content.assemble(("Facts naming ", "bold"), content(one_line(what.name), "bold"),
+                                     f" ({what.type.lower() or 'entity'})")
+        else:
+            label = Content("")
+        self.update(Content.assemble(label, ("   esc clears", "italic")))
