@@ -113,7 +113,7 @@ Dates ("December 16", "16 December", "Dec. 17", "16-17 December", "January
 a counted plural noun follows and no year word such as "in", "since", "the"
 precedes: "in 2024", "the 2020 election" are years, "2024 troops" is a count;
 a bound qualifier other than "up to" also makes it a count); clock times
-("10:23", "3 p.m.", "0900 GMT"); ordinals ("94th", "third"); numbers glued to
+("10:23", "3 p.m.", "1500 GMT"); ordinals ("94th", "third"); numbers glued to
 letters or hyphenated after a word ("F-16", "COVID-19", "G7", "MH17");
 hyphenated compounds ("50-year-old", "10-day", "two-thirds"; "12,000-strong"
 is kept as 12,000); labels ("Article 5", "No. 10", "Section 3", "aged 50");
@@ -121,7 +121,8 @@ numbers with leading zeros or of nine or more digits without commas
 (identifiers, phone numbers), digit groups separated by spaces or dots
 ("+44 20 7946 0958", "12.05.2024"), fractions and counters ("0/250", "24/7"),
 numbers inside URLs and e-mail addresses, and numbers with more than 15
-integer digits or 12 decimals (skipped, never inf).
+integer digits or 12 decimals (skipped, never inf).  A dot is always a decimal
+point ("1.000" is 1) and a figure never spans a line break.
 
 Units
 -----
@@ -312,8 +313,7 @@ _GATE = rf"(?=[0-9$£€₴₽]|{_trie(_FIRST_PHRASES)}(?![a-z]))"
 # opening quote or bracket, or an em dash.  So a figure never follows a letter,
 # digit, decimal point, thousands comma, path or time separator, sign, hash,
 # at-sign, currency or percent sign, or a hyphen ("F-16", "COVID-19", "G7").
-_OTHER_DELIMS = "\n\t\r\"'([{“‘«—\u00a0\u2009\u202f"
-_DELIM = "[ " + re.escape(_OTHER_DELIMS) + "]"
+_DELIM = "[" + re.escape(" \n\t\r\"'([{“‘«—\u00a0\u2009\u202f") + "]"
 _BODY = (
     _GATE + rf"(?:(?P<q>{_QUAL}){_S})?"
     rf"(?:between{_S}(?P<b1>{_NUMP})(?P<bp>{_PCT})?{_S}and{_S}(?P<b2>{_NUMP})"
@@ -321,10 +321,6 @@ _BODY = (
     rf"|(?P<n1>{_NUMP})(?:(?P<np>{_PCT})?"
     rf"(?P<conn>[-\u2011\u2013]|{_S}\u2013{_S}|{_S}(?:to|or){_S})(?P<n2>{_NUMP}))?)"
     rf"(?P<sfx>{_PCT}|{_CURW})?")
-# The scan runs on a copy of the text with every delimiter turned into a space,
-# so that re can look for a literal space; a match that spans a replaced
-# character is redone on the real text with _MASTER.
-_SCAN = re.compile(" " + _BODY)
 _MASTER = re.compile(_DELIM + _BODY)
 
 _DIGIT_PARTS = re.compile(
@@ -622,6 +618,15 @@ _UNIT_WORDS = re.compile(
 
 def _find_unit(text: str, pos: int) -> str | None:
     """The counted noun among the five words after `pos`, or None."""
+    m = _WORD_AFTER.match(text, pos)         # fast path: "30 soldiers"
+    if m is None:
+        return None
+    w = m.group(1)
+    lw = w.lower()
+    if lw in _STOP:
+        return None
+    if lw[-1] == "s" and lw not in _MODIFIER_NOUNS and _is_plural(w, lw):
+        return w if w[0].isupper() else lw
     m = _UNIT_WORDS.match(text, pos)
     if m is None:
         return None
@@ -678,13 +683,11 @@ def _phone_context(text: str, start: int, end: int) -> bool:
     """Digit groups separated by spaces, dots, hyphens or brackets."""
     if start >= 2:
         c1, c2 = text[start - 2], text[start - 1]
-        if c2 == " " and (c1 in _DIGITS or (c1 == ")" and start >= 3 and text[start - 3] in _DIGITS)):
-            return True
-        if c2 == ")" and c1 in _DIGITS:
+        if c2 in " \u00a0\u2009\u202f" and (c1 in _DIGITS or (c1 == ")" and start >= 3 and text[start - 3] in _DIGITS)):
             return True
     if end + 1 < len(text):
         c, d = text[end], text[end + 1]
-        if c in " .-\u2013" and d in _DIGITS:
+        if c in " .-\u2013\u00a0\u2009\u202f" and d in _DIGITS:
             return True
         if c == ")" and (d in _DIGITS or (d == " " and end + 2 < len(text) and text[end + 2] in _DIGITS)):
             return True
@@ -845,25 +848,16 @@ def find_figures(text: str) -> list[Figure]:
     if not isinstance(text, str) or not text:
         return []
     low = " " + _lower(text)                 # offsets in `low` are one more
-    scan = low
-    for c in _OTHER_DELIMS:
-        if c in scan:
-            scan = scan.replace(c, " ")
     bad = _bad_spans(text)
     out: list[Figure] = []
-    search = _SCAN.search
+    search = _MASTER.search
     pos = 0
     n = len(low)
     while pos < n:
-        m = search(scan, pos)
+        m = search(low, pos)
         if m is None:
             break
         start = m.start()                    # the consumed character, in `low`
-        if scan is not low and scan[start + 1:m.end()] != low[start + 1:m.end()]:
-            m = _MASTER.match(low, start)    # it spans a line break or a quote
-            if m is None:
-                pos = start + 1
-                continue
         q, b1, bp, _, f1, fp, _, _, np_, conn, n2, sfx = m.groups()
         qnorm = " ".join(q.split()) if q else None
         sfx_end = m.end(12) - 1 if sfx else -1
