@@ -101,7 +101,10 @@ _FTS = {
 
 
 def content_hash(article: Article) -> str:
-    h = hashlib.sha256()
+    """Same content read by the same analyser: ingesting it again adds nothing."""
+    import store.fingerprint  # looked up at call time, so tests can stand in another analyser
+
+    h = hashlib.sha256(store.fingerprint.analyzer_fingerprint().encode())
     for part in (article.text, article.title or "", article.outlet or "", article.url or "",
                  article.published or "", article.author or ""):
         h.update(part.encode("utf-8", "surrogatepass"))

@@ -181,3 +181,15 @@ def test_demo_ingests_in_under_a_second_after_imports(tmp_path):
     elapsed = time.perf_counter() - t
     assert report.added == 5 and not report.skipped
     assert elapsed < 1.0, f"demo ingest took {elapsed:.2f}s"
+
+
+def test_a_changed_analyser_reanalyses_unchanged_files(tmp_path, monkeypatch, capsys):
+    import store.fingerprint
+
+    _write(tmp_path, "a.md", ARTICLE_A)
+    db = tmp_path / "s.db"
+    main(["ingest", str(tmp_path), "--db", str(db)])
+    monkeypatch.setattr(store.fingerprint, "analyzer_fingerprint", lambda: "another analyser")
+    main(["ingest", str(tmp_path), "--db", str(db)])
+    out = capsys.readouterr().out
+    assert "replaced" in out and _counts(db)["sources"] == 1

@@ -56,7 +56,10 @@ def _ingest(db_path: Path, paths: list[str]) -> None:
 
 def demo_store() -> Path:
     """The demo corpus's store, built on first use and rebuilt when its files change."""
-    key = _fingerprint([str(DEMO_DATA)])
+    from store.fingerprint import analyzer_fingerprint
+
+    # rebuilt when the articles change, and when factdiff's analysis does
+    key = hashlib.sha256((_fingerprint([str(DEMO_DATA)]) + analyzer_fingerprint()).encode()).hexdigest()[:16]
     path = cache_dir() / f"demo-{key}.db"
     if not path.exists():
         for old in cache_dir().glob("demo-*.db*"):
