@@ -36,7 +36,6 @@ REPORTING = frozenset(_STEM.stemWords("""said say says told tell added add accor
 write wrote state stated statement confirm confirmed announce announced estimate estimated claim claims claimed
 believe believes assess assessed indicate indicated reveal revealed suggest suggested echo echoed""".split()))
 
-_NEGATION = re.compile(r"\b(?:not|no|never|without|n['’]t|yet to|declined|refused|denied)\b", re.I)
 
 
 @dataclass

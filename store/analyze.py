@@ -4,7 +4,7 @@ from __future__ import annotations
 from .claims import build_claims
 from .entities import acronym_pairs, extract_mentions
 from .model import Analysis, Article
-from .text import clean, reporting_segments, sentences
+from .text import clean, sentences
 
 
 def analyze_article(article: Article) -> tuple[Analysis, list[tuple[str, str]]]:
@@ -31,5 +31,3 @@ def analyze_article(article: Article) -> tuple[Analysis, list[tuple[str, str]]]:
     )
     return analysis, acronym_pairs(text, mentions)
 
-
-__all__ = ["analyze_article", "reporting_segments"]

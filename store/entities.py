@@ -52,9 +52,6 @@ church club league team media radio television tv broadcasting cartel centre cen
 laboratory lab program programme project society trust exchange reserve""".split())
 PLACE_WORDS = frozenset("oblast region province governorate krai county district state city village town"
                         " republic peninsula island islands mountains river sea ocean valley".split())
-_PLACE_CUE_BEFORE = re.compile(
-    r"(?:villages?|towns?|cities|city|settlements?|regions?|provinces?|districts?|capital|port|hamlets?)\s+(?:of\s+)?$"
-    r"|(?:\bin|\bnear|\baround|\boutside|\bto|\bfrom|\binto|\bacross)\s+(?:the\s+)?$", re.I)
 _PLACE_CUE_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|county|area|village|town|city|border)\b", re.I)
 _ORG_CUE_AFTER = re.compile(r"^\s+(?:unit|units|brigade|battalion|regiment|group|militia|party|agency|channel"
                             r"|newspaper|network|company|firm|ministry|spokesman|spokesperson|officials?)\b", re.I)
@@ -275,7 +272,6 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     a, e = toks[0][0], toks[-1][1]
     before = text[max(0, a - 40):a]
     after = text[e:e + 40]
-    heads = {w.lower().strip(".,") for w in words}
     at_start = a == first_pos
     if titled:
         return "PERSON", 2

@@ -1,7 +1,7 @@
 """Plain data that crosses from store/ to its callers: small frozen records, no UI and no SQL."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
