@@ -235,18 +235,9 @@ def _read_path(path: str, max_bytes: int, sources: _SourcesCache) -> Iterator[Re
     if stat.S_ISDIR(st.st_mode):
         yield ReadError(path, "is a folder")
         return
-    if kind in ("jsonl", "jsonl.gz"):
-        # Streamed record by record: the size limit applies to each record, not to the file.
-        try:
-            f = open(path, "rb")
-        except OSError as e:
-            yield ReadError(path, _os_reason(e))
-            return
-        with f:
-            lines: _LineSource = gzip.GzipFile(fileobj=f) if kind == "jsonl.gz" else f
-            yield from _read_json_lines(path, lines, max_bytes, compressed=kind == "jsonl.gz")
-        return
-    if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+    streamed = kind in ("jsonl", "jsonl.gz")
+    # JSON Lines are streamed record by record: the size limit applies to each record, not the file.
+    if not streamed and stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
         yield ReadError(path, _too_large(max_bytes))
         return
     try:
@@ -255,6 +246,10 @@ def _read_path(path: str, max_bytes: int, sources: _SourcesCache) -> Iterator[Re
         yield ReadError(path, _os_reason(e))
         return
     with f:
+        if streamed:
+            lines: _LineSource = gzip.GzipFile(fileobj=f) if kind == "jsonl.gz" else f
+            yield from _read_json_lines(path, lines, max_bytes, compressed=kind == "jsonl.gz")
+            return
         try:
             # Bounded even where stat says nothing (pipes, files still growing, gzip).
             data = (gzip.GzipFile(fileobj=f) if kind == "json.gz" else f).read(max_bytes + 1)
