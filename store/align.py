@@ -50,6 +50,7 @@ class ClaimFeatures:
     quotes: tuple[str, ...] = ()
     story: int = 0
     is_heading: bool = False
+    negated: bool = False
     terms: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
     clauses: list[tuple[dict[str, float], float]] = field(default_factory=list)
@@ -83,19 +84,34 @@ def _demonym_root(word: str) -> str | None:
     return None
 
 
-def _terms(text: str) -> dict[str, float]:
+# Denials and non-statements are facts of their own: "has not commented", "declined to comment",
+# "yet to confirm", "could not be verified".
+_NEGATION = re.compile(r"\b(?:not|no|never|without|yet to|declined|declines|refused|refuses|denied|denies|"
+                       r"reluctant|unable|failed to|cannot)\b|n['’]t\b", re.I)
+
+
+def content_words(text: str) -> list[tuple[str, str]]:
+    """(word, term key) for each content word: lower-cased, stemmed, derivations and demonyms folded."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    words = [w for w in words if w not in STOPWORDS and not w[0].isdigit() and len(w) > 1]
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
-    stems = _STEM.stemWords(words)
-    out: dict[str, float] = {}
-    prev = None
-    for w, s in zip(words, stems):
+    words = [w[:-2] if w.endswith("'s") else w for w in words
+             if w not in STOPWORDS and not w[0].isdigit() and len(w) > 1]
+    out = []
+    for w, s in zip(words, _STEM.stemWords(words)):
         if s in REPORTING:
-            prev = None
+            out.append((w, ""))      # a verb of saying: no content, but it breaks compounds
             continue
         root = _demonym_root(w)
-        key = _STEM.stemWord(root) if root else _lemma(s)
+        out.append((w, _STEM.stemWord(root) if root else _lemma(s)))
+    return out
+
+
+def _terms(text: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    prev = None
+    for w, key in content_words(text):
+        if not key:
+            prev = None
+            continue
         weight = idf(w)
         out[key] = max(out.get(key, 0.0), weight)
         # "front line" and "frontline" are one word
@@ -163,14 +179,16 @@ def _ranges_agree(a: tuple, b: tuple) -> bool:
 class Aligner:
     """Scores pairs of claims and clusters them into facts."""
 
-    THRESHOLD = 0.45     # average similarity a claim needs with a fact's claims
-    FLOOR = 0.30         # and the least it may have with any one of them
-    MAX_POSTING = 100    # keys shared by more claims than this do not make candidates
-    KEY_TERMS = 8        # a claim's rarest words that can make it a candidate
-    ALPHA = 0.6
-    CLAUSE_DISCOUNT = 0.9
-    HEADING_DISCOUNT = 0.8
-    FIGURE_BONUS = 0.3    # keys shared by more claims than this do not make candidates
+    THRESHOLD = 0.30        # average similarity a claim needs with the other outlets' claims in a fact
+    FLOOR = 0.20            # and the least it may have with any one of them
+    MAX_POSTING = 100       # keys shared by more claims than this do not make candidates
+    KEY_TERMS = 12          # a claim's rarest words that can make it a candidate
+    ALPHA = 0.5             # 0.5 compares claims by cosine; toward 1, by how much the shorter is contained
+    CLAUSE_DISCOUNT = 0.9   # a match of one clause counts a little less than of the whole sentence
+    HEADING_DISCOUNT = 0.3  # headlines summarise many facts: they need much more to match
+    FIGURE_BONUS = 0.3      # the same figure of the same thing
+    POLARITY = 0.1          # both deny / both assert; one denies what the other asserts
+    SPEAKER = 0.05          # same named speaker / different named speakers
 
     def __init__(self, claims: list[ClaimFeatures]):
         self.claims = {c.id: c for c in claims}
@@ -180,6 +198,7 @@ class Aligner:
         clause_terms: dict[int, list[dict[str, float]]] = {}
         for c in claims:
             c.terms = _terms(c.text)
+            c.negated = bool(_NEGATION.search(c.text))
             clause_terms[c.id] = [_terms(t) for t in clauses_of(c.text)]
             for t in c.terms:
                 df[t] += 1
@@ -242,6 +261,10 @@ class Aligner:
         # figures: the same figure for the same thing is strong; a different one is a different fact
         if x.figures and y.figures:
             s += self._figure_relation(x, y, s)
+        if x.negated and y.negated:
+            s += self.POLARITY
+        elif x.negated != y.negated:
+            s -= self.POLARITY
 
         # quotes: the same quoted words are the same statement
         if x.quotes and y.quotes:
@@ -250,14 +273,12 @@ class Aligner:
                 len(a.split()) >= 3 for a in x.quotes) and any(len(b.split()) >= 3 for b in y.quotes) else 0
             if best >= 85:
                 s += 0.3
-            elif best >= 70:
-                s += 0.1
 
         # speakers: two named, different speakers say different things
         if x.speaker and y.speaker and x.speaker != y.speaker:
-            s -= 0.05
+            s -= self.SPEAKER
         elif x.speaker and x.speaker == y.speaker:
-            s += 0.05
+            s += self.SPEAKER
         return max(0.0, s)
 
     def _figure_relation(self, x: ClaimFeatures, y: ClaimFeatures, s: float) -> float:
@@ -302,11 +323,13 @@ class Aligner:
         so the work grows with the number of similar claims, not the corpus squared.
         """
         postings: dict[tuple, list[int]] = defaultdict(list)
+        n_keys: dict[int, int] = {}
         for c in self.claims.values():
             top = sorted(c.terms.items(), key=lambda kv: -kv[1])[: self.KEY_TERMS]
             keys: set[tuple] = {("t", t) for t, _ in top}
             keys.update(("e", e) for e in c.entities)
             keys.update(("f", f[0], f[1], f[3]) for f in c.figures)
+            n_keys[c.id] = len(keys)
             for k in keys:
                 postings[(c.story, k)].append(c.id)
         shared: dict[tuple[int, int], int] = defaultdict(int)
@@ -320,7 +343,8 @@ class Aligner:
                         shared[(a, b) if a < b else (b, a)] += 1
         out = []
         for (a, b), n in shared.items():
-            if n < 2:
+            # a short claim ("Russia has not commented on the report") has few keys to share
+            if n < 2 and min(n_keys[a], n_keys[b]) > 4:
                 continue
             s = self.similarity(a, b)
             if s >= self.FLOOR:
@@ -330,8 +354,11 @@ class Aligner:
 
     # ------------------------------------------------------------ clustering
     def _agrees(self, members_a: list[int], members_b: list[int]) -> bool:
-        sims = [self.similarity(a, b) for a in members_a for b in members_b]
-        return min(sims) >= self.FLOOR and sum(sims) / len(sims) >= self.THRESHOLD
+        # one outlet may state a fact twice in different words (headline and body); only
+        # claims from different outlets must agree with each other
+        sims = [self.similarity(a, b) for a in members_a for b in members_b
+                if self.claims[a].source != self.claims[b].source]
+        return bool(sims) and min(sims) >= self.FLOOR and sum(sims) / len(sims) >= self.THRESHOLD
 
     def cluster(self) -> list[list[int]]:
         cluster_of: dict[int, int] = {cid: i for i, cid in enumerate(self.claims)}
