@@ -63,6 +63,10 @@ class Fact:
     story: int = 0
 
 
+def stem_word(word: str) -> str:
+    return _STEM.stemWord(word)
+
+
 _DERIVATIONAL = ("ation", "ition", "ment", "ance", "ence", "ion")
 
 
@@ -92,16 +96,22 @@ _NEGATION = re.compile(r"\b(?:not|no|never|without|yet to|declined|declines|refu
 
 def content_words(text: str) -> list[tuple[str, str]]:
     """(word, term key) for each content word: lower-cased, stemmed, derivations and demonyms folded."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    words = [w[:-2] if w.endswith("'s") else w for w in words
-             if w not in STOPWORDS and not w[0].isdigit() and len(w) > 1]
+    return [(w.lower(), k) for w, k in content_words_cased(text)]
+
+
+def content_words_cased(text: str) -> list[tuple[str, str]]:
+    """content_words(), with each word as written (its capital tells a name)."""
+    raw = [w.replace("’", "'") for w in _WORD.findall(text)]
+    raw = [w[:-2] if w.lower().endswith("'s") else w for w in raw
+           if w.lower() not in STOPWORDS and not w[0].isdigit() and len(w) > 1]
+    words = [w.lower() for w in raw]
     out = []
-    for w, s in zip(words, _STEM.stemWords(words)):
+    for cased, w, s in zip(raw, words, _STEM.stemWords(words)):
         if s in REPORTING:
-            out.append((w, ""))      # a verb of saying: no content, but it breaks compounds
+            out.append((cased, ""))      # a verb of saying: no content, but it breaks compounds
             continue
         root = _demonym_root(w)
-        out.append((w, _STEM.stemWord(root) if root else _lemma(s)))
+        out.append((cased, _STEM.stemWord(root) if root else _lemma(s)))
     return out
 
 

@@ -18,13 +18,22 @@ import sqlite_utils
 
 from .model import Analysis, Article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APP_ID = 0x66646966  # "fdif": marks the file as a factdiff store
 
 
 class StoreError(Exception):
     """A file that cannot be used as a store, with a message saying what to do."""
 
+
+# Schema 2: figures from different outlets that count the same thing and disagree.
+_DISCREPANCIES_V2 = """
+CREATE TABLE IF NOT EXISTS discrepancies (
+    id INTEGER PRIMARY KEY,
+    quantity TEXT NOT NULL,
+    vals TEXT NOT NULL
+);
+"""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -87,10 +96,10 @@ CREATE TABLE IF NOT EXISTS fact_claims (
     PRIMARY KEY (fact_id, claim_id)
 );
 CREATE INDEX IF NOT EXISTS fact_claims_claim ON fact_claims(claim_id);
-"""
+""" + _DISCREPANCIES_V2
 
 # One entry per schema version after 1: the SQL that brings a store from the version before.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {2: _DISCREPANCIES_V2}
 
 _FTS = {
     "claims": ["text", "speaker"],

@@ -8,6 +8,7 @@ from collections import defaultdict
 import sqlite_utils
 
 from .align import ClaimFeatures, align_facts
+from .disagree import FigureUse, find_disagreements
 from .entities import _norm, resolve_entities
 from .model import Mention
 
@@ -65,8 +66,27 @@ def relink(db: sqlite_utils.Database) -> dict[str, int]:
             cur = conn.execute("INSERT INTO facts (label, story_id, n_sources, n_claims) VALUES (?,?,?,?)",
                                (f.label, f.story, len({src_of[c] for c in f.claim_ids}), len(f.claim_ids)))
             conn.executemany("INSERT INTO fact_claims VALUES (?, ?)", [(cur.lastrowid, c) for c in f.claim_ids])
+        disagreements = find_disagreements(_figure_uses(conn, index))
+        conn.execute("DELETE FROM discrepancies")
+        conn.executemany("INSERT INTO discrepancies (quantity, vals) VALUES (?, ?)", [
+            (d.quantity, json.dumps([
+                {"claim_id": f"c{u.claim_id}", "text": u.text, "low": _num(u.low), "high": _num(u.high),
+                 "unit": u.unit, "speaker": u.speaker} for u in d.values], ensure_ascii=False))
+            for d in disagreements])
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
-    return {"entities": len(entities), "facts": len(facts), "claims": len(features)}
+    return {"entities": len(entities), "facts": len(facts), "claims": len(features),
+            "disagreements": len(disagreements)}
+
+
+def _num(v: float | None) -> float | int | None:
+    return None if v is None else (int(v) if float(v).is_integer() else v)
+
+
+def _figure_uses(conn, index: dict[int, int]) -> list[FigureUse]:
+    return [FigureUse(cid, index[sid], speaker, ftext, low, high, unit, ctext, fstart - cstart)
+            for cid, sid, cstart, ctext, speaker, fstart, ftext, low, high, unit in conn.execute(
+                "SELECT c.id, c.source_id, c.start, c.text, c.speaker, f.start, f.text, f.low, f.high, f.unit"
+                " FROM figures f JOIN claims c ON c.id = f.claim_id WHERE f.kind = 'count'")]
 
 
 def _claim_features(conn, index: dict[int, int]) -> list[ClaimFeatures]:

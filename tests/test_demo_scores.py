@@ -30,6 +30,7 @@ def scores(tmp_path_factory):
 
 @pytest.mark.parametrize("name, target", [
     ("claims.recall", 0.95), ("entities.recall", 0.90), ("entities.merged", 0.90), ("entities.typed", 0.85),
+    ("figures.grouped", 1.0),
 ])
 def test_at_least(scores, name, target):
     assert scores[name] >= target, f"{name} = {scores[name]:.3f} < {target}"

@@ -1,0 +1,237 @@
+"""Disagreements: figures from different outlets that count the same thing but differ in value or speaker.
+
+A figure counts something: a kind of thing (people, drones, dollars), an event
+(killed or wounded, sent or deployed, arrested), and often whose people
+("30 North Korean soldiers"). Two figures count the same quantity when every
+one of these that both state agrees and their sizes are within a factor of
+ten; a quantity is built so that every pair of its figures agrees. It is a
+disagreement when its outlets give ranges that do not overlap, or credit
+different speakers.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .align import content_words_cased, stem_word
+from .lexicon import is_demonym, place_kind
+
+# Nouns that count people: figures of soldiers, troops and civilians compare with each other.
+PEOPLE = frozenset(stem_word(w) for w in """people person soldier troop force personnel fighter civilian member
+militant serviceman servicemen men women child children resident refugee worker employee officer casualty
+victim prisoner migrant protester voter student patient""".split())
+
+# What news counts, by the words it counts it with: figures near "killed" and
+# near "injured" count the same event though the words differ.
+EVENTS: dict[str, frozenset[str]] = {k: frozenset(stem_word(w) for w in v.split()) for k, v in {
+    "harmed": "killed kill dead died death deaths wounded injured hurt casualties casualty losses missing"
+              " fatalities toll",
+    "present": "sent deployed deploying supplied stationed operating involved based arrived present total",
+    "detained": "arrested detained jailed imprisoned captured prisoners",
+    "displaced": "displaced fled evacuated homeless",
+    "attacked": "launched fired shot downed intercepted strikes attacks",
+    "voted": "voted votes ballots turnout",
+    "affected": "affected infected sick hospitalised hospitalized",
+}.items()}
+MAX_LOG_RATIO = 1.0   # sizes within a factor of ten
+# "Ukrainian intelligence reports that 30 ...": a nationality naming who speaks, not whose people are counted
+_SOURCE_WORDS = frozenset("intelligence officials official military sources agency government ministry media"
+                          " authorities president leader spokesman".split())
+
+
+@dataclass
+class FigureUse:
+    """A figure as stated in one claim; `sentence` is the claim's text, `offset` where the figure starts in it."""
+    claim_id: int
+    source: int
+    speaker: str | None
+    text: str
+    low: float | None
+    high: float | None
+    unit: str | None
+    sentence: str
+    offset: int
+    events: frozenset[str] = field(default_factory=frozenset)
+    whose: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass
+class Disagreement:
+    quantity: str
+    values: list[FigureUse]
+
+
+def _events(sentence: str) -> frozenset[str]:
+    keys = {k for _, k in content_words_cased(sentence) if k}
+    return frozenset(e for e, stems in EVENTS.items() if keys & stems)
+
+
+def _nation_key(word: str, prev: str | None) -> str | None:
+    """"North Korean", "North Korea" -> "north kore"; "Russian", "Russia" -> "russ"."""
+    if not word[:1].isupper() or not (is_demonym(word) or place_kind(word) == "country"
+                                      or is_demonym(f"{prev} {word}") or place_kind(f"{prev} {word}") == "country"):
+        return None
+    head = f"{prev.lower()} " if prev in ("North", "South", "East", "West") else ""
+    return head + word.lower()[:4]
+
+
+def _between_figure_and_unit(use: FigureUse) -> list[str]:
+    """The words between a figure and what it counts: "30 [North Korean] soldiers"."""
+    words = re.findall(r"[A-Za-z]+", use.sentence[use.offset + len(use.text):])[:5]
+    unit = use.unit.split()[-1] if use.unit else None
+    if unit and unit in words:
+        return words[:words.index(unit) + (1 if unit[:1].isupper() else 0)]
+    return words[:2]
+
+
+def _whose(use: FigureUse) -> frozenset[str]:
+    """Whose people a figure counts: nationalities right after it ("30 North Korean soldiers"),
+    else those named in the words before it in its sentence ("Russia ... heavy losses, as many as 1,200")."""
+    after = _between_figure_and_unit(use)
+    before = re.findall(r"[A-Za-z]+", use.sentence[:use.offset])[-14:]
+    for words in (after, before):
+        keys = {k for i, w in enumerate(words) if (k := _nation_key(w, words[i - 1] if i else None))
+                and not _SOURCE_WORDS & {x.lower() for x in words[i + 1:i + 3]}}
+        if keys:
+            return frozenset(keys)
+    return frozenset()
+
+
+def _unit_class(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    stem = stem_word(unit.split()[-1].lower())
+    # "North Koreans", "Russians": a nationality counted is people
+    if stem in PEOPLE or (unit[:1].isupper() and unit.endswith("s")):
+        return "people"
+    return stem
+
+
+def _size(f: FigureUse) -> float | None:
+    lo, hi = f.low, f.high
+    if lo is not None and hi is not None and lo > 0 and hi > 0:
+        return math.sqrt(lo * hi)
+    v = lo if lo is not None else hi
+    return v if v and v > 0 else None
+
+
+def _overlap(a: FigureUse, b: FigureUse) -> bool:
+    lo1 = a.low if a.low is not None else -math.inf
+    hi1 = a.high if a.high is not None else math.inf
+    lo2 = b.low if b.low is not None else -math.inf
+    hi2 = b.high if b.high is not None else math.inf
+    return lo1 <= hi2 and lo2 <= hi1
+
+
+def same_quantity(a: FigureUse, b: FigureUse) -> bool:
+    """Every attribute both figures state agrees, and their sizes are within a factor of ten."""
+    if a.claim_id == b.claim_id or not (a.events & b.events):
+        return False
+    ua, ub = _unit_class(a.unit), _unit_class(b.unit)
+    if ua and ub and ua != ub:
+        return False
+    if a.whose and b.whose and not a.whose & b.whose:
+        return False
+    gap = _size_gap(a, b)
+    return gap is not None and gap <= MAX_LOG_RATIO
+
+
+def _size_gap(a: FigureUse, b: FigureUse) -> float | None:
+    """How many powers of ten apart two figures are: their nearest ends; an open range ("at least 30") by its bound."""
+    ends = []
+    for f in (a, b):
+        lo = f.low if f.low is not None else f.high
+        hi = f.high if f.high is not None else f.low
+        if not lo or not hi or lo <= 0 or hi <= 0:
+            return None
+        ends.append((lo, hi))
+    (alo, ahi), (blo, bhi) = ends
+    if alo <= bhi and blo <= ahi:
+        return 0.0
+    return math.log10(blo / ahi) if blo > ahi else math.log10(alo / bhi)
+
+
+def group_quantities(uses: list[FigureUse]) -> list[list[FigureUse]]:
+    """Complete-linkage groups: a figure joins a quantity only if it agrees with every figure in it."""
+    for u in uses:
+        u.events, u.whose = _events(u.sentence), _whose(u)
+    # only figures of a shared event and neighbouring powers of ten can be one quantity
+    buckets: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, u in enumerate(uses):
+        for e in u.events:
+            buckets[(e, math.floor(math.log10(_size(u))))].append(i)
+    candidates: set[tuple[int, int]] = set()
+    for (e, decade), ids in buckets.items():
+        for other in (ids, buckets.get((e, decade + 1), [])):
+            for i in ids:
+                for j in other:
+                    if i < j:
+                        candidates.add((i, j))
+                    elif j < i:
+                        candidates.add((j, i))
+    pairs = []
+    for i, j in candidates:
+        a, b = uses[i], uses[j]
+        if same_quantity(a, b):
+            # closest sizes first, so a quantity forms around figures that nearly agree
+            pairs.append((abs(math.log10(_size(a)) - math.log10(_size(b))), i, j))
+    pairs.sort()
+    group_of = list(range(len(uses)))
+    members = {i: [i] for i in range(len(uses))}
+    for _, i, j in pairs:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or not all(same_quantity(uses[x], uses[y]) or uses[x].claim_id == uses[y].claim_id
+                               for x in members[gi] for y in members[gj]):
+            continue
+        for x in members[gj]:
+            group_of[x] = gi
+        members[gi].extend(members.pop(gj))
+    return [[uses[i] for i in m] for m in members.values()]
+
+
+def _disagrees(group: list[FigureUse]) -> bool:
+    # anchored: at least two outlets say in so many words what they count
+    if len({u.source for u in group if u.unit}) < 2:
+        return False
+    apart = any(not _overlap(a, b) for a in group for b in group if a.source != b.source)
+    return apart or len({u.speaker for u in group if u.speaker}) >= 2
+
+
+def _quantity_label(group: list[FigureUse]) -> str:
+    """"North Korean soldiers killed, wounded": whose, what and the event words the figures share."""
+    units = Counter(u.unit for u in group if u.unit)
+    unit = units.most_common(1)[0][0] if units else "number"
+    whose = Counter(w for u in group for w in _nationality_words(u))
+    events = set.intersection(*(set(u.events) for u in group))
+    words: Counter = Counter()
+    for u in group:
+        for w, k in content_words_cased(u.sentence):
+            if any(k in EVENTS[e] for e in events) and w.islower():
+                words[w] += 1
+    prefix = whose.most_common(1)[0][0] + " " if whose and not unit[:1].isupper() else ""
+    verbs = " or ".join(w for w, _ in words.most_common(2))
+    return f"{prefix}{unit} {verbs}".strip()
+
+
+def _nationality_words(u: FigureUse) -> list[str]:
+    ws = _between_figure_and_unit(u)
+    for i in range(len(ws)):
+        if i + 1 < len(ws) and is_demonym(f"{ws[i]} {ws[i + 1]}"):
+            return [f"{ws[i]} {ws[i + 1]}"]
+        if ws[i][:1].isupper() and is_demonym(ws[i]):
+            return [ws[i]]
+    return []
+
+
+def find_disagreements(uses: list[FigureUse]) -> list[Disagreement]:
+    """Group count figures into quantities and keep those whose outlets disagree."""
+    uses = [u for u in uses if _size(u) is not None]
+    out = []
+    for group in group_quantities(uses):
+        if _disagrees(group):
+            group.sort(key=lambda u: (_size(u) or 0, u.source, u.claim_id))
+            out.append(Disagreement(_quantity_label(group), group))
+    out.sort(key=lambda d: (-len({u.source for u in d.values}), d.quantity))
+    return out
