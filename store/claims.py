@@ -11,7 +11,8 @@ _VERBS = (r"said|says|say|told|tells|added|adds|wrote|writes|noted|notes|stated|
           r"estimates|tweeted|posted|revealed|reveals|echoed|acknowledged|alleged|alleges|suggested|suggests|asserted|"
           r"declared|disclosed|predicted|urged|assessed|assesses|believes|indicated|denied|denies|believed|cautioned|"
           r"commented|recalled|emphasized|emphasised|stressed|concluded|testified|replied|responded|continued")
-_AUX = r"(?:(?:has|have|had|also|then|later|earlier|previously|firstly|further|has also|had also|would|will)\s+)*"
+_AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|initially|originally|again|now|"
+        r"further|has also|had also|would|will)\s+)*")
 # "..., national security communications adviser John Kirby said." / "..., the US said, supporting ..."
 _TRAIL = re.compile(
     r"[,.!?][\"'”’]?\s+(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?:" + _VERBS + r")\b"

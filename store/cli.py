@@ -24,10 +24,14 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--db", default=DEFAULT_DB)
     exp.add_argument("--format", choices=["json"], default="json")
     exp.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
+    rep = sub.add_parser("report", help="write a fact-checker's memo: facts by coverage, disagreements, omissions")
+    rep.add_argument("--db", default=DEFAULT_DB)
+    rep.add_argument("--format", choices=["md", "json"], default="md")
+    rep.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     return p
 
 
-HEADLESS_COMMANDS = ("ingest", "export")
+HEADLESS_COMMANDS = ("ingest", "export", "report")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
             return _ingest(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "report":
+            return _report(args)
     except StoreError as exc:
         print(f"factdiff: {exc}", file=sys.stderr)
         return 1
@@ -59,6 +65,33 @@ def _ingest(args) -> int:
     if report.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_SKIPPED if report.skipped else 0
+
+
+def _report(args) -> int:
+    import json
+
+    from .db import get_meta
+    from .link import relink
+    from .report import build_report, render_markdown
+
+    db = open_store(args.db, create=False)
+    if get_meta(db, "dirty") == "1":
+        relink(db)
+    report = build_report(db.conn)
+    text = render_markdown(report) if args.format == "md" else json.dumps(report, ensure_ascii=False, indent=1)
+    _write_output(args.output, text + "\n")
+    return 0
+
+
+def _write_output(path: str, text: str) -> None:
+    """Standard output, or a file written whole (a temporary file renamed into place)."""
+    if path == "-":
+        sys.stdout.write(text)
+        return
+    tmp = f"{path}.tmp{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
 
 
 def _export(args) -> int:
