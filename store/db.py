@@ -18,7 +18,7 @@ import sqlite_utils
 
 from .model import Analysis, Article
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_ID = 0x66646966  # "fdif": marks the file as a factdiff store
 
 
@@ -33,6 +33,18 @@ CREATE TABLE IF NOT EXISTS discrepancies (
     quantity TEXT NOT NULL,
     vals TEXT NOT NULL
 );
+"""
+
+# Schema 3: stories, groups of articles about one event; facts are aligned within a story.
+_STORIES_V3 = """
+CREATE TABLE IF NOT EXISTS stories (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,
+    n_sources INTEGER NOT NULL,
+    first_published TEXT
+);
+ALTER TABLE sources ADD COLUMN story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL;
+CREATE INDEX IF NOT EXISTS sources_story ON sources(story_id);
 """
 
 _SCHEMA = """
@@ -96,10 +108,10 @@ CREATE TABLE IF NOT EXISTS fact_claims (
     PRIMARY KEY (fact_id, claim_id)
 );
 CREATE INDEX IF NOT EXISTS fact_claims_claim ON fact_claims(claim_id);
-""" + _DISCREPANCIES_V2
+""" + _DISCREPANCIES_V2 + _STORIES_V3
 
 # One entry per schema version after 1: the SQL that brings a store from the version before.
-MIGRATIONS: dict[int, str] = {2: _DISCREPANCIES_V2}
+MIGRATIONS: dict[int, str] = {2: _DISCREPANCIES_V2, 3: _STORIES_V3}
 
 _FTS = {
     "claims": ["text", "speaker"],

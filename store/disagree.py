@@ -53,6 +53,7 @@ class FigureUse:
     unit: str | None
     sentence: str
     offset: int
+    story: int = 0
     events: frozenset[str] = field(default_factory=frozenset)
     whose: frozenset[str] = field(default_factory=frozenset)
 
@@ -127,7 +128,7 @@ def _overlap(a: FigureUse, b: FigureUse) -> bool:
 
 def same_quantity(a: FigureUse, b: FigureUse) -> bool:
     """Every attribute both figures state agrees, and their sizes are within a factor of ten."""
-    if a.claim_id == b.claim_id or not (a.events & b.events):
+    if a.claim_id == b.claim_id or a.story != b.story or not (a.events & b.events):
         return False
     ua, ub = _unit_class(a.unit), _unit_class(b.unit)
     if ua and ub and ua != ub:

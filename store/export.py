@@ -24,9 +24,9 @@ def build_export(db: sqlite_utils.Database) -> dict[str, Any]:
     conn = db.conn
     sources = [
         {"id": f"s{sid}", "path": path, "outlet": outlet, "title": title, "url": url, "published": published,
-         "author": author, "text": text}
-        for sid, path, outlet, title, url, published, author, text in conn.execute(
-            "SELECT id, path, outlet, title, url, published, author, text FROM sources ORDER BY id")]
+         "author": author, "story_id": f"t{story}" if story else None, "text": text}
+        for sid, path, outlet, title, url, published, author, story, text in conn.execute(
+            "SELECT id, path, outlet, title, url, published, author, story_id, text FROM sources ORDER BY id")]
     figures: dict[int, list] = {}
     for cid, text, low, high, unit, qualifier, kind, tol in conn.execute(
             "SELECT claim_id, text, low, high, unit, qualifier, kind, tolerance FROM figures ORDER BY claim_id, start"):
@@ -41,8 +41,9 @@ def build_export(db: sqlite_utils.Database) -> dict[str, Any]:
     members: dict[int, list[str]] = {}
     for fid, cid in conn.execute("SELECT fact_id, claim_id FROM fact_claims ORDER BY fact_id, claim_id"):
         members.setdefault(fid, []).append(f"c{cid}")
-    facts = [{"id": f"f{fid}", "label": label, "claim_ids": members.get(fid, []), "n_sources": n}
-             for fid, label, n in conn.execute("SELECT id, label, n_sources FROM facts ORDER BY id")]
+    facts = [{"id": f"f{fid}", "label": label, "story_id": f"t{story}" if story else None,
+              "claim_ids": members.get(fid, []), "n_sources": n}
+             for fid, label, story, n in conn.execute("SELECT id, label, story_id, n_sources FROM facts ORDER BY id")]
     mentions: dict[int, list] = {}
     for eid, sid, start, end in conn.execute(
             'SELECT entity_id, source_id, start, "end" FROM mentions WHERE entity_id IS NOT NULL ORDER BY entity_id, source_id, start'):
@@ -50,7 +51,10 @@ def build_export(db: sqlite_utils.Database) -> dict[str, Any]:
     entities = [{"id": f"e{eid}", "name": name, "type": typ, "aliases": json.loads(aliases),
                  "mentions": mentions.get(eid, [])}
                 for eid, name, typ, aliases in conn.execute("SELECT id, name, type, aliases FROM entities ORDER BY id")]
-    return {"version": EXPORT_VERSION, "sources": sources, "claims": claims, "facts": facts,
+    stories = [{"id": f"t{tid}", "label": label, "source_ids": [f"s{sid}" for (sid,) in conn.execute(
+                    "SELECT id FROM sources WHERE story_id = ? ORDER BY id", (tid,))]}
+               for tid, label in conn.execute("SELECT id, label FROM stories ORDER BY id")]
+    return {"version": EXPORT_VERSION, "stories": stories, "sources": sources, "claims": claims, "facts": facts,
             "entities": entities, "discrepancies": _discrepancies(db)}
 
 

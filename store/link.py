@@ -9,6 +9,7 @@ import sqlite_utils
 
 from .align import ClaimFeatures, align_facts
 from .disagree import FigureUse, find_disagreements
+from .stories import LEAD_CHARS, ArticleProfile, group_stories, parse_date
 from .entities import _norm, resolve_entities
 from .model import Mention
 
@@ -57,7 +58,21 @@ def relink(db: sqlite_utils.Database) -> dict[str, int]:
             (alias_to_name.get(_norm(w), w), cid)
             for cid, w in conn.execute("SELECT id, speaker_as_written FROM claims WHERE speaker_as_written IS NOT NULL")])
 
-        features = _claim_features(conn, index)
+        stories = group_stories(_profiles(conn, per_source, source_ids))
+        conn.execute("UPDATE sources SET story_id = NULL")
+        conn.execute("DELETE FROM stories")
+        story_of: dict[int, int] = {}
+        for st in stories:
+            dates = sorted(d for (d,) in conn.execute(
+                f"SELECT published FROM sources WHERE id IN ({','.join('?' * len(st.source_ids))})",
+                st.source_ids) if d)
+            cur = conn.execute("INSERT INTO stories (label, n_sources, first_published) VALUES (?, ?, ?)",
+                               (st.label, len(st.source_ids), dates[0] if dates else None))
+            for sid in st.source_ids:
+                story_of[sid] = cur.lastrowid
+        conn.executemany("UPDATE sources SET story_id = ? WHERE id = ?", [(v, k) for k, v in story_of.items()])
+
+        features = _claim_features(conn, index, story_of)
         facts = align_facts(features)
         conn.execute("DELETE FROM fact_claims")
         conn.execute("DELETE FROM facts")
@@ -66,7 +81,7 @@ def relink(db: sqlite_utils.Database) -> dict[str, int]:
             cur = conn.execute("INSERT INTO facts (label, story_id, n_sources, n_claims) VALUES (?,?,?,?)",
                                (f.label, f.story, len({src_of[c] for c in f.claim_ids}), len(f.claim_ids)))
             conn.executemany("INSERT INTO fact_claims VALUES (?, ?)", [(cur.lastrowid, c) for c in f.claim_ids])
-        disagreements = find_disagreements(_figure_uses(conn, index))
+        disagreements = find_disagreements(_figure_uses(conn, index, story_of))
         conn.execute("DELETE FROM discrepancies")
         conn.executemany("INSERT INTO discrepancies (quantity, vals) VALUES (?, ?)", [
             (d.quantity, json.dumps([
@@ -82,14 +97,23 @@ def _num(v: float | None) -> float | int | None:
     return None if v is None else (int(v) if float(v).is_integer() else v)
 
 
-def _figure_uses(conn, index: dict[int, int]) -> list[FigureUse]:
-    return [FigureUse(cid, index[sid], speaker, ftext, low, high, unit, ctext, fstart - cstart)
+def _figure_uses(conn, index: dict[int, int], story_of: dict[int, int]) -> list[FigureUse]:
+    return [FigureUse(cid, index[sid], speaker, ftext, low, high, unit, ctext, fstart - cstart, story_of.get(sid, 0))
             for cid, sid, cstart, ctext, speaker, fstart, ftext, low, high, unit in conn.execute(
                 "SELECT c.id, c.source_id, c.start, c.text, c.speaker, f.start, f.text, f.low, f.high, f.unit"
                 " FROM figures f JOIN claims c ON c.id = f.claim_id WHERE f.kind = 'count'")]
 
 
-def _claim_features(conn, index: dict[int, int]) -> list[ClaimFeatures]:
+def _profiles(conn, per_source: list[list[Mention]], source_ids: list[int]) -> list[ArticleProfile]:
+    """What stories are grouped on: headline, lead, the names an article uses, its date."""
+    names = {sid: sorted({_norm(m.name) for m in ms if m.evidence >= 1 and m.type in ("PERSON", "ORG", "PLACE")})
+             for sid, ms in zip(source_ids, per_source)}
+    return [ArticleProfile(sid, title or "", text[:LEAD_CHARS], names.get(sid, []), parse_date(published))
+            for sid, title, text, published in conn.execute(
+                "SELECT id, title, substr(text, 1, ?), published FROM sources ORDER BY id", (LEAD_CHARS,))]
+
+
+def _claim_features(conn, index: dict[int, int], story_of: dict[int, int]) -> list[ClaimFeatures]:
     figs: dict[int, list] = defaultdict(list)
     for cid, low, high, unit, kind in conn.execute("SELECT claim_id, low, high, unit, kind FROM figures"):
         figs[cid].append((low, high, unit, kind))
@@ -106,7 +130,7 @@ def _claim_features(conn, index: dict[int, int]) -> list[ClaimFeatures]:
         while i < len(ms) and ms[i][0] < end:
             ents.add(ms[i][1])
             i += 1
-        out.append(ClaimFeatures(id=cid, source=index[sid], text=text, speaker=speaker,
+        out.append(ClaimFeatures(id=cid, source=index[sid], story=story_of.get(sid, 0), text=text, speaker=speaker,
                                  entities=frozenset(ents), figures=tuple(figs.get(cid, ())),
                                  quotes=tuple(json.loads(quotes)), is_heading=bool(heading)))
     return out

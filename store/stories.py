@@ -1,0 +1,168 @@
+"""Stories: articles about the same real-world event, found from their content alone.
+
+An article is described by its headline and lead (weighted words, rarest in
+news weighing most), the people, organisations and places it names, and its
+date. Articles join a story when they agree with the story's articles on
+average (average linkage), so one shared name cannot chain two events
+together; articles more than a few weeks apart are never one story. File
+paths and folder names play no part.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from .align import _terms
+
+LEAD_CHARS = 1500         # the lead says what the story is; the rest wanders
+TITLE_WEIGHT = 2.0
+ENTITY_WEIGHT = 1.5
+MAX_DAYS_APART = 21
+SAME_DAY_BONUS = 0.08
+SAME_DAY_MIN = 0.06
+DAYS_SAME_EVENT = 2   # coverage of one event within this many days is not discounted
+HALF_LIFE_DAYS = 4
+
+
+@dataclass
+class ArticleProfile:
+    source_id: int
+    title: str
+    lead: str
+    entities: list[str]
+    published: date | None
+    terms: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0
+
+
+@dataclass
+class Story:
+    source_ids: list[int]
+    label: str
+
+
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(value: str | None) -> date | None:
+    m = _DATE.search(value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+class StoryGrouper:
+    THRESHOLD = 0.19      # average likeness an article needs with a story's articles
+    FLOOR = 0.08          # and the least it may have with any one of them
+    KEY_TERMS = 10
+    MAX_POSTING = 300
+
+    def __init__(self, profiles: list[ArticleProfile]):
+        self.profiles = {p.source_id: p for p in profiles}
+        df: dict[str, int] = defaultdict(int)
+        for p in profiles:
+            terms: dict[str, float] = {}
+            for t, w in _terms(p.title).items():
+                terms[t] = max(terms.get(t, 0.0), w * TITLE_WEIGHT)
+            for t, w in _terms(p.lead).items():
+                terms[t] = max(terms.get(t, 0.0), w)
+            for e in p.entities:
+                k = "e:" + e
+                terms[k] = max(terms.get(k, 0.0), 6.0 * ENTITY_WEIGHT)
+            p.terms = terms
+            for t in terms:
+                df[t] += 1
+        n = len(profiles) + 1
+        # a word in most articles of this corpus does not tell its stories apart
+        for p in profiles:
+            p.terms = {t: w * min(1.0, math.log(n / df[t] + 1) / math.log(n + 1) * 2) for t, w in p.terms.items()}
+            p.norm = math.sqrt(sum(w * w for w in p.terms.values()))
+        self._cache: dict[tuple[int, int], float] = {}
+
+    def likeness(self, a: int, b: int) -> float:
+        key = (a, b) if a < b else (b, a)
+        s = self._cache.get(key)
+        if s is None:
+            s = self._cache[key] = self._likeness(self.profiles[a], self.profiles[b])
+        return s
+
+    @staticmethod
+    def _likeness(x: ArticleProfile, y: ArticleProfile) -> float:
+        if x.published and y.published and abs((x.published - y.published).days) > MAX_DAYS_APART:
+            return 0.0
+        if not x.norm or not y.norm:
+            return 0.0
+        small, big = (x.terms, y.terms) if len(x.terms) < len(y.terms) else (y.terms, x.terms)
+        dot = sum(w * big[t] for t, w in small.items() if t in big)
+        s = dot / (x.norm * y.norm)
+        if x.published and y.published:
+            days = abs((x.published - y.published).days)
+            # the same news day is evidence of the same event, once the words already agree a little;
+            # days apart are evidence against: the second earthquake of the month is another story
+            if days <= 1 and s >= SAME_DAY_MIN:
+                s += SAME_DAY_BONUS
+            elif days > DAYS_SAME_EVENT:
+                s *= 0.5 ** ((days - DAYS_SAME_EVENT) / HALF_LIFE_DAYS)
+        return s
+
+    def candidate_pairs(self) -> list[tuple[float, int, int]]:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for p in self.profiles.values():
+            for t, _ in sorted(p.terms.items(), key=lambda kv: -kv[1])[: self.KEY_TERMS]:
+                postings[t].append(p.source_id)
+        seen: set[tuple[int, int]] = set()
+        out = []
+        for ids in postings.values():
+            if len(ids) < 2 or len(ids) > self.MAX_POSTING:
+                continue
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    key = (a, b) if a < b else (b, a)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    s = self.likeness(*key)
+                    if s >= self.THRESHOLD:
+                        out.append((s, key[0], key[1]))
+        out.sort(reverse=True)
+        return out
+
+    def group(self) -> list[list[int]]:
+        story_of = {sid: sid for sid in self.profiles}
+        members = {sid: [sid] for sid in self.profiles}
+        for _, a, b in self.candidate_pairs():
+            sa, sb = story_of[a], story_of[b]
+            if sa == sb:
+                continue
+            sims = [self.likeness(x, y) for x in members[sa] for y in members[sb]]
+            if min(sims) < self.FLOOR or sum(sims) / len(sims) < self.THRESHOLD:
+                continue
+            if len(members[sa]) < len(members[sb]):
+                sa, sb = sb, sa
+            for x in members[sb]:
+                story_of[x] = sa
+            members[sa].extend(members.pop(sb))
+        return [sorted(m) for m in members.values()]
+
+
+def story_label(profiles: list[ArticleProfile]) -> str:
+    """The headline of the article most like the others, or the start of its lead."""
+    best = max(profiles, key=lambda p: (bool(p.title), -len(p.title or "")))
+    text = best.title or best.lead
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= 90 else text[:90].rsplit(" ", 1)[0] + "…"
+
+
+def group_stories(profiles: list[ArticleProfile]) -> list[Story]:
+    """Stories, largest first; every article is in exactly one."""
+    grouper = StoryGrouper(profiles)
+    by_id = {p.source_id: p for p in profiles}
+    stories = [Story(ids, story_label([by_id[i] for i in ids])) for ids in grouper.group()]
+    stories.sort(key=lambda s: (-len(s.source_ids), s.source_ids[0]))
+    return stories

@@ -1,0 +1,61 @@
+"""Stories: articles about one event grouped by content alone."""
+import json
+
+from store.cli import main
+from store.stories import ArticleProfile, group_stories, parse_date
+
+
+def _profile(sid, title, lead, entities, day):
+    return ArticleProfile(sid, title, lead, entities, parse_date(day))
+
+
+QUAKE_1 = ("Strong earthquake kills dozens in central Turkey",
+           "A magnitude 6.8 earthquake struck the province of Malatya in central Turkey on Tuesday, "
+           "collapsing buildings and killing at least 40 people, the disaster agency AFAD said.",
+           ["malatya", "turkey", "afad"], "2023-03-07")
+QUAKE_1B = ("Rescuers search rubble after deadly Malatya quake",
+            "Rescue teams dug through collapsed apartment blocks in Malatya after Tuesday's magnitude 6.8 "
+            "earthquake, which AFAD said had killed more than 40 people in central Turkey.",
+            ["malatya", "afad", "turkey"], "2023-03-08")
+QUAKE_2 = ("Earthquake hits western Turkey near Izmir",
+           "A magnitude 5.9 earthquake shook the Aegean coast near Izmir in western Turkey on Wednesday, "
+           "damaging older homes; AFAD reported three injuries and no deaths.",
+           ["izmir", "turkey", "afad"], "2023-03-15")
+MERGER = ("Acme agrees to buy Widget Corp for $2 billion",
+          "Acme Holdings said on Monday it would acquire Widget Corp in a $2 billion cash deal, its largest "
+          "acquisition, pending regulatory approval.",
+          ["acme holdings", "widget corp"], "2023-03-06")
+
+
+def test_same_event_in_different_words_is_one_story_and_similar_events_are_not():
+    stories = group_stories([_profile(1, *QUAKE_1), _profile(2, *QUAKE_1B), _profile(3, *QUAKE_2),
+                             _profile(4, *MERGER)])
+    groups = sorted(sorted(s.source_ids) for s in stories)
+    assert groups == [[1, 2], [3], [4]]
+
+
+def test_articles_weeks_apart_are_never_one_story():
+    far = ("Strong earthquake kills dozens in central Turkey", QUAKE_1[1], QUAKE_1[2], "2023-06-07")
+    stories = group_stories([_profile(1, *QUAKE_1), _profile(2, *far)])
+    assert len(stories) == 2
+
+
+def test_one_article_is_its_own_story():
+    (story,) = group_stories([_profile(7, *MERGER)])
+    assert story.source_ids == [7] and "Acme" in story.label
+
+
+def test_export_lists_stories_and_facts_stay_within_them(tmp_path):
+    for name, (title, lead, _, day) in {"q1.md": QUAKE_1, "q1b.md": QUAKE_1B, "m.md": MERGER}.items():
+        (tmp_path / name).write_text(f"---\npublished: {day}\n---\n{title}\n\n{lead}\n", encoding="utf-8")
+    db, out = tmp_path / "s.db", tmp_path / "e.json"
+    main(["ingest", str(tmp_path), "--db", str(db), "-q"])
+    main(["export", "--db", str(db), "-o", str(out)])
+    data = json.loads(out.read_text(encoding="utf-8"))
+    story_of = {s["id"]: s["story_id"] for s in data["sources"]}
+    assert sorted(len(s["source_ids"]) for s in data["stories"]) == [1, 2]
+    assert {s["id"] for s in data["stories"]} == set(story_of.values())
+    claim_story = {c["id"]: story_of[c["source_id"]] for c in data["claims"]}
+    for f in data["facts"]:
+        assert len({claim_story[c] for c in f["claim_ids"]}) == 1
+        assert f["story_id"] == claim_story[f["claim_ids"][0]]
