@@ -74,7 +74,7 @@ def disagreeing_claims(conn: sqlite3.Connection) -> set[int]:
 def build_coverage(conn: sqlite3.Connection, *, min_outlets: int = 1, limit: int | None = None) -> Coverage:
     """The facts x outlets matrix, most widely reported facts first."""
     outlets = tuple(
-        Outlet(sid, i + 1, outlet_name(outlet, name), title, url, published)
+        Outlet(sid, i + 1, outlet_name(outlet, name, url), title, url, published)
         for i, (sid, outlet, name, url, title, published) in enumerate(conn.execute(
             "SELECT id, outlet, name, url, title, published FROM sources ORDER BY id")))
     col = {o.source_id: i for i, o in enumerate(outlets)}

@@ -12,6 +12,7 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process, utils
 
@@ -40,7 +41,7 @@ class FactRow:
     n_claims: int
     coverage: frozenset[int]      # ids of the sources that report it
     figures_disagree: bool        # same-unit figures with ranges that do not overlap
-    speakers_differ: bool         # the claims name different speakers
+    speakers_differ: bool         # two outlets credit it to different named people or organisations
 
     @property
     def disagreement(self) -> str | None:
@@ -111,10 +112,17 @@ class SearchHit:
     source_id: int = 0    # where a claim hit lives
 
 
-def outlet_name(outlet: str | None, name: str) -> str:
-    """An outlet's name, or a short form of the file name when the source does not say."""
+def outlet_name(outlet: str | None, name: str, url: str | None = None) -> str:
+    """An outlet's name; when the source does not say, its web site's host, else a short form of the file name
+    (both lead a fact-checker back to where the article came from)."""
     if outlet:
         return outlet
+    try:
+        host = urlsplit(url or "").hostname
+    except ValueError:    # a malformed URL, such as an unclosed IPv6 bracket
+        host = None
+    if host:
+        return host.removeprefix("www.")
     stem = Path(name.split("#")[0]).name
     stem = re.sub(r"\.(jsonl|ndjson|json|html?|md|markdown|txt|text)(\.gz)?$", "", stem, flags=re.I)
     return stem[:12] or name[:12]
@@ -156,22 +164,22 @@ class Queries:
 
     def sources(self, limit: int = MAX_ROWS) -> list[SourceRow]:
         rows = self.conn.execute(
-            "SELECT s.id, s.outlet, s.name, s.title, s.published, s.path,"
+            "SELECT s.id, s.outlet, s.name, s.url, s.title, s.published, s.path,"
             " (SELECT count(*) FROM claims c WHERE c.source_id = s.id)"
             " FROM sources s ORDER BY s.id LIMIT ?", (limit,))
-        return [SourceRow(sid, n, outlet_name(outlet, name), title or "", published or "", n_claims, path)
-                for n, (sid, outlet, name, title, published, path, n_claims) in enumerate(rows, 1)]
+        return [SourceRow(sid, n, outlet_name(outlet, name, url), title or "", published or "", n_claims, path)
+                for n, (sid, outlet, name, url, title, published, path, n_claims) in enumerate(rows, 1)]
 
     def source(self, source_id: int) -> SourceRow | None:
         row = self.conn.execute(
-            "SELECT s.id, s.outlet, s.name, s.title, s.published, s.path,"
+            "SELECT s.id, s.outlet, s.name, s.url, s.title, s.published, s.path,"
             " (SELECT count(*) FROM claims c WHERE c.source_id = s.id),"
             " (SELECT count(*) FROM sources t WHERE t.id <= s.id) FROM sources s WHERE s.id = ?",
             (source_id,)).fetchone()
         if row is None:
             return None
-        sid, outlet, name, title, published, path, n_claims, number = row
-        return SourceRow(sid, number, outlet_name(outlet, name), title or "", published or "", n_claims, path)
+        sid, outlet, name, url, title, published, path, n_claims, number = row
+        return SourceRow(sid, number, outlet_name(outlet, name, url), title or "", published or "", n_claims, path)
 
     def source_text(self, source_id: int) -> SourceText | None:
         source = self.source(source_id)
@@ -224,13 +232,15 @@ class Queries:
         ids = [r[0] for r in rows]
         marks = ",".join("?" * len(ids))
         coverage: dict[int, set[int]] = defaultdict(set)
-        speakers: dict[int, set[str]] = defaultdict(set)
+        speakers: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         for fid, sid, speaker in self.conn.execute(
                 f"SELECT fc.fact_id, c.source_id, c.speaker FROM fact_claims fc JOIN claims c ON c.id = fc.claim_id"
                 f" WHERE fc.fact_id IN ({marks})", ids):
             coverage[fid].add(sid)
             if speaker:
-                speakers[fid].add(speaker)
+                speakers[fid][sid].add(speaker)
+        named = self._named_speakers({s for by_source in speakers.values() for names in by_source.values()
+                                      for s in names})
         figures: dict[int, list[tuple]] = defaultdict(list)
         for fid, sid, low, high, unit, kind, tol in self.conn.execute(
                 f"SELECT fc.fact_id, c.source_id, g.low, g.high, g.unit, g.kind, g.tolerance FROM fact_claims fc"
@@ -239,8 +249,20 @@ class Queries:
             figures[fid].append((sid, unit if kind == "count" else (unit or kind), (low, high, tol)))
         flagged = self._discrepant_facts(ids)
         return [FactRow(fid, label, n_sources, n_claims, frozenset(coverage[fid]),
-                        fid in flagged or _figures_conflict(figures[fid]), len(speakers[fid]) > 1)
+                        fid in flagged or _figures_conflict(figures[fid]),
+                        _speakers_conflict([{named[s] for s in names if s in named}
+                                            for names in speakers[fid].values()]))
                 for fid, label, n_sources, n_claims in rows]
+
+    def _named_speakers(self, speakers: set[str]) -> dict[str, int]:
+        """The speakers that are a person or organisation of the entities table, by name or alias: their ids."""
+        if not speakers:
+            return {}
+        marks = ",".join("?" * len(speakers))
+        return {value: eid for eid, value in self.conn.execute(
+            f"SELECT id, name FROM entities WHERE type IN ('PERSON', 'ORG') AND name IN ({marks})"
+            f" UNION ALL SELECT e.id, j.value FROM entities e, json_each(e.aliases) j"
+            f" WHERE e.type IN ('PERSON', 'ORG') AND j.value IN ({marks})", [*speakers, *speakers])}
 
     def _discrepant_facts(self, fact_ids: list[int]) -> set[int]:
         """Facts with a claim named in the `discrepancies` table, when the store has one."""
@@ -260,13 +282,13 @@ class Queries:
 
     def claims_of_fact(self, fact_id: int) -> list[ClaimRow]:
         return self._claim_rows(
-            'SELECT c.id, c.source_id, s.outlet, s.name, c.text, c.kind, c.speaker, c.hedges, c.start, c."end"'
+            'SELECT c.id, c.source_id, s.outlet, s.name, s.url, c.text, c.kind, c.speaker, c.hedges, c.start, c."end"'
             " FROM fact_claims fc JOIN claims c ON c.id = fc.claim_id JOIN sources s ON s.id = c.source_id"
             " WHERE fc.fact_id = ? ORDER BY c.source_id, c.start LIMIT ?", (fact_id, MAX_ROWS))
 
     def claim(self, claim_id: int) -> ClaimRow | None:
         rows = self._claim_rows(
-            'SELECT c.id, c.source_id, s.outlet, s.name, c.text, c.kind, c.speaker, c.hedges, c.start, c."end"'
+            'SELECT c.id, c.source_id, s.outlet, s.name, s.url, c.text, c.kind, c.speaker, c.hedges, c.start, c."end"'
             " FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?", (claim_id,))
         return rows[0] if rows else None
 
@@ -275,15 +297,15 @@ class Queries:
         if not rows:
             return []
         ids = [r[0] for r in rows]
-        starts = {r[0]: r[8] for r in rows}
+        starts = {r[0]: r[9] for r in rows}
         figs: dict[int, list[FigureRow]] = defaultdict(list)
         for cid, a, b, text, low, high, unit in self.conn.execute(
                 f'SELECT claim_id, start, "end", text, low, high, unit FROM figures'
                 f" WHERE claim_id IN ({','.join('?' * len(ids))}) ORDER BY claim_id, start", ids):
             figs[cid].append(FigureRow(a - starts[cid], b - starts[cid], text, low, high, unit))
-        return [ClaimRow(cid, sid, outlet_name(outlet, name), text, kind, speaker, tuple(json.loads(hedges)),
+        return [ClaimRow(cid, sid, outlet_name(outlet, name, url), text, kind, speaker, tuple(json.loads(hedges)),
                          tuple(figs[cid]), start, end)
-                for cid, sid, outlet, name, text, kind, speaker, hedges, start, end in rows]
+                for cid, sid, outlet, name, url, text, kind, speaker, hedges, start, end in rows]
 
     # -- entities --------------------------------------------------------------
 
@@ -347,9 +369,10 @@ class Queries:
 
     def _search_sources(self, query: str) -> list[SearchHit]:
         hits = []
-        for sid, outlet, name, title in self._candidates("sources", "t.id, t.outlet, t.name, t.title", query):
+        for sid, outlet, name, url, title in self._candidates("sources", "t.id, t.outlet, t.name, t.url, t.title",
+                                                              query):
             label = title or name
-            fields = [label, outlet_name(outlet, name)]
+            fields = [label, outlet_name(outlet, name, url)]
             score = max(fuzz.WRatio(query, f, processor=utils.default_process) for f in fields)
             if score >= SEARCH_CUTOFF:
                 hits.append(SearchHit("source", sid, label, f"source, {fields[1]}", score, _span(query, label), sid))
@@ -365,14 +388,14 @@ class Queries:
                     score_cutoff=SEARCH_CUTOFF, limit=SEARCH_LIMIT)]
 
     def _search_claims(self, query: str) -> list[SearchHit]:
-        rows = self._candidates("claims", "t.id, t.text, t.source_id, s.outlet, s.name, t.speaker", query,
+        rows = self._candidates("claims", "t.id, t.text, t.source_id, s.outlet, s.name, s.url, t.speaker", query,
                                 "JOIN sources s ON s.id = t.source_id")
         hits = []
         for text, score, i in process.extract(
                 query, [r[1] for r in rows], scorer=text_score, processor=utils.default_process,
                 score_cutoff=SEARCH_CUTOFF, limit=SEARCH_LIMIT):
-            cid, _, sid, outlet, name, speaker = rows[i]
-            where = f"claim, {outlet_name(outlet, name)}" + (f", {speaker}" if speaker else "")
+            cid, _, sid, outlet, name, url, speaker = rows[i]
+            where = f"claim, {outlet_name(outlet, name, url)}" + (f", {speaker}" if speaker else "")
             hits.append(SearchHit("claim", cid, text, where, score * 0.88, _span(query, text), sid))
         return hits
 
@@ -397,6 +420,13 @@ def _span(query: str, text: str) -> tuple[int, int]:
     """Where in `text` the query best matches (case-insensitive), for highlighting."""
     al = fuzz.partial_ratio_alignment(query.casefold(), text.casefold())
     return (al.dest_start, al.dest_end) if al else (0, 0)
+
+
+def _speakers_conflict(outlets: list[set[int]]) -> bool:
+    """True when two outlets credit a fact to named speakers (entity ids) and share none of them: "officials"
+    against "John Kirby" is not a conflict, nor "Kirby" against "John Kirby" (one entity)."""
+    credited = [ids for ids in outlets if ids]
+    return any(a.isdisjoint(b) for i, a in enumerate(credited) for b in credited[i + 1:])
 
 
 def _figures_conflict(figures: list[tuple[int, str | None, tuple]]) -> bool:

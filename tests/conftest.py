@@ -62,6 +62,17 @@ Police said 15 people were killed in the flood, {HOSTILE_TEXT} the officials add
 """
 
 
+# One outlet stating the same fact twice, far apart: Compare shows both claims in its column.
+REPEATED_CORPUS = {
+    "herald.md": "---\noutlet: Herald\n---\n"
+                 "Officials said 12 people were killed when the Aren river burst its banks on Tuesday.\n\n"
+                 "The rain stopped at noon.\n\n"
+                 "On Wednesday officials said again that 12 people were killed when the Aren river burst its banks.\n",
+    "times.md": "---\noutlet: Times\n---\n"
+                "At least 12 people were killed when the Aren river burst its banks on Tuesday, police said.\n",
+}
+
+
 def _build(folder: Path, files: dict[str, str], db: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
@@ -92,7 +103,16 @@ def hostile_db(tmp_path_factory) -> Path:
     return _build(root / "articles", {**SMALL_CORPUS, "odd.md": HOSTILE_ARTICLE}, root / "hostile.db")
 
 
+@pytest.fixture(scope="session")
+def repeated_db(tmp_path_factory) -> Path:
+    """A store of REPEATED_CORPUS."""
+    root = tmp_path_factory.mktemp("repeated")
+    return _build(root / "articles", REPEATED_CORPUS, root / "repeated.db")
+
+
 @pytest.fixture(autouse=True)
-def _own_cache(tmp_path, monkeypatch):
-    """The app's cache (demo and path stores) goes to a temporary folder, never the user's."""
+def _own_cache_and_config(tmp_path, monkeypatch):
+    """The app's cache (demo and path stores) and its config (the keymap) are temporary folders, never the
+    user's: a developer's own keymap cannot change what a test presses."""
     monkeypatch.setenv("FACTDIFF_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("FACTDIFF_CONFIG", str(tmp_path / "config"))

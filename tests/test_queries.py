@@ -7,6 +7,7 @@ import threading
 import pytest
 
 from store import queries as queries_module
+from store.cli import main as store_main
 from store.queries import Queries, outlet_name
 from store.wordiff import DIFF, FIGURE, SAME, SPEAKER, diff_words, tokens
 
@@ -21,10 +22,22 @@ def small(small_db) -> Queries:
     return Queries(small_db)
 
 
-def test_outlet_falls_back_to_a_short_file_name():
-    assert outlet_name("Reuters", "x.txt") == "Reuters"
+def test_outlet_falls_back_to_the_host_then_a_short_file_name():
+    assert outlet_name("Reuters", "x.txt", "https://www.bbc.co.uk/news/1") == "Reuters"
+    assert outlet_name(None, "000_bdddd05343c1693e.txt", "https://www.Reuters.com/world/x?id=1") == "reuters.com"
+    assert outlet_name(None, "000_bdddd05343c1693e.txt", "http://[::1") == "000_bdddd053"   # malformed URL
     assert outlet_name(None, "000_bdddd05343c1693e.txt") == "000_bdddd053"
-    assert outlet_name(None, "feed.jsonl#12") == "feed"
+    assert outlet_name(None, "feed.jsonl#12", "not a url") == "feed"
+
+
+def test_sources_without_an_outlet_are_named_by_their_host(tmp_path):
+    (tmp_path / "000_bdddd05343c1693e.md").write_text(
+        "---\nurl: https://www.apnews.com/article/floods\n---\nPolice said 12 people died in the flood.\n")
+    db = tmp_path / "s.db"
+    assert store_main(["ingest", str(tmp_path), "--db", str(db), "-q"]) == 0
+    q = Queries(db)
+    assert [s.outlet for s in q.sources()] == ["apnews.com"]
+    assert {c.outlet for c in q.claims_of_fact(q.facts()[0].id)} == {"apnews.com"}
 
 
 def test_sources_are_numbered_with_their_outlets(small):
@@ -62,6 +75,32 @@ def test_figures_that_cannot_both_hold_mark_a_disagreement(small):
     assert killed.figures_disagree            # 12 people vs 15 people
     weather = next(f for f in small.facts() if "weather" in f.label)
     assert not weather.figures_disagree       # both say 40 years
+
+
+SPEAKER_ARTICLES = {
+    "alpha.md": "Pentagon spokesman John Kirby said 3,000 soldiers were sent to the border on Monday.",
+    "beta.md": "Pentagon press secretary Pat Ryder said 3,000 soldiers were sent to the border on Monday.",
+    "gamma.md": "John Kirby spoke to reporters. Kirby said 3,000 soldiers were sent to the border on Monday.",
+}
+
+
+@pytest.mark.parametrize("files, differ", [(("alpha.md", "beta.md", "gamma.md"), True),
+                                           (("alpha.md", "gamma.md"), False)])
+def test_speakers_differ_only_when_outlets_credit_different_named_people(tmp_path, files, differ):
+    for name in files:
+        (tmp_path / name).write_text(f"---\noutlet: {name[:-3]}\n---\n{SPEAKER_ARTICLES[name]}\n")
+    db = tmp_path / "s.db"
+    assert store_main(["ingest", str(tmp_path), "--db", str(db), "-q"]) == 0
+    q = Queries(db)
+    soldiers = next(f for f in q.facts() if "3,000" in f.label)
+    assert soldiers.n_sources == len(files)
+    assert soldiers.speakers_differ is differ
+
+
+def test_unnamed_or_differently_worded_speakers_are_no_disagreement(small):
+    killed = next(f for f in small.facts() if "killed" in f.label)        # "Officials", "Police", "police"
+    weather = next(f for f in small.facts() if "weather" in f.label)      # "regional weather office", "weather office"
+    assert not killed.speakers_differ and not weather.speakers_differ
 
 
 def test_claims_carry_outlet_speaker_and_figures(small):

@@ -5,6 +5,7 @@ import pytest
 from textual.widgets import Input
 
 from tui.app import FactdiffApp
+from tui.screens.search import SEARCH_DELAY, SearchScreen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -16,6 +17,8 @@ def steps(*keys: str):
         for key in (None, *keys):
             if key is not None:
                 await pilot.press(key)
+            if isinstance(pilot.app.screen, SearchScreen):
+                await pilot.pause(SEARCH_DELAY * 2)    # searches start once typing pauses
             for _ in range(3):
                 await pilot.app.workers.wait_for_complete()
                 await pilot.pause()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -14,13 +15,24 @@ from textual.screen import Screen
 from store.queries import Queries
 
 from .commands import StoreCommands
+from .config import ConfigError, keymap_path, load_keymap
 from .screens.browse import BrowseScreen
 from .screens.compare import CompareScreen
 from .screens.help import HelpScreen, sections_here
 from .screens.search import SearchScreen
 from .screens.source import SourceScreen
 from .stores import StoreError, demo_store, existing_store, paths_store
+from .widgets.diffview import ClaimColumn
 from .widgets.panes import ClaimsList, EntitiesTable, FactsTable, SourcesTable
+
+# The screens and widgets that declare bindings: help lists them, and a user keymap is checked against them.
+BINDING_OWNERS = (BrowseScreen, SourcesTable, FactsTable, EntitiesTable, ClaimsList, CompareScreen, ClaimColumn,
+                  SourceScreen, SearchScreen)
+
+
+def binding_ids(*owners: type) -> set[str]:
+    return {b.id for owner in owners for cls in owner.__mro__ for b in getattr(cls, "BINDINGS", ())
+            if isinstance(b, Binding) and b.id}
 
 
 class FactdiffApp(App):
@@ -38,6 +50,25 @@ class FactdiffApp(App):
         super().__init__()
         self.queries = Queries(db_path)
         self.sub_title = Path(db_path).name
+        self.keymap: dict[str, str] = {}    # the user's, by binding id
+
+    def on_mount(self) -> None:
+        self.load_user_keymap()
+
+    def load_user_keymap(self) -> None:
+        """Remap bindings from the user's keymap file; a file that cannot be used is ignored, with a notice."""
+        path = keymap_path()
+        try:
+            keymap = load_keymap(path)
+        except ConfigError as exc:
+            self.notify(escape(str(exc)), title="Keymap ignored", severity="warning", timeout=10)
+            return
+        unknown = sorted(set(keymap) - binding_ids(FactdiffApp, HelpScreen, *BINDING_OWNERS))
+        if unknown:
+            self.notify(escape(f"{path}: no binding has the id {', '.join(unknown)}"), title="Keymap",
+                        severity="warning", timeout=10)
+        self.keymap = keymap
+        self.set_keymap(keymap)
 
     def get_default_screen(self) -> Screen:
         return BrowseScreen()
@@ -87,9 +118,8 @@ class FactdiffApp(App):
             return
         here = sections_here(self.screen.active_bindings)
         shown = {title for title, _ in here}
-        elsewhere = [(cls.HELP_TITLE, list(cls.BINDINGS)) for cls in (
-            BrowseScreen, SourcesTable, FactsTable, EntitiesTable, ClaimsList, CompareScreen, SourceScreen,
-            SearchScreen) if cls.HELP_TITLE not in shown]
+        elsewhere = [(cls.HELP_TITLE, [replace(b, key=self.keymap.get(b.id, b.key)) for b in cls.BINDINGS])
+                     for cls in BINDING_OWNERS if cls.HELP_TITLE not in shown]
         self.push_screen(HelpScreen(here, elsewhere))
 
 

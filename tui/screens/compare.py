@@ -29,8 +29,9 @@ class CompareScreen(FactdiffScreen):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="compare.back"),
-        Binding("r", "next_reference", "Next reference", id="compare.reference"),
-        Binding("o", "open_source", "Open at claim", id="compare.open"),
+        # Short descriptions: at 80 columns the footer must still show every binding.
+        Binding("r", "next_reference", "Reference", id="compare.reference"),
+        Binding("o", "open_source", "Open source", id="compare.open"),
         Binding("right,l", "focus_column(1)", "Next outlet", show=False, priority=True, id="compare.next"),
         Binding("left,h", "focus_column(-1)", "Previous outlet", show=False, priority=True, id="compare.previous"),
     ]
@@ -117,5 +118,5 @@ class CompareScreen(FactdiffScreen):
 
     def action_open_source(self) -> None:
         column = self.focused if self.focused in self.columns else self.columns[self.reference]
-        claim = column.claims[0]
+        claim = column.current_claim
         self.app.open_source(claim.source_id, claim.id)

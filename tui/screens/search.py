@@ -5,6 +5,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,6 +17,7 @@ from .base import FactdiffScreen
 KIND_STYLES = {"entity": "bold $text-success", "source": "bold $text-primary", "fact": "bold $text-accent",
                "claim": "bold $text-secondary"}
 SNIPPET = 60   # characters of a long claim shown around the match
+SEARCH_DELAY = 0.15   # seconds of no typing before a search runs: fast typing runs one query, not one a key
 
 
 def hit_prompt(hit: SearchHit) -> Content:
@@ -45,6 +47,7 @@ class SearchScreen(FactdiffScreen):
     def __init__(self) -> None:
         super().__init__()
         self.hits: list[SearchHit] = []
+        self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search facts, claims, entities, sources — typos are fine", id="query")
@@ -57,7 +60,9 @@ class SearchScreen(FactdiffScreen):
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
-        self.run_search(event.value)
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(SEARCH_DELAY, lambda: self.run_search(event.value))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def run_search(self, query: str) -> None:

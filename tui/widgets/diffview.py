@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
@@ -13,9 +14,15 @@ from ..text import content, diff_content, one_line
 
 
 class ClaimColumn(VerticalScroll):
-    """The claims one outlet made of a fact; its words marked against the reference."""
+    """The claims one outlet made of a fact; its words marked against the reference. When the outlet made
+    several, `j`/`k` choose one (the one `o` opens)."""
+
+    HELP_TITLE = "Compare column"
+    BINDINGS = [Binding("j", "step(1)", "Outlet's next claim", show=False, id="compare.next_claim"),
+                Binding("k", "step(-1)", "Outlet's previous claim", show=False, id="compare.previous_claim")]
 
     is_reference: reactive[bool] = reactive(False)
+    current: reactive[int] = reactive(0, init=False)
 
     def __init__(self, source: SourceRow, claims: list[ClaimRow]) -> None:
         super().__init__(classes="claim-column")
@@ -29,6 +36,24 @@ class ClaimColumn(VerticalScroll):
 
     def on_mount(self) -> None:
         self.border_title = Content.assemble((f"#{self.source.number} ", "bold"), content(self.source.outlet))
+        self.watch_current(self.current)
+
+    @property
+    def current_claim(self) -> ClaimRow:
+        return self.claims[self.current]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return len(self.claims) > 1 if action == "step" else True
+
+    def action_step(self, step: int) -> None:
+        self.current = (self.current + step) % len(self.claims)
+
+    def watch_current(self, current: int) -> None:
+        if len(self.claims) > 1:
+            texts = list(self.query(".claim-text"))
+            for i, widget in enumerate(texts):
+                widget.set_class(i == current, "-current")
+            self.scroll_to_widget(texts[current], animate=False)
 
     def watch_is_reference(self, is_reference: bool) -> None:
         self.set_class(is_reference, "-reference")

@@ -1,8 +1,10 @@
 """The browse screen's panes: sources, facts, entities, and the claims of the highlighted fact."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
@@ -33,7 +35,11 @@ class RowMessage(Message):
 
 
 class RowTable(DataTable, Generic[RowT]):
-    """A DataTable of store rows, with vim keys, that says which row is highlighted or chosen."""
+    """A DataTable of store rows, with vim keys, that says which row is highlighted or chosen.
+
+    Its columns are fitted to the pane: `fit()` chooses them for the width, long text is cut with an ellipsis,
+    and they are fitted again when the pane is resized.
+    """
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="pane.down"),
@@ -51,9 +57,18 @@ class RowTable(DataTable, Generic[RowT]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.records: list[RowT] = []
+        self._fitted_width = -1
 
     def on_mount(self) -> None:
-        self.add_columns(*self.column_names())
+        self.show(self.records)
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._fitted_width:
+            self.show(self.records)
+
+    def fit(self, width: int) -> None:
+        """Choose the columns, and how wide their text may be, for a pane `width` cells wide."""
+        raise NotImplementedError
 
     def column_names(self) -> tuple[str, ...]:
         raise NotImplementedError
@@ -65,7 +80,10 @@ class RowTable(DataTable, Generic[RowT]):
         """Replace the rows, keeping the cursor on the same record when it is still there."""
         current = self.current_record
         self.records = list(rows)
-        self.clear()
+        self._fitted_width = self.scrollable_content_region.width
+        self.fit(self._fitted_width)
+        self.clear(columns=True)
+        self.add_columns(*self.column_names())
         for row in self.records:
             self.add_row(*self.cells(row))
         if current in self.records:
@@ -90,21 +108,39 @@ class RowTable(DataTable, Generic[RowT]):
             self.post_message(self.Chosen(self, self.current_record))
 
 
+def _widest(texts: Iterable[str], at_least: int, at_most: int = 1000) -> int:
+    return min(max([at_least, *(cell_len(t) for t in texts)]), at_most)
+
+
 class SourcesTable(RowTable[SourceRow]):
     HELP_TITLE = "Sources pane"
     BINDINGS = [Binding("enter", "select_cursor", "Filter facts", id="sources.filter"),
                 Binding("o", "open_source", "Open article", id="sources.open")]
+    TITLE_MIN = 24      # the Claims and Date columns are shown only while the title keeps this many cells
+    OUTLET_MAX = 40     # outlets are never cut short of this; a title is cut first
 
     class OpenRequested(RowMessage):
         """The user asked to read the highlighted source."""
 
+    def fit(self, width: int) -> None:
+        rows = self.records
+        self.outlet_width = _widest((one_line(r.outlet) for r in rows), 6, self.OUTLET_MAX)
+        space = width - (_widest((str(r.number) for r in rows), 1) + 2) - (self.outlet_width + 2) - 2
+        self.extra = 0
+        for extra_width in (6, _widest((r.published for r in rows), 4, 20)):    # Claims, Date
+            if space - extra_width - 2 < self.TITLE_MIN:
+                break
+            space -= extra_width + 2
+            self.extra += 1
+        self.title_width = max(space, 8)
+
     def column_names(self) -> tuple[str, ...]:
-        return ("#", "Outlet", "Title", "Claims", "Date")
+        return ("#", "Outlet", "Title", "Claims", "Date")[:3 + self.extra]
 
     def cells(self, row: SourceRow) -> tuple:
-        return (Text(str(row.number), style="bold"), cell(row.outlet, limit=16),
-                cell(row.title or "(untitled)", limit=60), Text(str(row.n_claims), justify="right"),
-                cell(row.published, limit=20))
+        return (Text(str(row.number), style="bold"), cell(row.outlet, limit=self.outlet_width),
+                cell(row.title or "(untitled)", limit=self.title_width), Text(str(row.n_claims), justify="right"),
+                cell(row.published, limit=20))[:3 + self.extra]
 
     def action_open_source(self) -> None:
         if self.current_record is not None:
@@ -119,16 +155,16 @@ class FactsTable(RowTable[FactRow]):
         super().__init__(id=id)
         self.sources: list[SourceRow] = []
 
-    def column_names(self) -> tuple[str, ...]:
-        return ("Outlets", "Reported by", "≠", "Fact")
-
     def set_sources(self, sources: list[SourceRow]) -> None:
+        """The store's sources, one coverage mark each (the facts shown next are marked against them)."""
         self.sources = sources
-        header = "".join(str(s.number % 10) for s in sources[:MAX_MARKS])
-        column = self.ordered_columns[1]
-        column.label = Text(header or "Reported by")
-        column.content_width = max(len(header), 3)
-        self.refresh()
+
+    def fit(self, width: int) -> None:
+        self.marks_header = "".join(str(s.number % 10) for s in self.sources[:MAX_MARKS]) or "Reported by"
+        self.label_width = max(width - (7 + 2) - (max(len(self.marks_header), 3) + 2) - (1 + 2) - 2, 12)
+
+    def column_names(self) -> tuple[str, ...]:
+        return ("Outlets", self.marks_header, "≠", "Fact")
 
     def cells(self, row: FactRow) -> tuple:
         marks = Text()
@@ -140,19 +176,35 @@ class FactsTable(RowTable[FactRow]):
             flag = Text("~", style="yellow")
         else:
             flag = Text(" ")
-        return (Text(str(row.n_sources), justify="right"), marks, flag, cell(row.label))
+        return (Text(str(row.n_sources), justify="right"), marks, flag, cell(row.label, limit=self.label_width))
+
+
+TYPE_BADGES = {"PERSON": "P", "ORG": "O", "PLACE": "L"}   # L for location: P is taken by person
 
 
 class EntitiesTable(RowTable[EntityRow]):
     HELP_TITLE = "Entities pane"
     BINDINGS = [Binding("enter", "select_cursor", "Filter facts", id="entities.filter")]
+    ALSO_MIN = 12       # below this many cells for other names the type shrinks to a badge, below 8 they go
+
+    def fit(self, width: int) -> None:
+        self.name_width = _widest((one_line(r.name) for r in self.records), 6, 26)
+        space = width - (self.name_width + 2) - (7 + 2) - 2
+        self.badge = space - (6 + 2) < self.ALSO_MIN
+        self.also_width = space - (1 + 2 if self.badge else 6 + 2)
 
     def column_names(self) -> tuple[str, ...]:
-        return ("Entity", "Outlets", "Type", "Also")
+        names = (" ", "Entity", "Outlets", "Also") if self.badge else ("Entity", "Outlets", "Type", "Also")
+        return names if self.also_width >= 8 else names[:3]
 
     def cells(self, row: EntityRow) -> tuple:
-        return (cell(row.name, "bold", limit=26), Text(str(row.n_sources), justify="right"),
-                Text(row.type.lower() or "–", style="dim"), cell(", ".join(row.aliases), limit=40))
+        name = cell(row.name, "bold", limit=self.name_width)
+        outlets = Text(str(row.n_sources), justify="right")
+        if self.badge:
+            cells = Text(TYPE_BADGES.get(row.type, "·"), style="bold"), name, outlets
+        else:
+            cells = name, outlets, Text(row.type.lower() or "–", style="dim")
+        return (*cells, cell(", ".join(row.aliases), limit=self.also_width)) if self.also_width >= 8 else cells
 
 
 class ClaimsList(OptionList):
