@@ -22,6 +22,7 @@ _TRAIL_INV = re.compile(r"[,.!?][\"'”’]?\s+(?:" + _VERBS + r")\s+(?P<spk>[^,
 # "Ukrainian intelligence said at least 30 ..." / "A senior US military official said on 17 December that ..."
 _LEAD = re.compile(
     r"^[\"“‘]?(?P<spk>(?:[\w’'.\-/&()]+\s+){0,11}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?:" + _VERBS + r")\b")
+_TAIL_CHARS = 400
 _ACCORDING = re.compile(r"\baccording to (?P<spk>[^,.;:\"“”]{2,80}?)(?:[,.;:]|$)", re.I)
 _CLAIMS_BY = re.compile(r"\b(?:claims?|reports?|statement|assessment|estimates?)\s+(?:by|from)\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s+that\b")
 _ORG_HEADS_SPOKEN = frozenset("agency ministry service directorate department office organisation organization group"
@@ -39,6 +40,10 @@ _HEDGES = re.compile(
     r"|(?:have|has) not (?:shared|provided|given|shown) evidence|what (?:was|were) said to be|said to be|believed to be"
     r"|is thought to|are thought to|may have|might have|it is unclear|it was unclear|unclear whether"
     r"|claimed|claims? (?:that|by)|alleged)\b", re.I)
+# Every hedge holds one of these: a cheap test that spares most sentences the pattern.
+_HEDGE_WORDS = ("reportedly", "alleg", "purport", "apparent", "suppos", "ostensib", "unconfirm", "unverif",
+                "verif", "confirm", "evidence", "said to be", "believed", "thought to", "may have", "might have",
+                "unclear", "claim")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]|‘([^‘’]{3,}?)’(?!\w)")
 _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING_JUNK = re.compile(r"[\s,;:]+$")
@@ -73,13 +78,15 @@ def _clean_np(np: str) -> str:
 def find_attribution(sentence: str) -> str | None:
     """The noun phrase a sentence attributes itself to, as written ("the official", "he", "John Kirby")."""
     s = sentence.strip()
-    m = _TRAIL.search(s)
+    # a trailing attribution sits in the sentence's last few hundred characters
+    tail = s[-_TAIL_CHARS:]
+    m = _TRAIL.search(tail)
     if m:
         spk = _clean_np(m.group("spk"))
         # "the official, speaking on condition of anonymity, said" keeps "the official"
         if spk and not _NOT_SPEAKER.match(spk) and len(spk.split()) <= 10:
             return spk
-    m = _TRAIL_INV.search(s)
+    m = _TRAIL_INV.search(tail)
     if m:
         spk = _clean_np(m.group("spk"))
         if spk and len(spk.split()) <= 8 and not _NOT_SPEAKER.match(spk):
@@ -173,7 +180,9 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             np_mentions = [m for m in inside if rel_start >= 0 and s.start + rel_start <= m.start < s.start + rel_start + len(np)]
             speaker = resolver.resolve(np, np_mentions)
         quotes = tuple(quoted_spans(stext))
-        hedges = tuple(sorted({h.group().lower() for h in _HEDGES.finditer(stext)}))
+        low = stext.lower()
+        hedges = tuple(sorted({h.group().lower() for h in _HEDGES.finditer(stext)})) \
+            if any(k in low for k in _HEDGE_WORDS) else ()
         long_quote = any(len(q.split()) >= 5 for q in quotes)
         counted = [f for f in figures if f.kind in ("count", "percent", "money")]
         kind = "quote" if long_quote else ("figure" if counted else "statement")

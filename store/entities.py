@@ -12,14 +12,17 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from .lexicon import KNOWN_ORGS, PLACE_ALIASES, first_names, is_common_word, is_demonym, place_kind, word_stats
 from .model import Mention
 
-# A token: a word (with inner apostrophes, hyphens, dots, slashes) or a dotted initialism.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9][\w]*(?:[’'](?!s\b)\w+|[\-./&]\w+)*")
+# A name token: a capitalised word (with inner apostrophes, hyphens, dots, slashes), a dotted initialism, or a particle.
+_NAME_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|\b[A-Z0-9][\w]*(?:[’'](?!s\b)\w+|[\-./&]\w+)*"
+    r"|\b(?:of|for|the|de|da|del|al|bin|van|von|la|le|du)\b")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 TITLES = frozenset("""president president-elect vice prime minister secretary general gen gen. major maj maj.
@@ -55,6 +58,10 @@ PLACE_WORDS = frozenset("oblast region province governorate krai county district
 _PLACE_CUE_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|county|area|village|town|city|border)\b", re.I)
 _ORG_CUE_AFTER = re.compile(r"^\s+(?:unit|units|brigade|battalion|regiment|group|militia|party|agency|channel"
                             r"|newspaper|network|company|firm|ministry|spokesman|spokesperson|officials?)\b", re.I)
+_ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\s+$", re.I)
+# "the villages of Martynovka, Plekhovo, and ...": every name in the list is a place
+_LISTED_AFTER_PLACE_WORD = re.compile(
+    r"(?:villages?|towns?|settlements?|regions?|hamlets?)\s+of\s+(?:[A-Z][\w’'-]+,?\s+(?:and\s+)?)*$")
 _PERSON_CUE_AFTER = re.compile(r"^\s*(?:,\s*(?:who|whose)\b|\s+(?:administration|campaign)\b)")
 _REPORT_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:said|says|told|added|noted|wrote|stated|argued|insisted|"
                            r"explained|warned|estimated|confirmed|echoed|declined)\b")
@@ -77,6 +84,7 @@ class _Chunk:
     tokens: list[tuple[int, int, str]]
 
 
+@lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
@@ -94,7 +102,8 @@ def _title_case_line(text: str) -> bool:
 
 def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
     """Runs of capitalised tokens, joined by name particles, inside one sentence."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    # only capitalised words and name particles can make a name: lower-case words are gaps between them
+    toks = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text, start, end)]
     chunks: list[_Chunk] = []
     cur: list[tuple[int, int, str]] = []
     for i, (a, b, t) in enumerate(toks):
@@ -113,7 +122,7 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
                 chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
                 cur = []
             continue
-        if cur and t in _CONNECT and _connects(toks, i):
+        if cur and t in _CONNECT and _connects(text, toks, i):
             cur.append((a, b, t))
             continue
         if cur:
@@ -132,10 +141,12 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
     return out
 
 
-def _connects(toks: list[tuple[int, int, str]], i: int) -> bool:
-    """A particle joins a name when more name follows: "Institute for the Study of War"."""
+def _connects(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """A particle joins a name when more name follows at once: "Institute for the Study of War"."""
     j = i
     while j < len(toks) and toks[j][2] in _CONNECT and j - i < 3:
+        if j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]].strip():
+            return False
         j += 1
     return j < len(toks) and _is_cap(toks[j][2]) and toks[j][2].lower() not in _MONTHS \
         and not is_demonym(toks[j][2])
@@ -289,10 +300,10 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     first_is_name = words[0] in first_names() and len(words) in (2, 3) and not place_kind(words[-1]) == "country"
     if first_is_name and not pk:
         return "PERSON", 2
-    role_before = re.search(r"(?:\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\s+)$", before, re.I)
+    role_before = _ROLE_BEFORE.search(before)
     if role_before and len(words) >= 2:
         return "PERSON", 2
-    if _PLACE_CUE_AFTER.match(after) or re.search(r"(?:villages?|towns?|settlements?|regions?|hamlets?)\s+of\s+(?:[A-Z][\w’'-]+,?\s+(?:and\s+)?)*$", before):
+    if _PLACE_CUE_AFTER.match(after) or (" of " in before and _LISTED_AFTER_PLACE_WORD.search(before)):
         return "PLACE", 2
     if pk:
         return "PLACE", 2

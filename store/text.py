@@ -48,6 +48,10 @@ _PROMO = re.compile(
 _APPEAL_CUE = re.compile(
     r"\b(?:support|donat\w*|patron\w*|subscri\w*|membership|join our|become a member|cup of coffee|contribut\w*"
     r"|help us|close this page|independent journalism|our journalism|our reporting)\b", re.I)
+# Words one of which every promo or appeal line holds: a cheap test before the patterns.
+_PROMO_WORDS = ("click", "sign up", "subscribe", "newsletter", "download", "follow us", "latest", "share")
+_APPEAL_WORDS = ("support", "donat", "patron", "subscri", "member", "join our", "coffee", "contribut",
+                 "help us", "close this page", "journalism", "our reporting")
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
 _QUOTE_CHARS = re.compile(r"[\"“”]")
@@ -101,13 +105,17 @@ def clean(text: str) -> Cleaned:
     for idx, (a, b, line) in enumerate(lines):
         kind: str | None = None
         stripped = line.strip()
-        for m in _IMAGE.finditer(line):
-            furniture.append(Furniture(a + m.start(), a + m.end(), "image"))
-        if _IMAGE.sub("", line).strip() == "":
-            kinds.append("image")
-            continue
+        if "<" in line or "data:" in line or "![" in line:
+            for m in _IMAGE.finditer(line):
+                furniture.append(Furniture(a + m.start(), a + m.end(), "image"))
+            if _IMAGE.sub("", line).strip() == "":
+                kinds.append("image")
+                continue
+        # most lines are long paragraphs of reporting: cheap word tests spare them the slower patterns
+        n_words = len(stripped.split())
+        low = line.lower()
 
-        if tail_kind and (len(stripped.split()) <= 12 or _is_appeal(line) or _COMMENTS.search(line)):
+        if tail_kind and (n_words <= 12 or _is_appeal(line) or _COMMENTS.search(line)):
             kind = "comments" if _COMMENTS.search(line) else tail_kind
         elif in_related_list and _LIST_ITEM.match(line):
             kind = "related"
@@ -126,7 +134,7 @@ def clean(text: str) -> Cleaned:
         elif m := _STAMP.match(line):
             kind = "dateline"
             published = published or m.group("date").strip()
-        elif _EMAIL.search(line) and len(stripped.split()) <= 12:
+        elif n_words <= 12 and ("@" in line or "protected" in low) and _EMAIL.search(line):
             kind = "byline"
             after_byline = True
             if m := _BYLINE.match(_EMAIL.sub("", line).strip(" []")):
@@ -143,16 +151,17 @@ def clean(text: str) -> Cleaned:
             kind = "credit"
         elif _CREDIT.match(line) and idx > 0 and not _QUOTE_CHARS.search(line):
             kind = "credit"
-        elif _COMMENTS.search(line) and len(stripped.split()) <= 20:
+        elif n_words <= 20 and _COMMENTS.search(line):
             kind = "comments"
             tail_kind = "comments"
         elif _NOTE.match(line):
             kind = "note"
         elif _FOOTER.match(line):
             kind = "footer"
-        elif _PROMO.search(line) and (_SECOND_PERSON.search(line) or len(stripped.split()) <= 12):
+        elif any(k in low for k in _PROMO_WORDS) and _PROMO.search(line) \
+                and (_SECOND_PERSON.search(line) or n_words <= 12):
             kind = "promo"
-        elif _is_appeal(line):
+        elif any(k in low for k in _APPEAL_WORDS) and _is_appeal(line):
             kind = "appeal"
             tail_kind = "appeal" if idx >= len(lines) * 0.5 else None
 
