@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 
 from .db import StoreError, open_store
@@ -18,7 +19,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="read articles (files, folders, JSON Lines, '-' for stdin) into a store")
     ing.add_argument("paths", nargs="+", metavar="PATH")
     ing.add_argument("--db", default=DEFAULT_DB, help=f"store file (default: {DEFAULT_DB})")
-    ing.add_argument("--max-size", type=float, default=5.0, metavar="MB", help="largest article to read (default 5 MB)")
+    ing.add_argument("--max-size", type=_megabytes, default=5.0, metavar="MB",
+                     help="largest article (or JSON Lines record) to read, in MB (default 5)")
     ing.add_argument("-q", "--quiet", action="store_true", help="no per-file lines, only the summary")
     exp = sub.add_parser("export", help="write the store as JSON (see README: 'The export')")
     exp.add_argument("--db", default=DEFAULT_DB)
@@ -29,6 +31,16 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--format", choices=["md", "json"], default="md")
     rep.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     return p
+
+
+def _megabytes(value: str) -> float:
+    try:
+        mb = float(value)
+    except ValueError:
+        mb = 0.0
+    if not 0 < mb < float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of MB")
+    return mb
 
 
 HEADLESS_COMMANDS = ("ingest", "export", "report")
@@ -46,8 +58,16 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as exc:
         print(f"factdiff: {exc}", file=sys.stderr)
         return 1
+    except sqlite3.Error as exc:
+        # e.g. a full disk or a lock held past the busy timeout: each source is written whole, so say so.
+        print(f"factdiff: {args.db}: {exc} (what was stored is whole)", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        # Outside the per-source transactions (opening the store, printing): nothing half-written to report.
+        print("factdiff: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     build_parser().print_help()
     return 2
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -140,52 +141,137 @@ def _now() -> str:
 def open_store(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
     """Open (or create) a store, refusing files that are not factdiff stores and migrating old ones."""
     p = Path(path)
+    if p.is_dir():
+        raise StoreError(f"{p}: is a folder; give a store file")
     exists = p.exists() and p.stat().st_size > 0
     if not exists and not create:
         raise StoreError(f"{p}: no such store (run 'factdiff ingest' first)")
     if exists:
-        with open(p, "rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                raise StoreError(f"{p}: not a factdiff store (not an SQLite file)")
+        try:
+            with open(p, "rb") as fh:
+                header = fh.read(16)
+        except OSError as exc:
+            raise StoreError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+        if header != b"SQLite format 3\x00":
+            raise StoreError(f"{p}: not a factdiff store (not an SQLite file)")
     try:
         conn = sqlite3.connect(str(p), timeout=30, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{p}: cannot open as a store ({exc})") from None
+    try:
         conn.execute("PRAGMA busy_timeout = 30000")
+        # Before anything that writes: another program's database must be left exactly as it was.
+        if _has_tables(conn) and conn.execute("PRAGMA application_id").fetchone()[0] != APP_ID:
+            raise StoreError(f"{p}: an SQLite file, but not a factdiff store; choose another --db path")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{p}: cannot open as a store ({exc})") from None
-    db = sqlite_utils.Database(conn)
-    tables = set(db.table_names())
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    if tables and app_id != APP_ID:
+        _prepare(conn, p)
+    except sqlite3.Error as exc:
         conn.close()
-        raise StoreError(f"{p}: an SQLite file, but not a factdiff store; choose another --db path")
-    if not tables:
-        with conn:
-            conn.executescript(_SCHEMA)
-            conn.execute(f"PRAGMA application_id = {APP_ID}")
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
-        for table, cols in _FTS.items():
-            db[table].enable_fts(cols, create_triggers=True, tokenize="unicode61 remove_diacritics 2")
-    else:
-        _migrate(db, p)
-    return db
+        raise StoreError(f"{p}: cannot open as a store ({exc})") from None
+    except BaseException:
+        conn.close()
+        raise
+    return sqlite_utils.Database(conn)
 
 
-def _migrate(db: sqlite_utils.Database, p: Path) -> None:
-    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    version = int(row[0]) if row else 0
+def _prepare(conn: sqlite3.Connection, p: Path) -> None:
+    """Create the store in an empty file, or migrate it to this schema version."""
+    if _schema_version(conn) == SCHEMA_VERSION:
+        return
+    # Under the write lock and in one transaction: a killed run leaves the file as it was, and another
+    # process opening the same file waits, then finds the work done.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not _has_tables(conn):
+            _create(conn)
+        else:
+            _migrate(conn, p)
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone() is not None
+
+
+def _schema_version(conn: sqlite3.Connection) -> int | None:
+    """The version the store records; None for an empty file, 0 for tables without one."""
+    if not _has_tables(conn):
+        return None
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is None:
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row and str(row[0]).isdigit() else 0
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    for statement in _statements(_SCHEMA + "".join(_fts_sql(table, cols) for table, cols in _FTS.items())):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APP_ID}")
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
+
+
+def _fts_sql(table: str, cols: list[str]) -> str:
+    """An FTS5 index kept up to date by triggers, as sqlite-utils' enable_fts makes it (so its search() finds it)."""
+    fts = f"{table}_fts"
+    names = ", ".join(f'"{c}"' for c in cols)
+    new = ", ".join(f'new."{c}"' for c in cols)
+    old = ", ".join(f'old."{c}"' for c in cols)
+    insert = f'INSERT INTO "{fts}" (rowid, {names}) VALUES (new.rowid, {new});'
+    delete = f'INSERT INTO "{fts}" ("{fts}", rowid, {names}) VALUES(\'delete\', old.rowid, {old});'
+    return f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS "{fts}" USING FTS5 (
+    {names},
+    tokenize='unicode61 remove_diacritics 2',
+    content="{table}"
+);
+CREATE TRIGGER IF NOT EXISTS "{table}_ai" AFTER INSERT ON "{table}" BEGIN
+  {insert}
+END;
+CREATE TRIGGER IF NOT EXISTS "{table}_ad" AFTER DELETE ON "{table}" BEGIN
+  {delete}
+END;
+CREATE TRIGGER IF NOT EXISTS "{table}_au" AFTER UPDATE ON "{table}" BEGIN
+  {delete}
+  {insert}
+END;
+"""
+
+
+def _statements(script: str) -> list[str]:
+    """Split an SQL script into statements, so that it runs inside a transaction (executescript commits)."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf)
+            buf = ""
+    if buf.strip():
+        out.append(buf)
+    return out
+
+
+def _migrate(conn: sqlite3.Connection, p: Path) -> None:
+    version = _schema_version(conn) or 0
     if version > SCHEMA_VERSION:
         raise StoreError(f"{p}: written by a newer factdiff (schema {version}); upgrade factdiff to open it")
     if version < 1:
         raise StoreError(f"{p}: store schema {version} is too old to migrate; re-ingest into a new --db file")
     while version < SCHEMA_VERSION:
+        try:
+            for statement in _statements(MIGRATIONS[version + 1]):
+                conn.execute(statement)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{p}: could not migrate the store from schema {version} to {version + 1} ({exc});"
+                             " the store is unchanged") from None
         version += 1
-        with db.conn:
-            db.conn.executescript(MIGRATIONS[version])
-            db.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
 
 
 def get_meta(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
@@ -197,12 +283,18 @@ def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
     db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
 
+def _text_path(path: str) -> str:
+    """A file name that is not UTF-8 (its bytes held as surrogates) as text SQLite can store: caf\\xe9.txt."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def find_source(db: sqlite_utils.Database, article: Article, digest: str) -> tuple[str, int | None]:
     """('same', id) if this content is stored; ('changed', id) if this path holds other content; ('new', None)."""
     row = db.execute("SELECT id FROM sources WHERE content_hash = ?", [digest]).fetchone()
     if row:
         return "same", row[0]
-    row = db.execute("SELECT id FROM sources WHERE path = ? ORDER BY id DESC LIMIT 1", [article.path]).fetchone()
+    row = db.execute("SELECT id FROM sources WHERE path = ? ORDER BY id DESC LIMIT 1",
+                     [_text_path(article.path)]).fetchone()
     if row:
         return "changed", row[0]
     return "new", None
@@ -212,13 +304,14 @@ def write_source(db: sqlite_utils.Database, article: Article, analysis: Analysis
                  acronyms: list[tuple[str, str]], digest: str, replaces: int | None = None) -> int:
     """Store one article and everything found in it, in one transaction."""
     conn = db.conn
+    path = _text_path(article.path)
     with conn:
         if replaces is not None:
             conn.execute("DELETE FROM sources WHERE id = ?", (replaces,))
         cur = conn.execute(
             "INSERT INTO sources (path, name, content_hash, outlet, title, url, published, author, format, text,"
             " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (article.path, Path(article.path.split("#")[0]).name or article.path, digest,
+            (path, Path(path.split("#")[0]).name or path, digest,
              article.outlet, analysis.title, article.url, analysis.published, analysis.author,
              article.format, analysis.text, _now()))
         sid = cur.lastrowid

@@ -1,6 +1,7 @@
 """Ingesting articles into the store: read, analyse, write each source whole, then relink the store."""
 from __future__ import annotations
 
+import sqlite3
 import sys
 import time
 from dataclasses import dataclass, field
@@ -72,8 +73,7 @@ def ingest(db: sqlite_utils.Database, paths: Iterable[str], *, max_bytes: int = 
             if progress:
                 progress.update(done)
             if isinstance(item, ReadError):
-                report.skipped.append((item.path, item.reason))
-                say(f"skipped    {_safe(item.path)}: {_safe(item.reason)}")
+                _skip(report, say, item.path, item.reason)
                 continue
             _ingest_one(db, item, report, say)
     except KeyboardInterrupt:
@@ -90,7 +90,13 @@ def ingest(db: sqlite_utils.Database, paths: Iterable[str], *, max_bytes: int = 
     return report
 
 
-def _ingest_one(db: sqlite_utils.Database, article: Article, report: IngestReport, say) -> None:
+def _skip(report: IngestReport, say: Callable[[str], None], path: str, reason: str) -> None:
+    report.skipped.append((path, reason))
+    say(f"skipped    {_safe(path)}: {_safe(reason)}")
+
+
+def _ingest_one(db: sqlite_utils.Database, article: Article, report: IngestReport,
+                say: Callable[[str], None]) -> None:
     digest = content_hash(article)
     status, old = find_source(db, article, digest)
     if status == "same":
@@ -100,10 +106,19 @@ def _ingest_one(db: sqlite_utils.Database, article: Article, report: IngestRepor
     try:
         analysis, acronyms = analyze_article(article)
     except RecursionError:
-        report.skipped.append((article.path, "text too deeply nested to analyse"))
-        say(f"skipped    {_safe(article.path)}: text too deeply nested to analyse")
+        _skip(report, say, article.path, "text too deeply nested to analyse")
         return
-    write_source(db, article, analysis, acronyms, digest, replaces=old)
+    except Exception as exc:  # an analyser bug on one article must not stop the batch
+        _skip(report, say, article.path, f"could not be analysed ({type(exc).__name__}: {exc}); please report it")
+        return
+    try:
+        write_source(db, article, analysis, acronyms, digest, replaces=old)
+    except sqlite3.IntegrityError as exc:
+        if "sources.content_hash" not in str(exc):
+            raise
+        report.unchanged += 1   # another ingest into this store stored the same content meanwhile
+        say(f"unchanged  {_safe(article.path)}")
+        return
     if status == "changed":
         report.replaced += 1
         verb = "replaced "
@@ -111,7 +126,7 @@ def _ingest_one(db: sqlite_utils.Database, article: Article, report: IngestRepor
         report.added += 1
         verb = "added    "
     outlet = f"  [{_safe(article.outlet)}]" if article.outlet else ""
-    warn = f"  (warning: {_safe(article.warning)})" if getattr(article, "warning", None) else ""
+    warn = f"  (warning: {_safe(article.warning)})" if article.warning else ""
     say(f"{verb}  {_safe(article.path)}{outlet}  {len(analysis.claims)} claims, {len(analysis.mentions)} mentions{warn}")
 
 

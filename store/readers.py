@@ -59,10 +59,15 @@ _KEY_VALUE = re.compile(r"[ \t]*([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(.*?)[ \t]*")
 _LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 _JSON_START = re.compile(rb"\s*(?:\{|\[\s*[{\]])")
+# JSON can escape half a surrogate pair ("\ud800"), which no UTF-8 text (nor SQLite) can hold.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_WARNING = "unpaired \\u surrogate escapes replaced with \ufffd"
 
 # Control characters that do not occur in text (tab, newlines, form feed and ESC do: ESC starts ANSI codes).
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.05
+# In UTF-16 only characters such as U+0100, U+3000 or U+4E00 put a NUL in the other byte: few in any text.
+_MAX_MISPLACED_NUL_SHARE = 0.1
 # charset-normalizer breaks ties among single-byte code pages on a noisy language score (it has picked
 # cp775 and cp1250 for Windows-1252 text); among its candidates with no more mess than its best,
 # prefer Windows-1252, the web's default legacy encoding.
@@ -152,7 +157,17 @@ def _decode_utf16_without_bom(data: bytes) -> str:
     best = charset_normalizer.from_bytes(data).best()
     if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
         raise ValueError("binary file (NUL bytes)")
+    if best.encoding.startswith("utf_16") and not _nuls_in_one_half_of_each_unit(data):
+        # Text with stray NUL bytes also decodes as UTF-16, into CJK-looking nonsense.
+        raise ValueError("binary file (NUL bytes)")
     return str(best)
+
+
+def _nuls_in_one_half_of_each_unit(data: bytes) -> bool:
+    """UTF-16 puts a NUL in the high byte of each character below U+0100: all on one side of the 2-byte units."""
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    return min(even, odd) <= _MAX_MISPLACED_NUL_SHARE * (even + odd)
 
 
 def _decode_legacy(data: bytes) -> str:
@@ -360,7 +375,7 @@ def _pick_meta(raw: Mapping[str, Any]) -> dict[str, str]:
 
 def _meta_str(value: Any) -> str | None:
     if isinstance(value, str):
-        return value.strip() or None
+        return _LONE_SURROGATE.sub("\ufffd", value).strip() or None
     if isinstance(value, (datetime.date, datetime.time)):  # TOML dates arrive parsed
         value = value.isoformat()
     elif isinstance(value, list):
@@ -557,6 +572,7 @@ def _record_article(path: str, record: Any) -> Result:
             break
     else:
         return ReadError(path, "record has no text")
+    text, replaced = _LONE_SURROGATE.subn("\ufffd", text)
     return Article(
         path=path,
         text=_normalise(text),
@@ -566,6 +582,7 @@ def _record_article(path: str, record: Any) -> Result:
         url=_meta_str(record.get("url")),
         author=_first_meta(record, "authors", "author"),
         format="json",
+        warning=_SURROGATE_WARNING if replaced else None,
     )
 
 
