@@ -10,11 +10,16 @@ import re
 import sqlite3
 import threading
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process, utils
+
+if TYPE_CHECKING:
+    from .coverage import CoverageRow, Outlet
 
 MAX_ROWS = 300          # most rows any list query returns: panes never hold whole tables
 SEARCH_LIMIT = 50
@@ -40,8 +45,9 @@ class FactRow:
     n_sources: int
     n_claims: int
     coverage: frozenset[int]      # ids of the sources that report it
-    figures_disagree: bool        # same-unit figures with ranges that do not overlap
+    figures_disagree: bool        # a claim's figure is out of reach of another outlet's (see FigureValue.apart)
     speakers_differ: bool         # two outlets credit it to different named people or organisations
+    story_id: int                 # 0 in a store without stories
 
     @property
     def disagreement(self) -> str | None:
@@ -58,6 +64,7 @@ class FigureRow:
     low: float | None
     high: float | None
     unit: str | None
+    disagrees: bool = False   # out of reach of another outlet's figure of the same quantity
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,45 @@ class EntityRow:
     aliases: tuple[str, ...]
     n_sources: int
     n_mentions: int
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: int
+    label: str
+    n_sources: int
+    first_published: str
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """One outlet's figure of a disagreement's quantity."""
+    claim_id: int
+    source_id: int
+    number: int           # the source's number, as in SourceRow
+    outlet: str
+    speaker: str | None
+    text: str
+    low: float | None     # None: open-ended ("as many as 8" has no low)
+    high: float | None
+    unit: str | None
+    apart: bool           # some other outlet's range does not overlap it
+
+
+@dataclass(frozen=True)
+class DisagreementRow:
+    id: int
+    quantity: str
+    n_outlets: int
+    values: tuple[FigureValue, ...]   # lowest first
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    """A page of the facts x outlets matrix: the rows shown, and how many matched."""
+    outlets: tuple[Outlet, ...]
+    rows: tuple[CoverageRow, ...]
+    total: int
 
 
 @dataclass(frozen=True)
@@ -110,6 +156,7 @@ class SearchHit:
     score: float
     match: tuple[int, int] = (0, 0)   # the matched span inside `label`
     source_id: int = 0    # where a claim hit lives
+    story: str = ""       # the story it is in; "3 stories" for an entity named in several
 
 
 def outlet_name(outlet: str | None, name: str, url: str | None = None) -> str:
@@ -128,12 +175,22 @@ def outlet_name(outlet: str | None, name: str, url: str | None = None) -> str:
     return stem[:12] or name[:12]
 
 
-def _ranges_overlap(a: tuple[float | None, float | None, float], b: tuple[float | None, float | None, float]) -> bool:
-    (alo, ahi, atol), (blo, bhi, btol) = a, b
-    alo, ahi = (alo if alo is not None else float("-inf")), (ahi if ahi is not None else float("inf"))
-    blo, bhi = (blo if blo is not None else float("-inf")), (bhi if bhi is not None else float("inf"))
-    slack = max(atol, btol) * max(abs(v) for v in (alo, ahi, blo, bhi) if abs(v) != float("inf"))
-    return alo <= bhi + slack and blo <= ahi + slack
+def overlap(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
+    """Whether two ranges (None for an open end) share a value."""
+    (alo, ahi), (blo, bhi) = a, b
+    return ((alo is None or bhi is None or alo <= bhi) and (blo is None or ahi is None or blo <= ahi))
+
+
+def apart(values: list[tuple[int, float | None, float | None]]) -> list[bool]:
+    """For each (source id, low, high) value of one quantity: whether some other outlet's range misses it."""
+    return [any(s != t and not overlap((lo, hi), (tlo, thi)) for t, tlo, thi in values) for s, lo, hi in values]
+
+
+# The values of disagreements, each with the claim's source; claim ids in `vals` are written "c12".
+_VALUES = ("SELECT d.id AS did, json_extract(j.value, '$.text'), json_extract(j.value, '$.low'),"
+           " json_extract(j.value, '$.high'), json_extract(j.value, '$.unit'), json_extract(j.value, '$.speaker'),"
+           " c.id, c.source_id AS source_id FROM discrepancies d, json_each(d.vals) j"
+           " JOIN claims c ON c.id = CAST(substr(json_extract(j.value, '$.claim_id'), 2) AS INTEGER)")
 
 
 class Queries:
@@ -142,7 +199,6 @@ class Queries:
     def __init__(self, path: str | Path):
         self.path = str(path)
         self._local = threading.local()
-        self._numbers: dict[int, int] | None = None
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -162,13 +218,15 @@ class Queries:
 
     # -- sources ---------------------------------------------------------------
 
-    def sources(self, limit: int = MAX_ROWS) -> list[SourceRow]:
+    def sources(self, story_id: int | None = None, limit: int = MAX_ROWS) -> list[SourceRow]:
+        """The store's sources, or a story's; numbered by their place among all of them either way."""
         rows = self.conn.execute(
             "SELECT s.id, s.outlet, s.name, s.url, s.title, s.published, s.path,"
-            " (SELECT count(*) FROM claims c WHERE c.source_id = s.id)"
-            " FROM sources s ORDER BY s.id LIMIT ?", (limit,))
+            " (SELECT count(*) FROM claims c WHERE c.source_id = s.id), s.number"
+            " FROM (SELECT *, row_number() OVER (ORDER BY id) AS number FROM sources) s"
+            " WHERE ? IS NULL OR s.story_id = ? ORDER BY s.id LIMIT ?", (story_id, story_id, limit))
         return [SourceRow(sid, n, outlet_name(outlet, name, url), title or "", published or "", n_claims, path)
-                for n, (sid, outlet, name, url, title, published, path, n_claims) in enumerate(rows, 1)]
+                for sid, outlet, name, url, title, published, path, n_claims, n in rows]
 
     def source(self, source_id: int) -> SourceRow | None:
         row = self.conn.execute(
@@ -198,10 +256,14 @@ class Queries:
 
     # -- facts -----------------------------------------------------------------
 
-    def facts(self, *, source_id: int | None = None, entity_id: int | None = None,
+    def facts(self, *, story_id: int | None = None, source_id: int | None = None, entity_id: int | None = None,
               limit: int = MAX_ROWS) -> list[FactRow]:
-        """Facts by how many outlets report them; only those touching a source or entity when given."""
+        """Facts by how many outlets report them; only those of a story, or touching a source or entity, when
+        given."""
         where, args = [], []
+        if story_id is not None:
+            where.append("f.story_id = ?")
+            args.append(story_id)
         if source_id is not None:
             where.append("f.id IN (SELECT fc.fact_id FROM fact_claims fc JOIN claims c ON c.id = fc.claim_id"
                          " WHERE c.source_id = ?)")
@@ -211,14 +273,14 @@ class Queries:
                          ' JOIN mentions m ON m.source_id = c.source_id AND m.start >= c.start AND m.start < c."end"'
                          " WHERE m.entity_id = ?)")
             args.append(entity_id)
-        sql = ("SELECT f.id, f.label, f.n_sources, f.n_claims FROM facts f"
+        sql = ("SELECT f.id, f.label, f.n_sources, f.n_claims, f.story_id FROM facts f"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY f.n_sources DESC, f.id LIMIT ?")
         rows = self.conn.execute(sql, (*args, limit)).fetchall()
         return self._fact_rows(rows)
 
     def fact(self, fact_id: int) -> FactRow | None:
-        rows = self.conn.execute("SELECT id, label, n_sources, n_claims FROM facts WHERE id = ?",
+        rows = self.conn.execute("SELECT id, label, n_sources, n_claims, story_id FROM facts WHERE id = ?",
                                  (fact_id,)).fetchall()
         return (self._fact_rows(rows) or [None])[0]
 
@@ -232,27 +294,23 @@ class Queries:
         ids = [r[0] for r in rows]
         marks = ",".join("?" * len(ids))
         coverage: dict[int, set[int]] = defaultdict(set)
+        claims: dict[int, set[int]] = defaultdict(set)
         speakers: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for fid, sid, speaker in self.conn.execute(
-                f"SELECT fc.fact_id, c.source_id, c.speaker FROM fact_claims fc JOIN claims c ON c.id = fc.claim_id"
-                f" WHERE fc.fact_id IN ({marks})", ids):
+        for fid, cid, sid, speaker in self.conn.execute(
+                f"SELECT fc.fact_id, c.id, c.source_id, c.speaker FROM fact_claims fc JOIN claims c"
+                f" ON c.id = fc.claim_id WHERE fc.fact_id IN ({marks})", ids):
             coverage[fid].add(sid)
+            claims[fid].add(cid)
             if speaker:
                 speakers[fid][sid].add(speaker)
         named = self._named_speakers({s for by_source in speakers.values() for names in by_source.values()
                                       for s in names})
-        figures: dict[int, list[tuple]] = defaultdict(list)
-        for fid, sid, low, high, unit, kind, tol in self.conn.execute(
-                f"SELECT fc.fact_id, c.source_id, g.low, g.high, g.unit, g.kind, g.tolerance FROM fact_claims fc"
-                f" JOIN claims c ON c.id = fc.claim_id JOIN figures g ON g.claim_id = c.id"
-                f" WHERE fc.fact_id IN ({marks})", ids):
-            figures[fid].append((sid, unit if kind == "count" else (unit or kind), (low, high, tol)))
-        flagged = self._discrepant_facts(ids)
+        disagreeing = {cid for cid, _ in self._apart_figures(set().union(*claims.values()))}
         return [FactRow(fid, label, n_sources, n_claims, frozenset(coverage[fid]),
-                        fid in flagged or _figures_conflict(figures[fid]),
+                        not claims[fid].isdisjoint(disagreeing),
                         _speakers_conflict([{named[s] for s in names if s in named}
-                                            for names in speakers[fid].values()]))
-                for fid, label, n_sources, n_claims in rows]
+                                            for names in speakers[fid].values()]), story_id)
+                for fid, label, n_sources, n_claims, story_id in rows]
 
     def _named_speakers(self, speakers: set[str]) -> dict[str, int]:
         """The speakers that are a person or organisation of the entities table, by name or alias: their ids."""
@@ -264,19 +322,21 @@ class Queries:
             f" UNION ALL SELECT e.id, j.value FROM entities e, json_each(e.aliases) j"
             f" WHERE e.type IN ('PERSON', 'ORG') AND j.value IN ({marks})", [*speakers, *speakers])}
 
-    def _discrepant_facts(self, fact_ids: list[int]) -> set[int]:
-        """Facts with a claim named in the `discrepancies` table, when the store has one."""
-        conn = self.conn
-        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'discrepancies'").fetchone():
+    def _apart_figures(self, claim_ids: Iterable[int]) -> set[tuple[int, str]]:
+        """(claim id, figure text) of these claims' figures that another outlet's figure of the same quantity
+        does not overlap, by the disagreements table."""
+        ids = list(claim_ids)
+        if not ids:
             return set()
-        claim_ids: set[int] = set()
-        for (vals,) in conn.execute("SELECT vals FROM discrepancies"):
-            for v in json.loads(vals):
-                cid = v.get("claim_id")
-                claim_ids.add(int(str(cid).lstrip("c")) if cid is not None else -1)
-        marks = ",".join("?" * len(fact_ids))
-        return {fid for fid, cid in conn.execute(
-            f"SELECT fact_id, claim_id FROM fact_claims WHERE fact_id IN ({marks})", fact_ids) if cid in claim_ids}
+        marks = ",".join("?" * len(ids))
+        values: dict[int, list[tuple]] = defaultdict(list)
+        for did, text, low, high, _, _, cid, sid in self.conn.execute(
+                f"{_VALUES} WHERE d.id IN (SELECT d.id FROM discrepancies d, json_each(d.vals) j"
+                f" WHERE CAST(substr(json_extract(j.value, '$.claim_id'), 2) AS INTEGER) IN ({marks}))", ids):
+            values[did].append((cid, text, sid, low, high))
+        wanted = set(ids)
+        return {(cid, text) for vals in values.values()
+                for (cid, text, *_), out in zip(vals, apart([v[2:] for v in vals])) if out and cid in wanted}
 
     # -- claims ----------------------------------------------------------------
 
@@ -299,21 +359,26 @@ class Queries:
         ids = [r[0] for r in rows]
         starts = {r[0]: r[9] for r in rows}
         figs: dict[int, list[FigureRow]] = defaultdict(list)
+        disagreeing = self._apart_figures(ids)
         for cid, a, b, text, low, high, unit in self.conn.execute(
                 f'SELECT claim_id, start, "end", text, low, high, unit FROM figures'
                 f" WHERE claim_id IN ({','.join('?' * len(ids))}) ORDER BY claim_id, start", ids):
-            figs[cid].append(FigureRow(a - starts[cid], b - starts[cid], text, low, high, unit))
+            figs[cid].append(FigureRow(a - starts[cid], b - starts[cid], text, low, high, unit,
+                                       (cid, text) in disagreeing))
         return [ClaimRow(cid, sid, outlet_name(outlet, name, url), text, kind, speaker, tuple(json.loads(hedges)),
                          tuple(figs[cid]), start, end)
                 for cid, sid, outlet, name, url, text, kind, speaker, hedges, start, end in rows]
 
     # -- entities --------------------------------------------------------------
 
-    def entities(self, limit: int = MAX_ROWS) -> list[EntityRow]:
+    def entities(self, story_id: int | None = None, limit: int = MAX_ROWS) -> list[EntityRow]:
+        """Entities, most widely named first; those named in a story's sources when given."""
         return [EntityRow(eid, name, typ, tuple(json.loads(aliases)), n_sources, n_mentions)
                 for eid, name, typ, aliases, n_sources, n_mentions in self.conn.execute(
                     "SELECT id, name, type, aliases, n_sources, n_mentions FROM entities"
-                    " ORDER BY n_sources DESC, n_mentions DESC, name LIMIT ?", (limit,))]
+                    " WHERE ? IS NULL OR id IN (SELECT m.entity_id FROM mentions m JOIN sources s"
+                    " ON s.id = m.source_id WHERE s.story_id = ?)"
+                    " ORDER BY n_sources DESC, n_mentions DESC, name LIMIT ?", (story_id, story_id, limit))]
 
     def entity(self, entity_id: int) -> EntityRow | None:
         row = self.conn.execute("SELECT id, name, type, aliases, n_sources, n_mentions FROM entities WHERE id = ?",
@@ -322,6 +387,68 @@ class Queries:
             return None
         eid, name, typ, aliases, n_sources, n_mentions = row
         return EntityRow(eid, name, typ, tuple(json.loads(aliases)), n_sources, n_mentions)
+
+    # -- stories ---------------------------------------------------------------
+
+    def stories(self, limit: int = MAX_ROWS) -> list[StoryRow]:
+        """Stories, biggest first, then newest."""
+        return [StoryRow(*row[:3], row[3] or "") for row in self.conn.execute(
+            "SELECT id, label, n_sources, first_published FROM stories"
+            " ORDER BY n_sources DESC, first_published DESC, id LIMIT ?", (limit,))]
+
+    # -- disagreements and coverage ----------------------------------------------
+
+    def disagreements(self, story_id: int | None = None, limit: int = MAX_ROWS) -> list[DisagreementRow]:
+        """Figures of one quantity that differ between outlets, those most outlets give first; only those
+        with a value from a story's sources when given."""
+        conn = self.conn
+        ranked = conn.execute(
+            f"SELECT v.did, q.quantity, count(DISTINCT v.source_id) FROM ({_VALUES}) v"
+            f" JOIN discrepancies q ON q.id = v.did JOIN sources s ON s.id = v.source_id"
+            f" WHERE ? IS NULL OR s.story_id = ? GROUP BY v.did ORDER BY 3 DESC, v.did LIMIT ?",
+            (story_id, story_id, limit)).fetchall()
+        if not ranked:
+            return []
+        marks = ",".join("?" * len(ranked))
+        values: dict[int, list[tuple]] = defaultdict(list)
+        for did, text, low, high, unit, speaker, cid, sid, outlet, name, url, number in conn.execute(
+                f"SELECT v.*, s.outlet, s.name, s.url, (SELECT count(*) FROM sources t WHERE t.id <= s.id)"
+                f" FROM ({_VALUES}) v JOIN sources s ON s.id = v.source_id WHERE v.did IN ({marks})",
+                [did for did, _, _ in ranked]):
+            values[did].append((cid, sid, number, outlet_name(outlet, name, url), speaker, text, low, high, unit))
+        rows = []
+        for did, quantity, n_outlets in ranked:
+            vals = sorted(values[did], key=lambda v: (v[6] if v[6] is not None else v[7], v[2]))
+            flags = apart([(v[1], v[6], v[7]) for v in vals])
+            rows.append(DisagreementRow(did, quantity, n_outlets,
+                                        tuple(FigureValue(*v, out) for v, out in zip(vals, flags))))
+        return rows
+
+    def coverage(self, story_id: int | None = None, *, fewest_first: bool = False, exclusive: bool = False,
+                 omitted_by: int | None = None, limit: int = MAX_ROWS) -> CoverageView:
+        """The facts x outlets matrix (of a story's facts and sources when given): every fact, or those only one
+        outlet reports, or the widely reported ones source `omitted_by` leaves out; at most `limit` rows."""
+        # Imported here: store.coverage imports this module.
+        from .coverage import Coverage, build_coverage
+
+        cov = build_coverage(self.conn)
+        if story_id is not None:
+            conn = self.conn
+            sources = {sid for (sid,) in conn.execute("SELECT id FROM sources WHERE story_id = ?", (story_id,))}
+            facts = {fid for (fid,) in conn.execute("SELECT id FROM facts WHERE story_id = ?", (story_id,))}
+            keep = [i for i, o in enumerate(cov.outlets) if o.source_id in sources]
+            cov = Coverage(tuple(cov.outlets[i] for i in keep), tuple(
+                replace(r, cells=tuple(r.cells[i] for i in keep), claim_ids=tuple(r.claim_ids[i] for i in keep))
+                for r in cov.rows if r.fact_id in facts))
+        if exclusive:
+            rows = [r for r in cov.rows if r.n_reported == 1]
+        elif omitted_by is not None:
+            rows = cov.omissions([o.source_id for o in cov.outlets].index(omitted_by))
+        else:
+            rows = list(cov.rows)
+        if fewest_first:
+            rows.sort(key=lambda r: r.n_reported)
+        return CoverageView(cov.outlets, tuple(rows[:limit]), len(rows))
 
     # -- search ----------------------------------------------------------------
 
@@ -333,7 +460,25 @@ class Queries:
         hits = (self._search_entities(query) + self._search_sources(query)
                 + self._search_facts(query) + self._search_claims(query))
         hits.sort(key=lambda h: (-h.score, _KIND_ORDER[h.kind], h.label))
-        return hits[:limit]
+        return self._with_stories(hits[:limit])
+
+    def _with_stories(self, hits: list[SearchHit]) -> list[SearchHit]:
+        """The hits, each saying which story it is in (an entity: every story naming it)."""
+        conn = self.conn
+        labels = dict(conn.execute("SELECT id, label FROM stories"))
+        if not labels:
+            return hits
+        sql = {"fact": "SELECT story_id FROM facts WHERE id = ?",
+               "claim": "SELECT s.story_id FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?",
+               "source": "SELECT story_id FROM sources WHERE id = ?",
+               "entity": "SELECT DISTINCT s.story_id FROM mentions m JOIN sources s ON s.id = m.source_id"
+                         " WHERE m.entity_id = ?"}
+        out = []
+        for hit in hits:
+            stories = [labels[sid] for (sid,) in conn.execute(sql[hit.kind], (hit.id,)) if sid in labels]
+            story = stories[0] if len(stories) == 1 else f"{len(stories)} stories" if stories else ""
+            out.append(replace(hit, story=story))
+        return out
 
     def _candidates(self, table: str, columns: str, query: str, extra: str = "") -> list[tuple]:
         """Rows of `table` to score: all of a small table; on a big one, those FTS5 finds by word prefixes."""
@@ -428,17 +573,3 @@ def _speakers_conflict(outlets: list[set[int]]) -> bool:
     credited = [ids for ids in outlets if ids]
     return any(a.isdisjoint(b) for i, a in enumerate(credited) for b in credited[i + 1:])
 
-
-def _figures_conflict(figures: list[tuple[int, str | None, tuple]]) -> bool:
-    """True when two outlets give figures of the same unit whose ranges cannot both hold."""
-    by_unit: dict[str | None, list[tuple[int, tuple]]] = defaultdict(list)
-    for sid, unit, rng in figures:
-        by_unit[unit].append((sid, rng))
-    for unit, items in by_unit.items():
-        if unit is None:
-            continue
-        for i, (sa, ra) in enumerate(items):
-            for sb, rb in items[i + 1:]:
-                if sa != sb and not _ranges_overlap(ra, rb):
-                    return True
-    return False

@@ -9,9 +9,10 @@ from store.cli import main as store_main
 
 DEMO_DATA = Path(__file__).resolve().parent.parent / "data"
 
-# Three short articles of one story: a shared figure that one outlet gives differently (12 vs 15 people),
-# and each outlet quoting a different speaker. Written here so snapshots do not move when the store's
-# analysis of the demo corpus is tuned.
+# Two stories. Three short articles on a flood: a shared figure that one outlet gives differently and out of
+# reach of the others ("12", "at least 12", "as many as 8" people), a claim one outlet hedges, and each outlet
+# quoting a different speaker. Two on a strike, crediting one figure to different people. Written here so
+# snapshots do not move when the store's analysis of the demo corpus is tuned.
 SMALL_CORPUS = {
     "herald.md": """---
 outlet: Northern Herald
@@ -25,6 +26,8 @@ Mayor Lena Ostrova said rescue teams reached the village of Kelbrook before dawn
 "We are doing everything we can to find the missing," Ostrova told reporters.
 
 The regional weather office said the rainfall was the heaviest in 40 years.
+
+The dam operator reportedly ignored two flood warnings last week.
 """,
     "times.md": """---
 outlet: Coastal Times
@@ -38,17 +41,41 @@ Police chief Marco Delgado said rescue teams reached Kelbrook before dawn.
 The weather office said the rainfall was the heaviest in 40 years.
 
 Residents said the warning came too late.
+
+The dam operator ignored two flood warnings last week, residents said.
 """,
     "ledger.md": """---
 outlet: Daily Ledger
-title: Fifteen dead as Aren floods
+title: Eight dead as Aren floods
 published: 2024-03-06
 ---
-Police said 15 people were killed when the Aren river burst its banks on Tuesday.
+Police said as many as 8 people were killed when the Aren river burst its banks on Tuesday.
 
 Governor Ana Pirez said the state would pay for the repairs to the Kelbrook bridge.
 
 Subscribe to our newsletter for the latest updates.
+""",
+    "herald-strike.md": """---
+outlet: Northern Herald
+title: Tram drivers strike in Varnholm
+published: 2024-04-22
+---
+Tram drivers in Varnholm walked out on Monday in a dispute over pay.
+
+About 400 drivers joined the strike, union leader Petra Holm said.
+
+The city council said talks with the union would resume on Friday.
+""",
+    "times-strike.md": """---
+outlet: Coastal Times
+title: Trams stop in Varnholm
+published: 2024-04-22
+---
+Tram drivers in Varnholm walked out on Monday over pay.
+
+Some 400 drivers joined the strike, transport official Jonas Berg said.
+
+The city council said talks with the union would resume on Friday.
 """,
 }
 

@@ -1,6 +1,7 @@
 """store/queries.py and store/wordiff.py, without any UI: on the demo corpus and on small texts."""
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 
@@ -8,7 +9,8 @@ import pytest
 
 from store import queries as queries_module
 from store.cli import main as store_main
-from store.queries import Queries, outlet_name
+from store.coverage import DISAGREES, HEDGED, NOT_REPORTED, REPORTED
+from store.queries import Queries, StoryRow, apart, outlet_name
 from store.wordiff import DIFF, FIGURE, SAME, SPEAKER, diff_words, tokens
 
 
@@ -42,9 +44,97 @@ def test_sources_without_an_outlet_are_named_by_their_host(tmp_path):
 
 def test_sources_are_numbered_with_their_outlets(small):
     rows = small.sources()
-    assert [r.number for r in rows] == [1, 2, 3]
+    assert [r.number for r in rows] == [1, 2, 3, 4, 5]
     assert {r.outlet for r in rows} == {"Northern Herald", "Coastal Times", "Daily Ledger"}
     assert all(r.n_claims > 0 for r in rows)
+
+
+def flood(q: Queries) -> StoryRow:
+    return next(s for s in q.stories() if "Aren" in s.label)
+
+
+def test_stories_come_biggest_first_and_scope_sources_facts_and_entities(small):
+    stories = small.stories()
+    assert [s.n_sources for s in stories] == [3, 2] and stories[1].first_published == "2024-04-22"
+    story = flood(small)
+    sources = small.sources(story.id)
+    assert {s.title for s in sources} == {"Floods kill 12 in the Aren valley", "Aren river bursts its banks",
+                                          "Eight dead as Aren floods"}
+    everyone = {s.id: s.number for s in small.sources()}
+    assert all(everyone[s.id] == s.number for s in sources)      # numbered as among all sources
+    facts = small.facts(story_id=story.id)
+    assert facts and all(f.story_id == story.id for f in facts)
+    assert len(facts) < len(small.facts())
+    names = {e.name for e in small.entities(story.id)}
+    assert "Kelbrook" in names and "Petra Holm" not in names
+    assert "Petra Holm" in {e.name for e in small.entities()}
+
+
+def test_search_hits_say_which_story_they_are_in(small):
+    stories = {s.id: s.label for s in small.stories()}
+    hits = small.search("Delgado")
+    assert hits and all(h.story == flood(small).label for h in hits)
+    holm = next(h for h in small.search("Petra Holm") if h.kind == "entity")
+    assert holm.story != flood(small).label and holm.story in stories.values()
+
+
+def test_disagreements_come_most_outlets_first_with_values_lowest_first(small):
+    killed, drivers = small.disagreements()
+    assert killed.n_outlets == 3 and drivers.n_outlets == 2
+    assert [(v.outlet, v.text, v.low, v.high) for v in killed.values] == [
+        ("Daily Ledger", "as many as 8", None, 8), ("Northern Herald", "12", 12, 12),
+        ("Coastal Times", "At least 12", 12, None)]
+    assert all(v.apart for v in killed.values)      # each misses the Ledger's, or the Ledger's misses them
+    assert not any(v.apart for v in drivers.values)    # "About 400" and "Some 400" overlap; only speakers differ
+    assert [d.quantity for d in small.disagreements(flood(small).id)] == [killed.quantity]
+
+
+def test_apart_marks_values_another_outlet_does_not_reach():
+    assert apart([(1, None, 8), (2, 12, 12), (3, 12, None)]) == [True, True, True]
+    assert apart([(1, 10, 20), (2, 12, 12), (3, 15, None)]) == [False, True, True]
+    assert apart([(1, 5, 5), (1, 9, 9)]) == [False, False]       # one outlet's own figures never disagree
+
+
+def test_coverage_is_scoped_sorted_filtered_and_limited(small):
+    story = flood(small)
+    view = small.coverage(story.id)
+    assert [o.source_id for o in view.outlets] == [s.id for s in small.sources(story.id)]
+    assert view.total == len(view.rows) == len(small.facts(story_id=story.id))
+    assert [r.n_reported for r in view.rows] == sorted((r.n_reported for r in view.rows), reverse=True)
+    killed = view.rows[0]
+    assert "killed" in killed.label and set(killed.cells) == {DISAGREES}
+    dam = next(r for r in view.rows if "dam operator" in r.label)
+    assert sorted(dam.cells) == sorted([HEDGED, REPORTED, NOT_REPORTED])
+    fewest = small.coverage(story.id, fewest_first=True)
+    assert fewest.rows[0].n_reported == 1 and fewest.total == view.total
+    only = small.coverage(story.id, exclusive=True)
+    assert only.rows and all(r.n_reported == 1 for r in only.rows) and only.total == len(only.rows)
+    ledger = next(o for o in view.outlets if o.name == "Daily Ledger")
+    omitted = small.coverage(story.id, omitted_by=ledger.source_id)
+    column = list(view.outlets).index(ledger)
+    assert omitted.rows and all(r.cells[column] == NOT_REPORTED and r.n_reported >= 2 for r in omitted.rows)
+    page = small.coverage(limit=4)
+    assert len(page.rows) == 4 and page.total == len(small.facts()) and len(page.outlets) == 5
+
+
+def test_a_figure_disagrees_by_the_disagreements_table(small_db, tmp_path):
+    """The ≠ of a fact and of a figure follow the disagreements table: values that overlap are no disagreement."""
+    q = Queries(small_db)
+    killed = next(f for f in q.facts() if "killed" in f.label)
+    assert killed.figures_disagree
+    eight = next(c for c in q.claims_of_fact(killed.id) if "as many as 8" in c.text)
+    assert [f.disagrees for f in eight.figures] == [True]
+    copy = tmp_path / "copy.db"
+    with sqlite3.connect(small_db) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)
+    with sqlite3.connect(copy) as conn:
+        vals = [{**v, "high": 20} if v["text"] == "as many as 8" else v
+                for v in json.loads(conn.execute("SELECT vals FROM discrepancies WHERE quantity = 'people killed'")
+                                    .fetchone()[0])]
+        conn.execute("UPDATE discrepancies SET vals = ? WHERE quantity = 'people killed'", (json.dumps(vals),))
+    q = Queries(copy)
+    assert not q.fact(killed.id).figures_disagree
+    assert not any(f.disagrees for c in q.claims_of_fact(killed.id) for f in c.figures)
 
 
 def test_the_widely_reported_fact_comes_first_with_its_coverage(demo):
@@ -72,7 +162,7 @@ def test_facts_filtered_by_entity_all_name_it(demo):
 
 def test_figures_that_cannot_both_hold_mark_a_disagreement(small):
     killed = next(f for f in small.facts() if "killed" in f.label)
-    assert killed.figures_disagree            # 12 people vs 15 people
+    assert killed.figures_disagree            # 12 people vs as many as 8
     weather = next(f for f in small.facts() if "weather" in f.label)
     assert not weather.figures_disagree       # both say 40 years
 

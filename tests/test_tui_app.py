@@ -12,16 +12,21 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
-from store.queries import Queries, SourceText, TextSpan
+from store.queries import FigureValue, Queries, SourceText, TextSpan
 from tui import config, stores
 from tui.app import FactdiffApp, run_app
 from tui.screens.browse import BrowseScreen
 from tui.screens.compare import CompareScreen
+from tui.screens.coverage import CoverageScreen
 from tui.screens.help import HelpScreen
+from tui.screens.ledger import LedgerScreen
 from tui.screens.search import SEARCH_DELAY, SearchScreen
 from tui.screens.source import SourceScreen
+from tui.screens.stories import StoriesScreen
 from tui.widgets.article import ArticleView
+from tui.widgets.coverage import CoverageTable
 from tui.widgets.diffview import ClaimColumn, NotReportedColumn
+from tui.widgets.ledger import LedgerList, Scale, bar
 from tui.widgets.panes import ClaimsList, EntitiesTable, FactsTable, FilterBar, SourcesTable
 
 
@@ -234,6 +239,220 @@ async def test_o_in_compare_opens_the_claim_chosen_in_the_column(repeated_db):
         assert article.source.claims[article.current].ref == herald.claims[0].id
 
 
+def claim_at_cursor(app) -> int:
+    article = app.screen.query_one(ArticleView)
+    return article.source.claims[article.current].ref
+
+
+# -- stories -------------------------------------------------------------------
+
+async def test_choosing_a_story_scopes_the_panes_and_escape_clears_it(small_db):
+    app = FactdiffApp(small_db)
+    q = Queries(small_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        facts, sources = app.query_one(FactsTable), app.query_one(SourcesTable)
+        everything = (facts.row_count, sources.row_count)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+        await pilot.press("j", "j", "enter")      # "All stories", then the biggest, then the next
+        await settle(pilot)
+        strike = q.stories()[1]
+        browse = app.screen
+        assert isinstance(browse, BrowseScreen) and browse.story == strike
+        assert strike.label in browse.sub_title and strike.label in str(app.query_one(FilterBar).render())
+        assert {s.id for s in sources.records} == {s.id for s in q.sources(strike.id)}
+        assert facts.records and all(f.story_id == strike.id for f in facts.records)
+        assert {e.name for e in app.query_one(EntitiesTable).records} == {e.name for e in q.entities(strike.id)}
+        await pilot.press("escape")
+        await settle(pilot)
+        assert browse.story is None and (facts.row_count, sources.row_count) == everything
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("j", "enter", "s")
+        await settle(pilot)
+        await pilot.press("k", "enter")        # "All stories"
+        await settle(pilot)
+        assert app.screen.story is None and facts.row_count == everything[0]
+
+
+async def test_a_search_hit_says_its_story_and_an_entity_hit_clears_the_scope(small_db):
+    app = FactdiffApp(small_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "j", "enter")     # the flood story
+        await settle(pilot)
+        await typed(pilot, "slash", *"petra holm")
+        hit = app.screen.hits[0]
+        strike = Queries(small_db).stories()[1].label
+        assert hit.kind == "entity" and hit.story == strike
+        assert f"story: {strike}" in app.screen.query_one(OptionList).get_option_at_index(0).prompt.plain
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.story is None and app.screen.filter.name == "Petra Holm"
+        assert app.query_one(FactsTable).records
+
+
+# -- ledger --------------------------------------------------------------------
+
+def figure(low, high, source_id=1) -> FigureValue:
+    return FigureValue(1, source_id, source_id, "Herald", None, "x", low, high, "people", False)
+
+
+def test_bars_share_a_scale_and_show_open_ends_and_points():
+    values = (figure(None, 8), figure(12, 12), figure(12, None), figure(9, 11))
+    scale = Scale.of(values)
+    assert (scale.low, scale.high, scale.log) == (8, 12, False)
+    up_to, point, at_least, between = (bar(v, scale, 30) for v in values)
+    assert up_to.startswith("◀") and up_to.rstrip().endswith("┤")
+    assert point.strip() == "┃" and at_least.rstrip().endswith("▶") and at_least.lstrip().startswith("├")
+    assert up_to.rindex("┤") < between.index("├") < between.index("┤") < point.index("┃")   # 8 < 9..11 < 12
+    assert all(len(b) == 30 for b in (up_to, point, at_least, between))
+
+
+def test_values_spanning_more_than_ten_times_are_drawn_on_a_log_scale():
+    values = (figure(30, None), figure(11_000, 11_000), figure(300, 300))
+    scale = Scale.of(values)
+    assert scale.log
+    low, middle = bar(values[0], scale, 41).index("├"), bar(values[2], scale, 41).index("┃")
+    high = bar(values[1], scale, 41).index("┃")
+    assert low < middle < high and abs((middle - low) - (high - middle)) < 10    # 300 sits near the middle
+
+
+async def test_ledger_lists_disagreements_with_the_outlying_rows_marked(small_db):
+    app = FactdiffApp(small_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, LedgerScreen)
+        ledger = app.screen.query_one(LedgerList)
+        killed, drivers = ledger.disagreements
+        assert killed.quantity == "people killed" and drivers.n_outlets == 2
+        lines = {v.text: ledger.get_option_at_index(i).prompt.plain
+                 for i, v in enumerate(ledger.values) if v is not None}
+        assert lines["as many as 8"].startswith("≠ #3 Daily Ledger") and "Police" in lines["as many as 8"]
+        assert lines["as many as 8"].index("┤") < lines["12"].index("┃")
+        assert lines["At least 12"].rstrip().endswith("▶")
+        assert not lines["About 400"].startswith("≠") and "Petra Holm" in lines["About 400"]
+        heading = ledger.get_option_at_index(0)
+        assert heading.disabled and "people killed" in heading.prompt.plain
+        assert ledger.highlighted == 1         # headings are passed over
+
+
+async def test_enter_on_a_ledger_row_opens_the_source_at_its_claim(small_db):
+    app = FactdiffApp(small_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        ledger = app.screen.query_one(LedgerList)
+        await pilot.press("j", "j", "j")         # past the last value of the first, over the heading of the next
+        chosen = ledger.current_value
+        assert chosen is not None and chosen.text == "About 400"
+        assert all(ledger.get_option_at_index(i).prompt.cell_length <= ledger.scrollable_content_region.width
+                   for i in range(ledger.option_count))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SourceScreen) and claim_at_cursor(app) == chosen.claim_id
+
+
+# -- coverage ------------------------------------------------------------------
+
+async def test_coverage_marks_each_outlet_and_sorts_and_filters(small_db):
+    app = FactdiffApp(small_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CoverageScreen)
+        table = app.screen.query_one(CoverageTable)
+        assert [c.label.plain for c in table.ordered_columns] == ["n", "1", "2", "3", "4", "5", "Fact"]
+        assert "Northern Herald" in str(app.screen.query_one("#coverage-legend", Static).render())
+        marks = lambda i: "".join(c.plain for c in table.get_row_at(i)[1:-1])
+        assert "killed" in table.records[0].label and marks(0).count("≠") == 3
+        dam = next(i for i, r in enumerate(table.records) if "dam operator" in r.label)
+        assert sorted(marks(dam)) == sorted("◐●···")
+        assert "showing 10 of 10" in str(app.screen.query_one("#coverage-status", Static).render())
+        await pilot.press("s")
+        await settle(pilot)
+        assert table.records[0].n_reported == 1 and table.records[-1].n_reported == 3
+        await pilot.press("x")
+        await settle(pilot)
+        assert table.row_count == 3 and all(r.n_reported == 1 for r in table.records)
+        assert "showing 3 of 3" in str(app.screen.query_one("#coverage-status", Static).render())
+        await pilot.press("x", "s")
+        await settle(pilot)
+        assert table.row_count == 10 and table.records[0].n_reported == 3
+
+
+async def test_coverage_moves_cell_by_cell_and_enter_opens_the_claim_or_says_not_reported(small_db):
+    app = FactdiffApp(small_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        table = app.screen.query_one(CoverageTable)
+        await pilot.press("l", "l")
+        assert table.current_outlet == 1 and table.cursor_row == 0
+        await pilot.press("enter")                # the Herald's flood article reported the killed fact
+        await settle(pilot)
+        assert isinstance(app.screen, SourceScreen) and claim_at_cursor(app) == table.records[0].claim_ids[1][0]
+        await pilot.press("escape", "h", "enter")   # the Herald's strike article did not
+        await settle(pilot)
+        assert isinstance(app.screen, CoverageScreen)
+        assert app._notifications and "Not reported by #1 Northern Herald" in list(app._notifications)[-1].message
+        await pilot.press("j", "k", "j")
+        assert table.cursor_row == 1 and table.current_outlet == 0
+
+
+async def test_m_shows_the_widely_reported_facts_an_outlet_omits(small_db):
+    app = FactdiffApp(small_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "j", "enter", "c")    # the flood story: three outlets
+        await settle(pilot)
+        table = app.screen.query_one(CoverageTable)
+        assert len(table.outlets) == 3
+        await pilot.press("m")
+        assert any("outlet's column" in n.message for n in app._notifications)
+        ledger = next(i for i, o in enumerate(table.outlets) if o.name == "Daily Ledger")
+        await pilot.press(*["l"] * (ledger + 1), "m")
+        await settle(pilot)
+        assert table.records and all(r.cells[ledger] == "not reported" and r.n_reported == 2 for r in table.records)
+        assert "Daily Ledger omits" in str(app.screen.query_one("#coverage-status", Static).render())
+        await pilot.press("m")
+        await settle(pilot)
+        assert table.row_count == len(Queries(small_db).facts(story_id=app.screen.story.id))
+
+
+# -- disagreements in browse and compare ---------------------------------------
+
+async def test_compare_marks_figures_out_of_reach_and_says_whom_each_outlet_credits(small_db):
+    app = FactdiffApp(small_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        facts = app.query_one(FactsTable)
+        flags = {f.label: facts.get_row_at(i)[2].plain for i, f in enumerate(facts.records)}
+        assert flags["Officials said 12 people were killed when the Aren river burst its banks on Tuesday"] == "≠"
+        assert flags["About 400 drivers joined the strike"] == "~"
+        await move_to(pilot, facts, lambda f: "killed" in f.label)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(app.screen.query(ClaimColumn)) == 3 and not app.screen.query(NotReportedColumn)
+        assert not app.screen.query_one("#credits").display
+        ledger = next(c for c in app.screen.query(ClaimColumn) if c.source.outlet == "Daily Ledger")
+        text = ledger.query(".claim-text").first(Static).render()
+        assert {text.plain[s.start:s.end] for s in text.spans if "error" in str(s.style)} >= {"as", "many", "8"}
+        await pilot.press("escape")
+        await move_to(pilot, facts, lambda f: "400" in f.label)
+        await pilot.press("enter")
+        await settle(pilot)
+        credits = str(app.screen.query_one("#credits", Static).render()).splitlines()
+        assert credits == ["#1 Northern Herald: credited to Petra Holm", "#4 Coastal Times: credited to Jonas Berg"]
+
+
 # -- source --------------------------------------------------------------------
 
 async def test_source_view_steps_through_claims(demo_db):
@@ -437,8 +656,24 @@ async def test_help_lists_the_bindings_that_apply_here(small_db, key):
         for binding in CompareScreen.BINDINGS:
             assert binding.description in here
         assert "Next claim" in elsewhere and "Filter facts" in elsewhere
+        for screen in (LedgerScreen, CoverageScreen, StoriesScreen):
+            assert screen.HELP_TITLE in elsewhere
+        assert all(b.description in elsewhere for b in CoverageScreen.BINDINGS[1:])
         await pilot.press("escape")
         assert isinstance(app.screen, CompareScreen)
+
+
+@pytest.mark.parametrize("command, screen", [("Ledger", LedgerScreen), ("Coverage", CoverageScreen),
+                                             ("Stories", StoriesScreen)])
+async def test_command_palette_opens_the_new_screens(small_db, command, screen):
+    app = FactdiffApp(small_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *command)
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, screen)
 
 
 async def test_q_quits(small_db):
@@ -559,8 +794,10 @@ async def test_browse_panes_fit_80_columns_with_nothing_that_matters_cut(small_d
         assert not any(cell.plain.endswith("…") for i in range(sources.row_count) for cell in sources.get_row_at(i))
 
 
-@pytest.mark.parametrize("keys", [(), ("enter",), ("shift+tab", "o"), ("slash",)],
-                         ids=["browse", "compare", "source", "search"])
+@pytest.mark.parametrize("keys", [(), ("enter",), ("shift+tab", "o"), ("slash",), ("l",), ("c",), ("s",),
+                                  ("shift+tab", "enter")],
+                         ids=["browse", "compare", "source", "search", "ledger", "coverage", "stories",
+                              "browse-filtered"])
 async def test_the_footer_shows_every_binding_at_80_columns(small_db, keys):
     app = FactdiffApp(small_db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -570,8 +807,9 @@ async def test_the_footer_shows_every_binding_at_80_columns(small_db, keys):
             await settle(pilot)
         shown = [b for b in app.screen.active_bindings.values() if b.binding.show and b.enabled]
         footer_keys = list(app.screen.query("FooterKey"))
-        palette = next(k for k in footer_keys if k.has_class("-command-palette"))
-        described = {k.description for k in footer_keys if k is not palette and k.region.right <= palette.region.x}
+        palette = next((k for k in footer_keys if k.has_class("-command-palette")), None)    # none on a modal
+        room = palette.region.x if palette else app.size.width
+        described = {k.description for k in footer_keys if k is not palette and k.region.right <= room}
         assert {b.binding.description for b in shown} <= described
 
 
@@ -579,7 +817,8 @@ async def test_the_footer_shows_every_binding_at_80_columns(small_db, keys):
 
 COMMON_KEYS = ["tab", "tab", "shift+tab", "shift+tab", "j", "j", "k", "enter", "r", "l", "escape",
                "slash", *"kirbi", "escape", "shift+tab", "o", "n", "n", "p", "j", "escape", "question_mark",
-               "escape"]
+               "escape", "l", "j", "enter", "escape", "escape", "c", "l", "j", "s", "x", "m", "enter", "escape",
+               "escape", "s", "j", "enter", "escape"]
 
 
 async def test_common_keys_take_under_100ms_on_the_main_thread(demo_db, monkeypatch):

@@ -59,3 +59,28 @@ def test_search(snap_compare, small_db, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare, small_db, size):
     assert snap_compare(FactdiffApp(small_db), terminal_size=size, run_before=steps("question_mark"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_ledger(snap_compare, small_db, size):
+    assert snap_compare(FactdiffApp(small_db), terminal_size=size, run_before=steps("l"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_coverage(snap_compare, small_db, size):
+    assert snap_compare(FactdiffApp(small_db), terminal_size=size, run_before=steps("c", "l", "l", "j"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_stories(snap_compare, small_db, size):
+    assert snap_compare(FactdiffApp(small_db), terminal_size=size, run_before=steps("s", "j"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_browse_in_a_story(snap_compare, small_db, size):
+    assert snap_compare(FactdiffApp(small_db), terminal_size=size, run_before=steps("s", "j", "enter"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_crediting_different_speakers(snap_compare, small_db, size):
+    assert snap_compare(FactdiffApp(small_db), terminal_size=size, run_before=steps("j", "j", "enter"))

@@ -18,16 +18,22 @@ from .commands import StoreCommands
 from .config import ConfigError, keymap_path, load_keymap
 from .screens.browse import BrowseScreen
 from .screens.compare import CompareScreen
+from .screens.coverage import CoverageScreen
 from .screens.help import HelpScreen, sections_here
+from .screens.ledger import LedgerScreen
 from .screens.search import SearchScreen
 from .screens.source import SourceScreen
+from .screens.stories import StoriesList, StoriesScreen
 from .stores import StoreError, demo_store, existing_store, paths_store
+from .widgets.coverage import CoverageTable
 from .widgets.diffview import ClaimColumn
+from .widgets.ledger import LedgerList
 from .widgets.panes import ClaimsList, EntitiesTable, FactsTable, SourcesTable
 
 # The screens and widgets that declare bindings: help lists them, and a user keymap is checked against them.
 BINDING_OWNERS = (BrowseScreen, SourcesTable, FactsTable, EntitiesTable, ClaimsList, CompareScreen, ClaimColumn,
-                  SourceScreen, SearchScreen)
+                  SourceScreen, SearchScreen, StoriesScreen, StoriesList, LedgerScreen, LedgerList, CoverageScreen,
+                  CoverageTable)
 
 
 def binding_ids(*owners: type) -> set[str]:
@@ -78,6 +84,12 @@ class FactdiffApp(App):
         yield SystemCommand("Search", "Fuzzy search facts, claims, entities and sources", self.action_search)
         yield SystemCommand("Help", "Every key binding", self.action_help)
         yield SystemCommand("Browse", "Back to the sources, facts and entities", self.show_browse)
+        yield SystemCommand("Stories", "Browse one story, or all of them",
+                            lambda: self.show_browse().action_stories())
+        yield SystemCommand("Ledger", "Every disagreement's figures, outlet by outlet, on one scale",
+                            lambda: self.show_browse().action_ledger())
+        yield SystemCommand("Coverage", "Which outlet reported, hedged, disputed or left out each fact",
+                            lambda: self.show_browse().action_coverage())
 
     def report_error(self, error: BaseException | None) -> None:
         """Where every failed worker ends up: one notification, the app keeps running."""

@@ -12,8 +12,9 @@ from store.wordiff import DIFF, FIGURE, SPEAKER
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _PICTURES = {"\x1b": "␛", "\x07": "␇", "\x08": "␈", "\r": "␍", "\x00": "␀", "\x7f": "␡"}
 
+FIGURE_DIFFERS = "figure-differs"   # a figure another outlet's range does not reach: a tag the app adds to a diff
 DIFF_STYLES = {DIFF: "bold $text-warning on $warning-muted", FIGURE: "bold $text-accent underline",
-               SPEAKER: "bold $text-success"}
+               FIGURE_DIFFERS: "bold $text-error on $error-muted underline", SPEAKER: "bold $text-success"}
 
 
 def visible(text: str) -> str:

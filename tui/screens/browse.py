@@ -1,4 +1,5 @@
-"""The main screen: sources, facts and entities side by side; choosing a source or entity filters the facts."""
+"""The main screen: sources, facts and entities side by side, of every story or one; choosing a source or entity
+filters the facts."""
 from __future__ import annotations
 
 from textual import on, work
@@ -7,11 +8,16 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.reactive import reactive
 from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
 
-from store.queries import MAX_ROWS, EntityRow, FactRow, SourceRow
+from store.queries import MAX_ROWS, EntityRow, FactRow, SourceRow, StoryRow
 
+from ..text import one_line
 from ..widgets.panes import ClaimsList, EntitiesTable, FactsTable, FilterBar, RowTable, SourcesTable
 from .base import FactdiffScreen
+from .coverage import CoverageScreen
+from .ledger import LedgerScreen
+from .stories import StoriesScreen
 
 
 def _count(n: int) -> str:
@@ -21,10 +27,15 @@ def _count(n: int) -> str:
 class BrowseScreen(FactdiffScreen):
     HELP_TITLE = "Browse"
     BINDINGS = [
-        Binding("escape", "clear_filter", "Clear filter", id="browse.clear_filter"),
+        # Out of the footer (the filter bar says "esc clears") so that at 80 columns the footer keeps the others.
+        Binding("escape", "clear_filter", "Clear filter or story", show=False, id="browse.clear_filter"),
+        Binding("s", "stories", "Stories", id="browse.stories"),
+        Binding("l", "ledger", "Ledger", id="browse.ledger"),
+        Binding("c", "coverage", "Coverage", id="browse.coverage"),
     ]
 
     filter: reactive[SourceRow | EntityRow | None] = reactive(None, init=False)
+    story: reactive[StoryRow | None] = reactive(None, init=False)     # None: every story
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -34,7 +45,7 @@ class BrowseScreen(FactdiffScreen):
             yield FactsTable(id="facts")
             yield EntitiesTable(id="entities")
             yield ClaimsList(id="claims")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#filter", FilterBar).show(None)
@@ -43,34 +54,35 @@ class BrowseScreen(FactdiffScreen):
             self.query_one(pane).border_title = title
         self.query_one("#claims").border_subtitle = "of the highlighted fact"
         self.query_one("#facts").focus()
-        self.load_lists()
+        self.load(self.story, self.filter)
 
     # -- loading -------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="browse-lists")
-    def load_lists(self) -> None:
-        sources = self.queries.sources()
-        entities = self.queries.entities()
-        facts = self.queries.facts()
-        self.app.call_from_thread(self._show_lists, sources, entities, facts)
-
-    def _show_lists(self, sources: list[SourceRow], entities: list[EntityRow], facts: list[FactRow]) -> None:
-        self.query_one("#sources", SourcesTable).show(sources)
-        self.query_one("#sources").border_title = f"Sources · {_count(len(sources))}"
-        self.query_one("#entities", EntitiesTable).show(entities)
-        self.query_one("#entities").border_title = f"Entities · {_count(len(entities))}"
-        self.query_one("#facts", FactsTable).set_sources(sources)
-        self._show_facts(facts)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="browse-facts")
-    def load_facts(self, what: SourceRow | EntityRow | None) -> None:
+    @work(thread=True, exclusive=True, exit_on_error=False, group="browse-load")
+    def load(self, story: StoryRow | None, what: SourceRow | EntityRow | None) -> None:
+        """All three lists for a story and filter: loaded together, a newer scope's lists never meet an older
+        one's."""
+        story_id = story.id if story else None
+        sources = self.queries.sources(story_id)
+        entities = self.queries.entities(story_id)
         if isinstance(what, SourceRow):
             facts = self.queries.facts(source_id=what.id)
         elif isinstance(what, EntityRow):
-            facts = self.queries.facts(entity_id=what.id)
+            facts = self.queries.facts(story_id=story_id, entity_id=what.id)
         else:
-            facts = self.queries.facts()
-        self.app.call_from_thread(self._show_facts, facts)
+            facts = self.queries.facts(story_id=story_id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_lists, sources, entities, facts)
+
+    def _show_lists(self, sources: list[SourceRow], entities: list[EntityRow], facts: list[FactRow]) -> None:
+        # Only a new story changes sources and entities: a filter leaves those panes as they are.
+        for pane, title, rows in (("#sources", "Sources", sources), ("#entities", "Entities", entities)):
+            table = self.query_one(pane, RowTable)
+            if table.records != rows:
+                table.show(rows)
+                table.border_title = f"{title} · {_count(len(rows))}"
+        self.query_one("#facts", FactsTable).set_sources(sources)
+        self._show_facts(facts)
 
     def _show_facts(self, facts: list[FactRow]) -> None:
         table = self.query_one("#facts", FactsTable)
@@ -87,27 +99,56 @@ class BrowseScreen(FactdiffScreen):
     # -- filters -------------------------------------------------------------
 
     def watch_filter(self, what: SourceRow | EntityRow | None) -> None:
-        self.query_one("#filter", FilterBar).show(what)
+        self.query_one("#filter", FilterBar).show(what, self.story)
         self.refresh_bindings()
-        self.load_facts(what)
+        self.load(self.story, what)
+
+    def watch_story(self, story: StoryRow | None) -> None:
+        self.sub_title = f"Story: {one_line(story.label)}" if story else None
+        self.set_reactive(BrowseScreen.filter, None)    # a source or entity of another story may be out of it
+        self.watch_filter(None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
-            return self.filter is not None
+            return self.filter is not None or self.story is not None
         return True
 
     def action_clear_filter(self) -> None:
-        self.filter = None
+        """Clear the source or entity filter; with none, the story scope."""
+        if self.filter is not None:
+            self.filter = None
+        else:
+            self.story = None
+
+    def action_stories(self) -> None:
+        self.app.push_screen(StoriesScreen(self.story), self._story_chosen)
+
+    def _story_chosen(self, story: StoryRow | None) -> None:
+        if story != self.story:
+            self.story = story
+
+    def action_ledger(self) -> None:
+        self.app.push_screen(LedgerScreen(self.story))
+
+    def action_coverage(self) -> None:
+        self.app.push_screen(CoverageScreen(self.story))
 
     def filter_by_entity(self, entity_id: int) -> None:
-        """Filter the facts to an entity known only by id (from search or the command palette)."""
+        """Filter the facts to an entity known only by id (from search or the command palette), in every story:
+        search and the palette look across them all."""
         self._load_entity_filter(entity_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="browse-entity")
     def _load_entity_filter(self, entity_id: int) -> None:
         entity = self.queries.entity(entity_id)
         if entity is not None:
-            self.app.call_from_thread(setattr, self, "filter", entity)
+            self.app.call_from_thread(self._filter_everywhere, entity)
+
+    def _filter_everywhere(self, entity: EntityRow) -> None:
+        self.set_reactive(BrowseScreen.story, None)
+        self.sub_title = None
+        self.set_reactive(BrowseScreen.filter, entity)
+        self.watch_filter(entity)
 
     # -- choices -------------------------------------------------------------
 

@@ -10,16 +10,38 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static
 
 from store.queries import ClaimRow, FactRow, SourceRow
-from store.wordiff import diff_words
+from store.wordiff import FIGURE, diff_words
 
-from ..text import DIFF_STYLES, content, one_line
+from ..text import DIFF_STYLES, FIGURE_DIFFERS, content, one_line
 from ..widgets.diffview import ClaimColumn, NotReportedColumn
 from .base import FactdiffScreen
 
 
 def _diff(claim: ClaimRow, against: list[str]) -> list[tuple[str, str]]:
-    return diff_words(claim.text, against, figures=tuple((f.start, f.end) for f in claim.figures),
-                      speaker=claim.speaker)
+    """The claim's words tagged against the others; a figure out of reach of another outlet's is FIGURE_DIFFERS."""
+    tokens = diff_words(claim.text, against, figures=tuple((f.start, f.end) for f in claim.figures),
+                        speaker=claim.speaker)
+    differing = [(f.start, f.end) for f in claim.figures if f.disagrees]
+    tagged, at = [], 0
+    for token, tag in tokens:
+        if tag == FIGURE and any(a <= at < b for a, b in differing):
+            tag = FIGURE_DIFFERS
+        tagged.append((token, tag))
+        at += len(token)
+    return tagged
+
+
+def credits(sources: list[SourceRow], claims: list[ClaimRow]) -> Content:
+    """A line per reporting outlet saying whom it credits the fact to."""
+    lines = []
+    for source in sources:
+        speakers = dict.fromkeys(one_line(c.speaker) for c in claims if c.source_id == source.id and c.speaker)
+        if any(c.source_id == source.id for c in claims):
+            lines.append(Content.assemble(
+                (f"#{source.number} ", "bold"), content(one_line(source.outlet)), ": ",
+                ("credited to ", "$text-muted"), content(" and ".join(speakers), "bold $text-success")
+                if speakers else ("no one named", "italic $text-muted")))
+    return Content("\n").join(lines)
 
 
 class CompareScreen(FactdiffScreen):
@@ -48,9 +70,11 @@ class CompareScreen(FactdiffScreen):
         yield Static(id="fact-title")
         yield Static(Content.assemble(
             "same as reference  ", ("differs", DIFF_STYLES["diff"]), "  ", ("figure", DIFF_STYLES["figure"]),
-            "  ", ("speaker", DIFF_STYLES["speaker"])), id="legend")
+            "  ", ("figure out of reach", DIFF_STYLES[FIGURE_DIFFERS]), "  ", ("speaker", DIFF_STYLES["speaker"])),
+            id="legend")
+        yield Static(id="credits")
         yield Container(id="columns")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load()
@@ -58,7 +82,8 @@ class CompareScreen(FactdiffScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="compare-load")
     def load(self) -> None:
         fact = self.queries.fact(self.fact_id)
-        sources = self.queries.sources()
+        # A fact is aligned within its story: other stories' sources could not have reported it.
+        sources = self.queries.sources(fact.story_id or None) if fact else []
         claims = self.queries.claims_of_fact(self.fact_id)
         self.app.call_from_thread(self._build, fact, sources, claims)
 
@@ -72,6 +97,9 @@ class CompareScreen(FactdiffScreen):
         if fact.disagreement:
             title.append((f"  ·  {fact.disagreement}", "bold $text-error"))
         self.query_one("#fact-title", Static).update(Content.assemble(*title))
+        self.query_one("#credits", Static).display = fact.speakers_differ
+        if fact.speakers_differ:
+            self.query_one("#credits", Static).update(credits(sources, claims))
         by_source: dict[int, list[ClaimRow]] = {}
         for claim in claims:
             by_source.setdefault(claim.source_id, []).append(claim)

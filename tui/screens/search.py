@@ -31,8 +31,9 @@ def hit_prompt(hit: SearchHit) -> Content:
         body = body.stylize("bold underline", max(0, start - cut), min(len(shown), end - cut))
     prefix = "…" if cut else ""
     suffix = "…" if cut + SNIPPET < len(label) else ""
+    where = one_line(hit.where) + (f"  ·  story: {one_line(hit.story)}" if hit.story else "")
     return Content.assemble((f"{hit.kind:<7}", KIND_STYLES[hit.kind]), prefix, body, suffix,
-                            ("\n       " + one_line(hit.where), "$text-muted"))
+                            ("\n       " + where, "$text-muted"))
 
 
 class SearchScreen(FactdiffScreen):
@@ -53,7 +54,7 @@ class SearchScreen(FactdiffScreen):
         yield Input(placeholder="Search facts, claims, entities, sources — typos are fine", id="query")
         yield Static(id="search-status")
         yield OptionList(id="results")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#query").focus()

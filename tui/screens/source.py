@@ -38,7 +38,7 @@ class SourceScreen(FactdiffScreen):
         yield Static(id="source-title")
         yield Container(id="article-box")
         yield Static(id="claim-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load()

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.queries import ClaimRow, EntityRow, FactRow, SourceRow
+from store.queries import ClaimRow, EntityRow, FactRow, SourceRow, StoryRow
 
 from ..text import cell, content, one_line
 
@@ -247,11 +247,14 @@ def claim_prompt(claim: ClaimRow) -> Content:
 
 
 class FilterBar(Static):
-    """Says which source or entity the facts are filtered to, and how to clear it."""
+    """Says which story, source or entity the panes are scoped to, and how to clear it."""
 
-    def show(self, what: SourceRow | EntityRow | None) -> None:
-        self.display = what is not None
-        if isinstance(what, SourceRow):
+    def show(self, what: SourceRow | EntityRow | None, story: StoryRow | None = None) -> None:
+        self.display = what is not None or story is not None
+        if what is None and story is not None:
+            label = Content.assemble(("Story ", "bold"), content(one_line(story.label), "bold"),
+                                     f" ({story.n_sources} sources)")
+        elif isinstance(what, SourceRow):
             label = Content.assemble(("Facts in source ", "bold"), (f"#{what.number} ", "bold"),
                                      content(one_line(what.outlet)), " — ",
                                      content(one_line(what.title or "(untitled)")))
