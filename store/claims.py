@@ -1,6 +1,7 @@
 """Claims: each reporting sentence with its kind, who it is attributed to, its hedges, quotes and figures."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from .figures import find_figures
@@ -172,7 +173,7 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             continue
         while mi < len(ms) and ms[mi].end <= s.start:
             mi += 1
-        inside = [m for m in ms[mi:] if m.start < s.end]
+        inside = list(itertools.takewhile(lambda m: m.start < s.end, itertools.islice(ms, mi, None)))
         np = find_attribution(stext)
         speaker = None
         if np:

@@ -88,9 +88,8 @@ def _ingest(args) -> int:
 
 
 def _report(args) -> int:
-    import json
-
     from .db import get_meta
+    from .export import dumps
     from .link import relink
     from .report import build_report, render_markdown
 
@@ -98,7 +97,7 @@ def _report(args) -> int:
     if get_meta(db, "dirty") == "1":
         relink(db)
     report = build_report(db.conn)
-    text = render_markdown(report) if args.format == "md" else json.dumps(report, ensure_ascii=False, indent=1)
+    text = render_markdown(report) if args.format == "md" else dumps(report)
     _write_output(args.output, text + "\n")
     return 0
 

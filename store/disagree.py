@@ -36,6 +36,9 @@ EVENTS: dict[str, frozenset[str]] = {k: frozenset(stem_word(w) for w in v.split(
     "affected": "affected infected sick hospitalised hospitalized",
 }.items()}
 MAX_LOG_RATIO = 1.0   # sizes within a factor of ten
+_NEAR = 100           # characters around a figure that say whose people it counts
+MAX_NEIGHBOURS = 25   # in a crowded bucket, a figure is compared with this many of the nearest in size
+MAX_GROUP = 60        # a "quantity" grown past this is a list of figures, not one quantity
 # "Ukrainian intelligence reports that 30 ...": a nationality naming who speaks, not whose people are counted
 _SOURCE_WORDS = frozenset("intelligence officials official military sources agency government ministry media"
                           " authorities president leader spokesman".split())
@@ -80,7 +83,8 @@ def _nation_key(word: str, prev: str | None) -> str | None:
 
 def _between_figure_and_unit(use: FigureUse) -> list[str]:
     """The words between a figure and what it counts: "30 [North Korean] soldiers"."""
-    words = re.findall(r"[A-Za-z]+", use.sentence[use.offset + len(use.text):])[:5]
+    start = use.offset + len(use.text)
+    words = re.findall(r"[A-Za-z]+", use.sentence[start:start + _NEAR])[:5]
     unit = use.unit.split()[-1] if use.unit else None
     if unit and unit in words:
         return words[:words.index(unit) + (1 if unit[:1].isupper() else 0)]
@@ -91,7 +95,7 @@ def _whose(use: FigureUse) -> frozenset[str]:
     """Whose people a figure counts: nationalities right after it ("30 North Korean soldiers"),
     else those named in the words before it in its sentence ("Russia ... heavy losses, as many as 1,200")."""
     after = _between_figure_and_unit(use)
-    before = re.findall(r"[A-Za-z]+", use.sentence[:use.offset])[-14:]
+    before = re.findall(r"[A-Za-z]+", use.sentence[max(0, use.offset - 2 * _NEAR):use.offset])[-14:]
     for words in (after, before):
         keys = {k for i, w in enumerate(words) if (k := _nation_key(w, words[i - 1] if i else None))
                 and not _SOURCE_WORDS & {x.lower() for x in words[i + 1:i + 3]}}
@@ -156,22 +160,23 @@ def _size_gap(a: FigureUse, b: FigureUse) -> float | None:
 
 def group_quantities(uses: list[FigureUse]) -> list[list[FigureUse]]:
     """Complete-linkage groups: a figure joins a quantity only if it agrees with every figure in it."""
+    events_of: dict[int, frozenset[str]] = {}
     for u in uses:
-        u.events, u.whose = _events(u.sentence), _whose(u)
+        if u.claim_id not in events_of:
+            events_of[u.claim_id] = _events(u.sentence)
+        u.events, u.whose = events_of[u.claim_id], _whose(u)
     # only figures of a shared event and neighbouring powers of ten can be one quantity
-    buckets: dict[tuple[str, int], list[int]] = defaultdict(list)
+    buckets: dict[tuple[int, str], list[int]] = defaultdict(list)
     for i, u in enumerate(uses):
         for e in u.events:
-            buckets[(e, math.floor(math.log10(_size(u))))].append(i)
+            buckets[(u.story, e)].append(i)
     candidates: set[tuple[int, int]] = set()
-    for (e, decade), ids in buckets.items():
-        for other in (ids, buckets.get((e, decade + 1), [])):
-            for i in ids:
-                for j in other:
-                    if i < j:
-                        candidates.add((i, j))
-                    elif j < i:
-                        candidates.add((j, i))
+    for ids in buckets.values():
+        # sorted by size, each figure meets its nearest neighbours: linear in the bucket, not quadratic
+        ids.sort(key=lambda i: _size(uses[i]))
+        for n, i in enumerate(ids):
+            for j in ids[n + 1:n + 1 + MAX_NEIGHBOURS]:
+                candidates.add((i, j) if i < j else (j, i))
     pairs = []
     for i, j in candidates:
         a, b = uses[i], uses[j]
@@ -183,8 +188,9 @@ def group_quantities(uses: list[FigureUse]) -> list[list[FigureUse]]:
     members = {i: [i] for i in range(len(uses))}
     for _, i, j in pairs:
         gi, gj = group_of[i], group_of[j]
-        if gi == gj or not all(same_quantity(uses[x], uses[y]) or uses[x].claim_id == uses[y].claim_id
-                               for x in members[gi] for y in members[gj]):
+        if gi == gj or len(members[gi]) + len(members[gj]) > MAX_GROUP \
+                or not all(same_quantity(uses[x], uses[y]) or uses[x].claim_id == uses[y].claim_id
+                           for x in members[gi] for y in members[gj]):
             continue
         for x in members[gj]:
             group_of[x] = gi
@@ -207,8 +213,8 @@ def _quantity_label(group: list[FigureUse]) -> str:
     whose = Counter(w for u in group for w in _nationality_words(u))
     events = set.intersection(*(set(u.events) for u in group))
     words: Counter = Counter()
-    for u in group:
-        for w, k in content_words_cased(u.sentence):
+    for sentence in {u.claim_id: u.sentence for u in group}.values():
+        for w, k in content_words_cased(sentence):
             if any(k in EVENTS[e] for e in events) and w.islower():
                 words[w] += 1
     prefix = whose.most_common(1)[0][0] + " " if whose and not unit[:1].isupper() else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -343,10 +344,12 @@ def _to_mentions(text: str, cands: list[_Candidate]) -> list[Mention]:
 def acronym_pairs(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
     """("Institute for the Study of War", "ISW") where the text puts an acronym in brackets after a name."""
     pairs = []
+    ends = [x.end for x in mentions]       # mentions come in text order
     for m in _ACRONYM_PAREN.finditer(text):
         acr = m.group(1)
-        prev = [x for x in mentions if x.end <= m.start() and m.start() - x.end <= 60 and x.name != acr
-                and "\n" not in text[x.end:m.start()]]
+        hi = bisect_right(ends, m.start())
+        lo = bisect_left(ends, m.start() - 60)
+        prev = [x for x in mentions[lo:hi] if x.name != acr and "\n" not in text[x.end:m.start()]]
         if not prev:
             continue
         best = prev[-1]

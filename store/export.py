@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import sqlite_utils
@@ -69,6 +70,17 @@ def _discrepancies(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return out
 
 
+# Characters that reorder or hide text in a terminal or editor (C1 controls, bidi overrides, line separators).
+# JSON keeps them as \uXXXX escapes: the data is the same, and no viewer of the file is fooled by it.
+_INVISIBLE = re.compile("[\u0080-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def dumps(obj: Any) -> str:
+    """JSON as UTF-8 text, with every character that could disguise text escaped (they occur only in strings)."""
+    text = json.dumps(obj, ensure_ascii=False, indent=1)
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def write_export(db: sqlite_utils.Database, fh) -> None:
-    json.dump(build_export(db), fh, ensure_ascii=False, indent=1)
+    fh.write(dumps(build_export(db)))
     fh.write("\n")

@@ -17,6 +17,20 @@ from .model import Mention
 def relink(db: sqlite_utils.Database) -> dict[str, int]:
     """Recompute entities and facts for the whole store in one transaction; returns counts."""
     conn = db.conn
+    # take the write lock before reading: another writer's new sources cannot slip in between what
+    # this relink read and what it writes, and leave the store marked clean but stale
+    if conn.in_transaction:
+        conn.commit()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        return _relink(conn)
+    except BaseException:
+        if conn.in_transaction:
+            conn.rollback()
+        raise
+
+
+def _relink(conn) -> dict[str, int]:
     source_ids = [r[0] for r in conn.execute("SELECT id FROM sources ORDER BY id")]
     index = {sid: i for i, sid in enumerate(source_ids)}
     per_source: list[list[Mention]] = [[] for _ in source_ids]

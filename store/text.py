@@ -195,11 +195,16 @@ def reporting_segments(text: str, furniture: tuple[Furniture, ...]) -> list[tupl
     """Paragraph pieces that are reporting: every line, minus the furniture spans in it."""
     segs: list[tuple[int, int]] = []
     fur = sorted((f.start, f.end) for f in furniture)
+    first = 0     # furniture before this index ends before the current line
     for m in _LINE.finditer(text):
         a, b = m.start(), m.end()
+        while first < len(fur) and fur[first][1] <= a:
+            first += 1
         pieces = [(a, b)]
-        for fs, fe in fur:
-            if fe <= a or fs >= b:
+        for fs, fe in fur[first:]:
+            if fs >= b:
+                break
+            if fe <= a:
                 continue
             nxt = []
             for ps, pe in pieces:
@@ -226,6 +231,10 @@ _TITLES = frozenset("""mr mrs ms dr prof gen lt col maj sgt capt adm gov sen rep
 gen brig hon pres supt insp det messrs mme mlle sra sr dr""".split())
 _ABBREV = frozenset("""inc corp co ltd llc plc vs etc al approx dept est fig no nos vol op ed eds jan feb mar apr
 jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ft mt pt""".split())
+_CAP_WORD = re.compile(r"[A-Z][a-z]+")
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"[\"“‘'(]*([A-Za-z]+|\d+)")
 _SENTENCE_STARTERS = frozenset("""The A An He She It They We I In But And This That These Those There His Her Their
 Its On At As After Before If When While However Meanwhile Some Many Most Officials Police""".split())
 _BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)")
@@ -258,8 +267,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 quote_open_at = pos
             continue
         if kind == "f":
-            word = re.match(r"[A-Z][a-z]+", text[pos:end])
-            prev = re.search(r"[A-Za-z]+$", text[seg_start:pos])
+            word = _CAP_WORD.match(text, pos, end)
+            prev = _LAST_WORD.search(text, max(seg_start, pos - 40), pos)
             if word and prev and len(prev.group()) >= 4 and is_common_word(word.group()) \
                     and word_stats(prev.group()) is not None:
                 out.append((seg_start, pos))
@@ -294,7 +303,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str, seg_start: int, dot: int, after: int, end: int) -> bool:
-    tok = re.search(r"(\S+)$", text[seg_start:dot])
+    # look back only a few characters: a long run with no accepted boundary must not cost its length each time
+    tok = _LAST_TOKEN.search(text, max(seg_start, dot - 80), dot)
     if not tok:
         return True
     word = tok.group(1).lstrip("\"'“‘([")
@@ -303,7 +313,7 @@ def _ends_sentence(text: str, seg_start: int, dot: int, after: int, end: int) ->
         return False                      # an initial: "John F. Kennedy"
     if low in _TITLES:
         return False
-    nxt = re.match(r"[\"“‘'(]*([A-Za-z]+|\d+)", text[after:end])
+    nxt = _NEXT_WORD.match(text, after, end)
     nxt_word = nxt.group(1) if nxt else ""
     if low in _ABBREV:
         # "Dec. 17", "No. 10" continue; "... Inc. The company" ends

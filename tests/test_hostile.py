@@ -252,8 +252,6 @@ def test_markup_and_escapes_are_stored_and_exported_faithfully(db, tmp_path):
     assert source["text"] == ESCAPES
 
 
-@pytest.mark.xfail(strict=True, reason="store/export.py writes bidi controls and C1 controls unescaped"
-                                       " (json.dump ensure_ascii=False); reported to the lead")
 def test_export_escapes_bidi_and_c1_controls(db, tmp_path):
     (tmp_path / "bidi.txt").write_text("Officials said \u202eevil\u202c and \x9b2J text today.\n", encoding="utf-8")
     main(["ingest", str(tmp_path / "bidi.txt"), "--db", str(db), "-q"])
