@@ -148,3 +148,17 @@ def _claim_features(conn, index: dict[int, int], story_of: dict[int, int]) -> li
                                  entities=frozenset(ents), figures=tuple(figs.get(cid, ())),
                                  quotes=tuple(json.loads(quotes)), is_heading=bool(heading)))
     return out
+
+
+def bring_up_to_date(path: str) -> bool:
+    """Finish the cross-article work another process's ingest left pending; True if there was any."""
+    from .db import get_meta, open_store
+
+    db = open_store(path, create=False)
+    try:
+        if get_meta(db, "dirty") != "1":
+            return False
+        relink(db)
+        return True
+    finally:
+        db.conn.close()

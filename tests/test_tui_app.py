@@ -923,3 +923,32 @@ async def test_a_keymap_naming_no_binding_says_so(small_db):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert any("app.serch" in n.message for n in app._notifications)
+
+
+async def test_refresh_shows_sources_another_process_ingested(tmp_path):
+    from store.cli import main as store_main
+
+    (tmp_path / "a.md").write_text("At least 12 people died in the storm, the governor said on Monday.\n",
+                                   encoding="utf-8")
+    (tmp_path / "b.md").write_text("The storm killed at least 12 people, the governor said.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert store_main(["ingest", str(tmp_path / "a.md"), "--db", str(db), "-q"]) == 0
+    app = FactdiffApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#sources").row_count == 1
+        # another process's ingest, cut short before its linking: the store is left marked dirty
+        from store.db import open_store, set_meta
+        assert store_main(["ingest", str(tmp_path / "b.md"), "--db", str(db), "-q"]) == 0
+        other = open_store(db)
+        set_meta(other, "dirty", "1")
+        other.conn.commit()
+        other.conn.close()
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#sources").row_count == 2
+        facts = app.screen.query_one("#facts")
+        assert any(row.n_sources == 2 for row in facts.records)
+        assert app.is_running

@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
+from store.link import bring_up_to_date
 from store.queries import MAX_ROWS, EntityRow, FactRow, SourceRow, StoryRow
 
 from ..text import one_line
@@ -32,6 +33,8 @@ class BrowseScreen(FactdiffScreen):
         Binding("s", "stories", "Stories", id="browse.stories"),
         Binding("l", "ledger", "Ledger", id="browse.ledger"),
         Binding("c", "coverage", "Coverage", id="browse.coverage"),
+        # Out of the footer for room at 80 columns; Help lists it.
+        Binding("f5,ctrl+r", "refresh", "Refresh", show=False, id="browse.refresh"),
     ]
 
     filter: reactive[SourceRow | EntityRow | None] = reactive(None, init=False)
@@ -126,6 +129,26 @@ class BrowseScreen(FactdiffScreen):
     def _story_chosen(self, story: StoryRow | None) -> None:
         if story != self.story:
             self.story = story
+
+    def action_refresh(self) -> None:
+        self._refresh_store()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="browse-refresh")
+    def _refresh_store(self) -> None:
+        """Show what another process ingested since: finish its pending linking first if it left any."""
+        relinked = bring_up_to_date(self.queries.path)
+        self.app.call_from_thread(self._refreshed, relinked)
+
+    def _refreshed(self, relinked: bool) -> None:
+        if relinked:
+            # facts, entities and stories were numbered anew: an old scope would point at something else
+            self.set_reactive(BrowseScreen.filter, None)
+            self.set_reactive(BrowseScreen.story, None)
+            self.sub_title = None
+            self.query_one("#filter", FilterBar).show(None, None)
+            self.refresh_bindings()
+        self.load(self.story, self.filter)
+        self.notify("Store reloaded" + (", with the latest ingest linked in" if relinked else ""), timeout=3)
 
     def action_ledger(self) -> None:
         self.app.push_screen(LedgerScreen(self.story))
