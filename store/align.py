@@ -405,7 +405,10 @@ class Aligner:
         return fact_label(self.claims[best].text)
 
 
-_ATTRIB_TAIL = re.compile(r",?[\"”’]?\s*(?:[\w’'.\-]+\s+){0,8}(?:said|says|told|added|wrote|noted|reported)\b[^\"”]*$")
+# ", national security adviser John Kirby said." at a sentence's end: a trailing attribution only, never
+# a "said" in the middle of what is reported ("sanctions that the Treasury Department said targeted ...")
+_ATTRIB_TAIL = re.compile(r"(?:,|[\"”’])\s*(?:[\w’'.\-]+\s+){0,8}(?:said|says|told|added|wrote|noted|reported)\b"
+                          r"[^\"”]{0,60}$")
 
 
 def fact_label(text: str, limit: int = 90) -> str:

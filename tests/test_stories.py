@@ -59,3 +59,12 @@ def test_export_lists_stories_and_facts_stay_within_them(tmp_path):
     for f in data["facts"]:
         assert len({claim_story[c] for c in f["claim_ids"]}) == 1
         assert f["story_id"] == claim_story[f["claim_ids"][0]]
+
+
+def test_fact_labels_trim_only_a_trailing_attribution():
+    from store.align import fact_label
+
+    assert fact_label("Russia launched 49 drones against Ukraine overnight, Kyiv said.") == \
+        "Russia launched 49 drones against Ukraine overnight"
+    mid = "Washington hit Russia with sanctions that the Treasury said targeted its banks."
+    assert fact_label(mid) == mid.rstrip(".")
