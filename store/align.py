@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import Stemmer
 from rapidfuzz import fuzz
 
+from .clustering import average_linkage
 from .lexicon import idf, is_demonym, place_kind, word_stats
 
 _STEM = Stemmer.Stemmer("english")
@@ -363,30 +364,11 @@ class Aligner:
         return out
 
     # ------------------------------------------------------------ clustering
-    def _agrees(self, members_a: list[int], members_b: list[int]) -> bool:
+    def cluster(self) -> list[list[int]]:
         # one outlet may state a fact twice in different words (headline and body); only
         # claims from different outlets must agree with each other
-        sims = [self.similarity(a, b) for a in members_a for b in members_b
-                if self.claims[a].source != self.claims[b].source]
-        return bool(sims) and min(sims) >= self.FLOOR and sum(sims) / len(sims) >= self.THRESHOLD
-
-    def cluster(self) -> list[list[int]]:
-        cluster_of: dict[int, int] = {cid: i for i, cid in enumerate(self.claims)}
-        members: dict[int, list[int]] = {i: [cid] for i, cid in enumerate(self.claims)}
-        for s, a, b in self.candidate_pairs():
-            if s < self.THRESHOLD:
-                break
-            ka, kb = cluster_of[a], cluster_of[b]
-            if ka == kb:
-                continue
-            if not self._agrees(members[ka], members[kb]):
-                continue
-            if len(members[ka]) < len(members[kb]):
-                ka, kb = kb, ka
-            for cid in members[kb]:
-                cluster_of[cid] = ka
-            members[ka].extend(members.pop(kb))
-        return [sorted(m) for m in members.values()]
+        return average_linkage(self.claims, self.candidate_pairs(), self.similarity, self.THRESHOLD, self.FLOOR,
+                               lambda a, b: self.claims[a].source != self.claims[b].source)
 
     def align(self) -> list[Fact]:
         facts = []

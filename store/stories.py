@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .align import _terms
+from .clustering import average_linkage
 
 LEAD_CHARS = 1500         # the lead says what the story is; the rest wanders
 TITLE_WEIGHT = 2.0
@@ -134,21 +135,7 @@ class StoryGrouper:
         return out
 
     def group(self) -> list[list[int]]:
-        story_of = {sid: sid for sid in self.profiles}
-        members = {sid: [sid] for sid in self.profiles}
-        for _, a, b in self.candidate_pairs():
-            sa, sb = story_of[a], story_of[b]
-            if sa == sb:
-                continue
-            sims = [self.likeness(x, y) for x in members[sa] for y in members[sb]]
-            if min(sims) < self.FLOOR or sum(sims) / len(sims) < self.THRESHOLD:
-                continue
-            if len(members[sa]) < len(members[sb]):
-                sa, sb = sb, sa
-            for x in members[sb]:
-                story_of[x] = sa
-            members[sa].extend(members.pop(sb))
-        return [sorted(m) for m in members.values()]
+        return average_linkage(self.profiles, self.candidate_pairs(), self.likeness, self.THRESHOLD, self.FLOOR)
 
 
 def story_label(profiles: list[ArticleProfile]) -> str:
