@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .lexicon import KNOWN_ORGS, PLACE_ALIASES, first_names, is_common_word, is_demonym, place_kind, word_stats
 from .model import Mention
@@ -400,9 +400,12 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
     # named in full elsewhere ("Zelenskyy said ..." beside "Volodymyr Zelenskiy")
     surnames = {k.split()[-1] for k in keep if len(k.split()) >= 2
                 and votes.get(k) and votes[k].most_common(1)[0][0] == "PERSON"}
+    surnames_by_letter: dict[str, list[str]] = defaultdict(list)
+    for sn in surnames:
+        surnames_by_letter[sn[0]].append(sn)
     for k in best_strength.keys() - keep:
-        if " " not in k and len(k) >= 4 and (k in surnames or any(
-                k[0] == sn[0] and fuzz.ratio(k, sn) >= 88 for sn in surnames)):
+        if " " not in k and len(k) >= 4 and (k in surnames or process.extractOne(
+                k, surnames_by_letter.get(k[0], []), scorer=fuzz.ratio, score_cutoff=88)):
             keep.add(k)
 
     parent: dict[str, str] = {k: k for k in keep}
@@ -448,6 +451,10 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         votes[ak]["ORG"] += 1
     # 4. acronyms matching the initials of one multi-word name ("EU" ~ "European Union")
     multi = [k for k in keep if len(k.split()) >= 2]
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for m in multi:
+        surf = surface_names[m].most_common(1)[0][0] if surface_names.get(m) else m.title()
+        by_initials[_initials(surf).lower()].append(m)
     for k in list(keep):
         names = surface_names.get(k)
         if not names:
@@ -455,14 +462,19 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         surf = names.most_common(1)[0][0]
         if not _ACRONYM.match(surf) or "." in surf:
             continue
-        matches = [m for m in multi if _initials(surface_names[m].most_common(1)[0][0] if surface_names.get(m) else m.title()).lower() == k]
+        matches = by_initials.get(k, [])
         if len(matches) == 1:
             union(matches[0], k)
     # 5a. an organisation named without its head word: "the Treasury" ~ "Treasury Department"
+    headless: dict[str, list[str]] = defaultdict(list)
+    for m in multi:
+        rest = [w for w in m.split() if w not in ORG_HEADS]
+        if typ(m) == "ORG" and len(rest) == 1:
+            headless[rest[0]].append(m)
     for k in list(keep):
         if len(k.split()) != 1 or typ(k) not in (None, "ORG"):
             continue
-        owners = [m for m in multi if typ(m) == "ORG" and [w for w in m.split() if w not in ORG_HEADS] == [k]]
+        owners = headless.get(k, [])
         if len(owners) == 1:
             union(owners[0], k)
     # 5. admin suffixes: "Kursk Oblast" ~ "Kursk"
@@ -477,6 +489,9 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
     by_last: dict[str, list[str]] = defaultdict(list)
     for p in persons:
         by_last[p.split()[-1]].append(p)
+    lasts_by_letter: dict[str, list[str]] = defaultdict(list)
+    for last in by_last:
+        lasts_by_letter[last[0]].append(last)
     singles = [k for k in keep if len(k.split()) == 1]
     # within one article a surname means the full name it introduced ("Donald Trump ... Trump said");
     # across articles the full name most articles introduce wins
@@ -505,8 +520,11 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             continue
         if exact:
             continue
-        fuzzy = [p for last, ps in by_last.items() for p in ps
-                 if len(s) >= 5 and s[0] == last[0] and fuzz.ratio(s, last) >= 88]
+        if len(s) < 5:
+            continue
+        fuzzy = [p for last, _, _ in process.extract(s, lasts_by_letter.get(s[0], []), scorer=fuzz.ratio,
+                                                      score_cutoff=88, limit=3)
+                 for p in by_last[last]]
         if len(fuzzy) == 1:
             union(fuzzy[0], s)
     # spelling variants between full names or between single names of one type
@@ -545,14 +563,14 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             k = _norm(m.name)
             if k in keep:
                 groups[find(k)].mentions.append((si, m))
+    type_votes: dict[str, Counter] = defaultdict(Counter)
+    for k in keep:
+        type_votes[find(k)].update(votes.get(k, Counter()))
     result = []
     for r, ent in groups.items():
         if not ent.mentions:
             continue
-        tv: Counter = Counter()
-        for k in keep:
-            if find(k) == r:
-                tv.update(votes.get(k, Counter()))
+        tv = type_votes[r]
         canon = PLACE_ALIASES.get(r)
         if not ent.name:
             ent.name = canon or max(ent.aliases, key=len)
