@@ -13,6 +13,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import Stemmer
 from rapidfuzz import fuzz
@@ -102,18 +103,26 @@ def content_words(text: str) -> list[tuple[str, str]]:
 
 def content_words_cased(text: str) -> list[tuple[str, str]]:
     """content_words(), with each word as written (its capital tells a name)."""
-    raw = [w.replace("’", "'") for w in _WORD.findall(text)]
-    raw = [w[:-2] if w.lower().endswith("'s") else w for w in raw
-           if w.lower() not in STOPWORDS and not w[0].isdigit() and len(w) > 1]
-    words = [w.lower() for w in raw]
     out = []
-    for cased, w, s in zip(raw, words, _STEM.stemWords(words)):
-        if s in REPORTING:
-            out.append((cased, ""))      # a verb of saying: no content, but it breaks compounds
+    for w in _WORD.findall(text):
+        w = w.replace("’", "'")
+        low = w.lower()
+        if low.endswith("'s"):
+            w, low = w[:-2], low[:-2]
+        if low in STOPWORDS or w[0].isdigit() or len(w) < 2:
             continue
-        root = _demonym_root(w)
-        out.append((cased, _STEM.stemWord(root) if root else _lemma(s)))
+        out.append((w, _term_key(low)))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _term_key(word: str) -> str:
+    """A lower-case word's term: stemmed, derivation and nationality folded; "" for a verb of saying."""
+    stem = _STEM.stemWord(word)
+    if stem in REPORTING:
+        return ""        # no content, but it breaks compounds
+    root = _demonym_root(word)
+    return _STEM.stemWord(root) if root else _lemma(stem)
 
 
 def _terms(text: str) -> dict[str, float]:

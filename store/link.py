@@ -47,13 +47,12 @@ def _relink(conn) -> dict[str, int]:
         conn.execute("DELETE FROM entities")
         alias_to_name: dict[str, str] = {}
         mention_entity: dict[int, int] = {}
-        for ent in entities:
-            srcs = {si for si, _ in ent.mentions}
-            cur = conn.execute(
-                "INSERT INTO entities (name, type, aliases, n_sources, n_mentions) VALUES (?,?,?,?,?)",
-                (ent.name, ent.type, json.dumps(sorted(ent.aliases - {ent.name}), ensure_ascii=False),
-                 len(srcs), len(ent.mentions)))
-            eid = cur.lastrowid
+        conn.executemany("INSERT INTO entities (id, name, type, aliases, n_sources, n_mentions) VALUES (?,?,?,?,?,?)",
+                         [(eid, ent.name, ent.type,
+                           json.dumps(sorted(ent.aliases - {ent.name}), ensure_ascii=False),
+                           len({si for si, _ in ent.mentions}), len(ent.mentions))
+                          for eid, ent in enumerate(entities, 1)])
+        for eid, ent in enumerate(entities, 1):
             for a in ent.aliases | {ent.name}:
                 alias_to_name.setdefault(_norm(a), ent.name)
             for si, m in ent.mentions:
@@ -68,22 +67,25 @@ def _relink(conn) -> dict[str, int]:
         conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", updates)
 
         # speakers: "Kirby" and "John Kirby" are one speaker
+        # (only where it changes: each update also rewrites the claim's search-index row)
         conn.executemany("UPDATE claims SET speaker = ? WHERE id = ?", [
-            (alias_to_name.get(_norm(w), w), cid)
-            for cid, w in conn.execute("SELECT id, speaker_as_written FROM claims WHERE speaker_as_written IS NOT NULL")])
+            (new, cid) for cid, w, old in conn.execute(
+                "SELECT id, speaker_as_written, speaker FROM claims WHERE speaker_as_written IS NOT NULL")
+            if (new := alias_to_name.get(_norm(w), w)) != old])
 
         stories = group_stories(_profiles(conn, per_source, source_ids))
         conn.execute("UPDATE sources SET story_id = NULL")
         conn.execute("DELETE FROM stories")
         story_of: dict[int, int] = {}
-        for st in stories:
-            dates = sorted(d for (d,) in conn.execute(
-                f"SELECT published FROM sources WHERE id IN ({','.join('?' * len(st.source_ids))})",
-                st.source_ids) if d)
-            cur = conn.execute("INSERT INTO stories (label, n_sources, first_published) VALUES (?, ?, ?)",
-                               (st.label, len(st.source_ids), dates[0] if dates else None))
+        published = dict(conn.execute("SELECT id, published FROM sources"))
+        story_rows = []
+        for tid, st in enumerate(stories, 1):
+            dates = sorted(published[sid] for sid in st.source_ids if published[sid])
+            story_rows.append((tid, st.label, len(st.source_ids), dates[0] if dates else None))
             for sid in st.source_ids:
-                story_of[sid] = cur.lastrowid
+                story_of[sid] = tid
+        conn.executemany("INSERT INTO stories (id, label, n_sources, first_published) VALUES (?, ?, ?, ?)",
+                         story_rows)
         conn.executemany("UPDATE sources SET story_id = ? WHERE id = ?", [(v, k) for k, v in story_of.items()])
 
         features = _claim_features(conn, index, story_of)
@@ -91,10 +93,12 @@ def _relink(conn) -> dict[str, int]:
         conn.execute("DELETE FROM fact_claims")
         conn.execute("DELETE FROM facts")
         src_of = {c.id: c.source for c in features}
-        for f in sorted(facts, key=lambda f: (-len({src_of[c] for c in f.claim_ids}), min(f.claim_ids))):
-            cur = conn.execute("INSERT INTO facts (label, story_id, n_sources, n_claims) VALUES (?,?,?,?)",
-                               (f.label, f.story, len({src_of[c] for c in f.claim_ids}), len(f.claim_ids)))
-            conn.executemany("INSERT INTO fact_claims VALUES (?, ?)", [(cur.lastrowid, c) for c in f.claim_ids])
+        ordered = sorted(facts, key=lambda f: (-len({src_of[c] for c in f.claim_ids}), min(f.claim_ids)))
+        conn.executemany("INSERT INTO facts (id, label, story_id, n_sources, n_claims) VALUES (?,?,?,?,?)",
+                         [(fid, f.label, f.story, len({src_of[c] for c in f.claim_ids}), len(f.claim_ids))
+                          for fid, f in enumerate(ordered, 1)])
+        conn.executemany("INSERT INTO fact_claims VALUES (?, ?)",
+                         [(fid, c) for fid, f in enumerate(ordered, 1) for c in f.claim_ids])
         disagreements = find_disagreements(_figure_uses(conn, index, story_of))
         conn.execute("DELETE FROM discrepancies")
         conn.executemany("INSERT INTO discrepancies (quantity, vals) VALUES (?, ?)", [
