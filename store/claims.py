@@ -22,7 +22,10 @@ _TRAIL = re.compile(
 _TRAIL_INV = re.compile(r"[,.!?][\"'”’]?\s+(?:" + _VERBS + r")\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s*[.!?]?$")
 # "Ukrainian intelligence said at least 30 ..." / "A senior US military official said on 17 December that ..."
 _LEAD = re.compile(
-    r"^[\"“‘]?(?P<spk>(?:[\w’'.\-/&()]+\s+){0,11}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?:" + _VERBS + r")\b")
+    r"^[\"“‘]?(?P<spk>(?:[\w’'.\-/&()]+\s+){0,11}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
+# Verbs that are also plural nouns: "Kirby's remarks follow Ukrainian military intelligence reports that ..."
+# reads as a speaker before "reports" unless the speaker is short.
+_NOUN_LIKE_VERBS = frozenset("reports claims estimates notes states warns posts tweets".split())
 _TAIL_CHARS = 400
 _ACCORDING = re.compile(r"\baccording to (?P<spk>[^,.;:\"“”]{2,80}?)(?:[,.;:]|$)", re.I)
 _CLAIMS_BY = re.compile(r"\b(?:claims?|reports?|statement|assessment|estimates?)\s+(?:by|from)\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s+that\b")
@@ -96,7 +99,8 @@ def find_attribution(sentence: str) -> str | None:
     if m:
         spk = _clean_np(m.group("spk"))
         words = spk.split()
-        if spk and len(words) <= 12 and "," not in spk and not _NOT_SPEAKER.match(words[0]) \
+        if spk and len(words) <= (4 if m.group("verb") in _NOUN_LIKE_VERBS else 12) and "," not in spk \
+                and not _NOT_SPEAKER.match(words[0]) \
                 and not re.search(r"\b(?:that|who|which|when|if|because|while|after|before)\b", spk, re.I):
             return spk
     m = _ACCORDING.search(s)

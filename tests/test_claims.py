@@ -64,3 +64,10 @@ def test_described_speaker_is_kept_and_the_agency_resolves_to_it():
                  "Earlier, the agency said eight fighters died. A senior defense official said aid was late.")
     assert [c.speaker for c in cs] == ["Ukraine’s military spy agency", "Ukraine’s military spy agency",
                                        "senior defense official"]
+
+
+def test_a_plural_noun_is_not_read_as_the_verb_of_a_long_speaker():
+    (c,) = _claims("Kirby’s remarks follow Ukrainian military intelligence reports earlier in the day that 30 died.")
+    assert c.speaker != "Kirby’s remarks follow Ukrainian military intelligence"
+    (d,) = _claims("The Pentagon reports that 30 soldiers died in the attack on Monday.")
+    assert d.speaker == "Pentagon"
