@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import sqlite_utils
 
 from .model import Analysis, Article
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APP_ID = 0x66646966  # "fdif": marks the file as a factdiff store
 
 
@@ -112,7 +113,7 @@ CREATE INDEX IF NOT EXISTS fact_claims_claim ON fact_claims(claim_id);
 """ + _DISCREPANCIES_V2 + _STORIES_V3
 
 # One entry per schema version after 1: the SQL that brings a store from the version before.
-MIGRATIONS: dict[int, str] = {2: _DISCREPANCIES_V2, 3: _STORIES_V3}
+
 
 _FTS = {
     "claims": ["text", "speaker"],
@@ -120,6 +121,24 @@ _FTS = {
     "entities": ["name", "aliases"],
     "facts": ["label"],
 }
+# Which changes triggers carry into each search index (insert, delete, update). The others are written in
+# bulk, which is several times faster than a trigger per row: new claims by write_sources(), and the
+# entities and facts, which relink() rewrites whole, by rebuilding their index.
+_FTS_TRIGGERS = {"sources": ("ai", "ad", "au"), "claims": ("ad", "au"), "entities": (), "facts": ()}
+
+# Schema 4: the indexes written in bulk lose their per-row triggers.
+_BULK_FTS_V4 = """
+DROP TRIGGER IF EXISTS claims_ai;
+DROP TRIGGER IF EXISTS entities_ai;
+DROP TRIGGER IF EXISTS entities_ad;
+DROP TRIGGER IF EXISTS entities_au;
+DROP TRIGGER IF EXISTS facts_ai;
+DROP TRIGGER IF EXISTS facts_ad;
+DROP TRIGGER IF EXISTS facts_au;
+"""
+
+
+MIGRATIONS: dict[int, str] = {2: _DISCREPANCIES_V2, 3: _STORIES_V3, 4: _BULK_FTS_V4}
 
 
 def content_hash(article: Article) -> str:
@@ -217,30 +236,26 @@ def _create(conn: sqlite3.Connection) -> None:
 
 
 def _fts_sql(table: str, cols: list[str]) -> str:
-    """An FTS5 index kept up to date by triggers, as sqlite-utils' enable_fts makes it (so its search() finds it)."""
+    """An FTS5 index over a table, as sqlite-utils' enable_fts makes it (so its search() finds it), with the
+    triggers _FTS_TRIGGERS gives it."""
     fts = f"{table}_fts"
     names = ", ".join(f'"{c}"' for c in cols)
     new = ", ".join(f'new."{c}"' for c in cols)
     old = ", ".join(f'old."{c}"' for c in cols)
     insert = f'INSERT INTO "{fts}" (rowid, {names}) VALUES (new.rowid, {new});'
     delete = f'INSERT INTO "{fts}" ("{fts}", rowid, {names}) VALUES(\'delete\', old.rowid, {old});'
+    triggers = {
+        "ai": f'CREATE TRIGGER IF NOT EXISTS "{table}_ai" AFTER INSERT ON "{table}" BEGIN\n  {insert}\nEND;\n',
+        "ad": f'CREATE TRIGGER IF NOT EXISTS "{table}_ad" AFTER DELETE ON "{table}" BEGIN\n  {delete}\nEND;\n',
+        "au": f'CREATE TRIGGER IF NOT EXISTS "{table}_au" AFTER UPDATE ON "{table}" BEGIN\n  {delete}\n  {insert}\n'
+              'END;\n'}
     return f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS "{fts}" USING FTS5 (
     {names},
     tokenize='unicode61 remove_diacritics 2',
     content="{table}"
 );
-CREATE TRIGGER IF NOT EXISTS "{table}_ai" AFTER INSERT ON "{table}" BEGIN
-  {insert}
-END;
-CREATE TRIGGER IF NOT EXISTS "{table}_ad" AFTER DELETE ON "{table}" BEGIN
-  {delete}
-END;
-CREATE TRIGGER IF NOT EXISTS "{table}_au" AFTER UPDATE ON "{table}" BEGIN
-  {delete}
-  {insert}
-END;
-"""
+""" + "".join(triggers[t] for t in _FTS_TRIGGERS.get(table, ("ai", "ad", "au")))
 
 
 def _statements(script: str) -> list[str]:
@@ -300,37 +315,94 @@ def find_source(db: sqlite_utils.Database, article: Article, digest: str) -> tup
     return "new", None
 
 
+@dataclass
+class SourceRows:
+    """One analysed article as the rows the store keeps of it (plain tuples: cheap to send between processes)."""
+    title: str | None
+    author: str | None
+    published: str | None
+    furniture: list[tuple]      # (start, end, kind)
+    claims: list[tuple]         # (start, end, text, kind, speaker, hedges, quotes, is_heading, [figure rows])
+    mentions: list[tuple]       # (start, end, surface, name, type, evidence)
+    acronyms: list[tuple[str, str]]
+
+
+def source_rows(analysis: Analysis, acronyms: list[tuple[str, str]]) -> SourceRows:
+    """An analysis as the rows write_sources() stores."""
+    return SourceRows(
+        title=analysis.title, author=analysis.author, published=analysis.published,
+        furniture=[(f.start, f.end, f.kind) for f in analysis.furniture],
+        claims=[(c.start, c.end, c.text, c.kind, c.speaker, json.dumps(list(c.hedges)),
+                 json.dumps(list(c.quotes), ensure_ascii=False), int(c.is_heading),
+                 [(f.start, f.end, f.text, f.low, f.high, f.unit, f.qualifier, f.kind, f.tolerance)
+                  for f in c.figures])
+                for c in analysis.claims],
+        mentions=[(m.start, m.end, m.surface, m.name, m.type, m.evidence) for m in analysis.mentions],
+        acronyms=list(acronyms))
+
+
+def write_sources(db: sqlite_utils.Database,
+                  batch: list[tuple[Article, SourceRows, str, int | None]]) -> list[bool]:
+    """Store articles and everything found in them, all in one transaction: each source is whole or absent.
+
+    Each item is (article, rows, content hash, id of the source it replaces or None). Returns, per item,
+    whether it was stored: False when the same content is already in the store (another run stored it).
+    """
+    conn = db.conn
+    stored: list[bool] = []
+    if not batch:
+        return stored
+    with conn:
+        ids: list[int | None] = []
+        for article, rows, digest, replaces in batch:
+            if replaces is not None:
+                conn.execute("DELETE FROM sources WHERE id = ?", (replaces,))
+            path = _text_path(article.path)
+            try:
+                cur = conn.execute(
+                    "INSERT INTO sources (path, name, content_hash, outlet, title, url, published, author, format,"
+                    " text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (path, Path(path.split("#")[0]).name or path, digest, article.outlet, rows.title, article.url,
+                     rows.published, rows.author, article.format, article.text, _now()))
+            except sqlite3.IntegrityError as exc:
+                if "sources.content_hash" not in str(exc):
+                    raise
+                ids.append(None)
+                continue
+            ids.append(cur.lastrowid)
+        # the write lock is held: claim ids can be given here, so figures need no lookup per claim
+        (next_claim,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()
+        # (so the new claims are the ids from next_claim up, and their search index is written in one go)
+        furniture, claims, figures, mentions, acronyms = [], [], [], [], []
+        for (article, rows, _, _), sid in zip(batch, ids):
+            stored.append(sid is not None)
+            if sid is None:
+                continue
+            furniture += [(sid, *f) for f in rows.furniture]
+            for start, end, text, kind, speaker, hedges, quotes, heading, figs in rows.claims:
+                claims.append((next_claim, sid, start, end, text, kind, speaker, speaker, hedges, quotes, heading))
+                figures += [(next_claim, *f) for f in figs]
+                next_claim += 1
+            mentions += [(sid, *m) for m in rows.mentions]
+            acronyms += [(sid, n, a) for n, a in rows.acronyms]
+        conn.executemany('INSERT INTO furniture (source_id, start, "end", kind) VALUES (?,?,?,?)', furniture)
+        conn.executemany('INSERT INTO claims (id, source_id, start, "end", text, kind, speaker_as_written, speaker,'
+                         ' hedges, quotes, is_heading) VALUES (?,?,?,?,?,?,?,?,?,?,?)', claims)
+        if claims:
+            conn.execute("INSERT INTO claims_fts (rowid, text, speaker) SELECT id, text, speaker FROM claims"
+                         " WHERE id >= ?", (claims[0][0],))
+        conn.executemany('INSERT INTO figures (claim_id, start, "end", text, low, high, unit, qualifier, kind,'
+                         ' tolerance) VALUES (?,?,?,?,?,?,?,?,?,?)', figures)
+        conn.executemany('INSERT INTO mentions (source_id, start, "end", surface, name, type, evidence)'
+                         ' VALUES (?,?,?,?,?,?,?)', mentions)
+        conn.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
+    return stored
+
+
 def write_source(db: sqlite_utils.Database, article: Article, analysis: Analysis,
                  acronyms: list[tuple[str, str]], digest: str, replaces: int | None = None) -> int:
-    """Store one article and everything found in it, in one transaction."""
-    conn = db.conn
-    path = _text_path(article.path)
-    with conn:
-        if replaces is not None:
-            conn.execute("DELETE FROM sources WHERE id = ?", (replaces,))
-        cur = conn.execute(
-            "INSERT INTO sources (path, name, content_hash, outlet, title, url, published, author, format, text,"
-            " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (path, Path(path.split("#")[0]).name or path, digest,
-             article.outlet, analysis.title, article.url, analysis.published, analysis.author,
-             article.format, analysis.text, _now()))
-        sid = cur.lastrowid
-        conn.executemany("INSERT INTO furniture (source_id, start, \"end\", kind) VALUES (?,?,?,?)",
-                         [(sid, f.start, f.end, f.kind) for f in analysis.furniture])
-        for c in analysis.claims:
-            cc = conn.execute(
-                "INSERT INTO claims (source_id, start, \"end\", text, kind, speaker_as_written, speaker, hedges,"
-                " quotes, is_heading) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (sid, c.start, c.end, c.text, c.kind, c.speaker, c.speaker, json.dumps(list(c.hedges)),
-                 json.dumps(list(c.quotes), ensure_ascii=False), int(c.is_heading)))
-            conn.executemany(
-                "INSERT INTO figures (claim_id, start, \"end\", text, low, high, unit, qualifier, kind, tolerance)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [(cc.lastrowid, f.start, f.end, f.text, f.low, f.high, f.unit, f.qualifier, f.kind, f.tolerance)
-                 for f in c.figures])
-        conn.executemany(
-            "INSERT INTO mentions (source_id, start, \"end\", surface, name, type, evidence) VALUES (?,?,?,?,?,?,?)",
-            [(sid, m.start, m.end, m.surface, m.name, m.type, m.evidence) for m in analysis.mentions])
-        conn.executemany("INSERT INTO acronyms VALUES (?,?,?)", [(sid, n, a) for n, a in acronyms])
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
-    return sid
+    """Store one article and everything found in it, in one transaction; returns its id."""
+    if not write_sources(db, [(article, source_rows(analysis, acronyms), digest, replaces)])[0]:
+        raise sqlite3.IntegrityError("UNIQUE constraint failed: sources.content_hash")
+    return db.execute("SELECT id FROM sources WHERE content_hash = ?", [digest]).fetchone()[0]

@@ -1,19 +1,33 @@
-"""Ingesting articles into the store: read, analyse, write each source whole, then relink the store."""
+"""Ingesting articles into the store: read, analyse (in worker processes), write whole sources, relink.
+
+One process reads the inputs, checks which are new, and writes; the analysis, the slow part, runs in a
+pool of worker processes when there are many articles. Sources are written in batches, each batch one
+transaction of whole sources, so an interrupted run leaves whole sources or none, and running the same
+command again finishes the job (what is stored is recognised by its content hash and skipped).
+"""
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import sqlite3
 import sys
 import time
+from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, TextIO
+from typing import Callable, Iterable, Iterator, TextIO
 
 import sqlite_utils
 
 from .analyze import analyze_article
-from .db import content_hash, find_source, write_source
+from .db import SourceRows, content_hash, find_source, source_rows, write_sources
 from .link import relink
-from .model import Article, ReadError
-from .readers import DEFAULT_MAX_BYTES, read_inputs
+from .model import Analysis, Article, ReadError
+from .readers import DEFAULT_MAX_BYTES, InputMeter, read_inputs
+
+BATCH = 64          # articles analysed and written together; one transaction per batch
+POOL_FROM = 24      # a pool of workers is started once this many articles are waiting to be analysed
+IN_FLIGHT = 3       # batches handed to the workers ahead of the writer
 
 
 @dataclass
@@ -32,27 +46,35 @@ def _safe(s: str) -> str:
 
 
 class Progress:
-    """A one-line progress bar on a terminal: done/total, rate and time left."""
+    """A one-line progress bar on a terminal: how much is read, articles stored, rate and time left."""
 
-    def __init__(self, out: TextIO, total: int | None):
+    def __init__(self, out: TextIO, total: int | None = None):
         self.out, self.total, self.start, self.last = out, total, time.monotonic(), 0.0
         self.enabled = out.isatty()
+        self.meter: InputMeter | None = None
 
     def update(self, done: int, force: bool = False) -> None:
         now = time.monotonic()
         if not self.enabled or (now - self.last < 0.1 and not force):
             return
         self.last = now
-        rate = done / max(now - self.start, 1e-6)
-        if self.total:
-            frac = min(1.0, done / self.total)
+        elapsed = max(now - self.start, 1e-6)
+        rate = done / elapsed
+        frac = self.meter.fraction if self.meter else (min(1.0, done / self.total) if self.total else None)
+        if frac:
             bar = "█" * int(frac * 30) + "░" * (30 - int(frac * 30))
-            eta = (self.total - done) / rate if rate else 0
-            line = f"\r{bar} {done}/{self.total}  {rate:.0f}/s  ETA {int(eta // 60)}:{int(eta % 60):02d} "
+            eta = elapsed * (1 - frac) / frac
+            line = f"\r{bar} {frac:4.0%}  {done} articles  {rate:.0f}/s  ETA {int(eta // 60)}:{int(eta % 60):02d} "
         else:
-            line = f"\r{done} read  {rate:.0f}/s "
+            line = f"\r{done} articles  {rate:.0f}/s "
         self.out.write(line)
         self.out.flush()
+
+    def phase(self, text: str) -> None:
+        """Say what the run is doing now that is not reading articles ("linking 37,547 sources")."""
+        if self.enabled:
+            self.out.write(f"\r\x1b[2K{text}")
+            self.out.flush()
 
     def close(self) -> None:
         if self.enabled:
@@ -60,74 +82,176 @@ class Progress:
             self.out.flush()
 
 
+# -- the analysis, in whichever process runs it -----------------------------------
+
+def analyse_for_store(article: Article) -> SourceRows | str:
+    """An article's analysis as the rows the store holds, or why it could not be analysed."""
+    try:
+        analysis, acronyms = analyze_article(article)
+    except RecursionError:
+        return "text too deeply nested to analyse"
+    except Exception as exc:  # an analyser bug on one article must not stop the batch
+        return f"could not be analysed ({type(exc).__name__}: {exc}); please report it"
+    return source_rows(analysis, acronyms)
+
+
+def _analyse_batch(articles: list[Article]) -> list[SourceRows | str]:
+    return [analyse_for_store(a) for a in articles]
+
+
+def _worker_init() -> None:
+    # Ctrl-C reaches the whole process group: the main process alone decides what an interrupt means.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def default_workers() -> int:
+    """Worker processes for analysis: FACTDIFF_WORKERS, else one per CPU this process may use."""
+    env = os.environ.get("FACTDIFF_WORKERS", "").strip()
+    if env.isdigit():
+        return int(env)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _pool(workers: int):
+    # fork shares the loaded word lists with the workers at no cost; elsewhere (macOS, Windows) spawn is safe
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method).Pool(workers, initializer=_worker_init)
+
+
+# -- the run ---------------------------------------------------------------------
+
+@dataclass
+class _Todo:
+    article: Article
+    digest: str
+    status: str          # "new" | "changed"
+    replaces: int | None
+
+
 def ingest(db: sqlite_utils.Database, paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-           echo: Callable[[str], None] | None = None, progress: Progress | None = None) -> IngestReport:
+           echo: Callable[[str], None] | None = None, progress: Progress | None = None,
+           workers: int | None = None) -> IngestReport:
     """Ingest files, folders, JSON Lines or '-' (stdin); one input's failure never stops the others."""
     report = IngestReport()
     started = time.monotonic()
-    done = 0
     say = echo or (lambda line: None)
+    workers = default_workers() if workers is None else workers
+    meter = InputMeter()
+    if progress:
+        progress.meter = meter
+    run = _Run(db, report, say, progress)
+    pool = None
     try:
-        for item in read_inputs(paths, max_bytes=max_bytes):
-            done += 1
-            if progress:
-                progress.update(done)
-            if isinstance(item, ReadError):
-                _skip(report, say, item.path, item.reason)
+        inflight: deque = deque()
+        for todo in _batches(run, read_inputs(paths, max_bytes=max_bytes, meter=meter)):
+            if pool is None and workers > 1 and len(todo) >= POOL_FROM:
+                pool = _pool(workers)
+            if pool is None:
+                run.write(todo, _analyse_batch([t.article for t in todo]))
                 continue
-            _ingest_one(db, item, report, say)
+            chunk = max(1, len(todo) // (2 * workers))
+            inflight.append((todo, pool.map_async(_analyse_batch, _chunks([t.article for t in todo], chunk))))
+            while len(inflight) >= IN_FLIGHT:
+                _write_when_ready(run, *inflight.popleft())
+        while inflight:
+            _write_when_ready(run, *inflight.popleft())
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
         if progress:
-            progress.close()
+            progress.update(run.done, force=True)
     if not report.interrupted and (report.added or report.replaced):
         try:
+            if progress:
+                progress.phase(f"linking {run.done:,} articles into stories, entities and facts…")
             relink(db)
         except KeyboardInterrupt:
             report.interrupted = True   # the store stays marked dirty; the next run relinks it
+    if progress:
+        progress.close()
     report.seconds = time.monotonic() - started
     return report
 
 
-def _skip(report: IngestReport, say: Callable[[str], None], path: str, reason: str) -> None:
-    report.skipped.append((path, reason))
-    say(f"skipped    {_safe(path)}: {_safe(reason)}")
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _ingest_one(db: sqlite_utils.Database, article: Article, report: IngestReport,
-                say: Callable[[str], None]) -> None:
-    digest = content_hash(article)
-    status, old = find_source(db, article, digest)
-    if status == "same":
-        report.unchanged += 1
-        say(f"unchanged  {_safe(article.path)}")
-        return
-    try:
-        analysis, acronyms = analyze_article(article)
-    except RecursionError:
-        _skip(report, say, article.path, "text too deeply nested to analyse")
-        return
-    except Exception as exc:  # an analyser bug on one article must not stop the batch
-        _skip(report, say, article.path, f"could not be analysed ({type(exc).__name__}: {exc}); please report it")
-        return
-    try:
-        write_source(db, article, analysis, acronyms, digest, replaces=old)
-    except sqlite3.IntegrityError as exc:
-        if "sources.content_hash" not in str(exc):
-            raise
-        report.unchanged += 1   # another ingest into this store stored the same content meanwhile
-        say(f"unchanged  {_safe(article.path)}")
-        return
-    if status == "changed":
-        report.replaced += 1
-        verb = "replaced "
-    else:
-        report.added += 1
-        verb = "added    "
-    outlet = f"  [{_safe(article.outlet)}]" if article.outlet else ""
-    warn = f"  (warning: {_safe(article.warning)})" if article.warning else ""
-    say(f"{verb}  {_safe(article.path)}{outlet}  {len(analysis.claims)} claims, {len(analysis.mentions)} mentions{warn}")
+def _write_when_ready(run: _Run, todo: list[_Todo], pending) -> None:
+    results = [r for chunk in pending.get() for r in chunk]
+    run.write(todo, results)
+
+
+def _batches(run: _Run, items: Iterator[Article | ReadError]) -> Iterator[list[_Todo]]:
+    """The articles still to analyse, BATCH at a time; what cannot be read or is stored already is said here."""
+    todo: list[_Todo] = []
+    for item in items:
+        if isinstance(item, ReadError):
+            run.skip(item.path, item.reason)
+            continue
+        digest = content_hash(item)
+        status, old = find_source(run.db, item, digest)
+        if status == "same":
+            run.report.unchanged += 1
+            run.done += 1
+            run.say(f"unchanged  {_safe(item.path)}")
+            continue
+        todo.append(_Todo(item, digest, status, old))
+        if len(todo) >= BATCH:
+            yield todo
+            todo = []
+        if run.progress:
+            run.progress.update(run.done)
+    if todo:
+        yield todo
+
+
+class _Run:
+    """What one ingest has done so far, and the writing of analysed batches."""
+
+    def __init__(self, db: sqlite_utils.Database, report: IngestReport, say: Callable[[str], None],
+                 progress: Progress | None):
+        self.db, self.report, self.say, self.progress = db, report, say, progress
+        self.done = 0
+
+    def skip(self, path: str, reason: str) -> None:
+        self.report.skipped.append((path, reason))
+        self.done += 1
+        self.say(f"skipped    {_safe(path)}: {_safe(reason)}")
+
+    def write(self, todo: list[_Todo], results: list[SourceRows | str]) -> None:
+        ready: list[tuple[_Todo, SourceRows]] = []
+        for t, rows in zip(todo, results):
+            if isinstance(rows, str):
+                self.skip(t.article.path, rows)
+            else:
+                ready.append((t, rows))
+        stored = write_sources(self.db, [(t.article, rows, t.digest, t.replaces) for t, rows in ready])
+        for (t, rows), ok in zip(ready, stored):
+            article = t.article
+            self.done += 1
+            if not ok:
+                self.report.unchanged += 1   # another ingest into this store stored the same content meanwhile
+                self.say(f"unchanged  {_safe(article.path)}")
+                continue
+            if t.status == "changed":
+                self.report.replaced += 1
+                verb = "replaced "
+            else:
+                self.report.added += 1
+                verb = "added    "
+            outlet = f"  [{_safe(article.outlet)}]" if article.outlet else ""
+            warn = f"  (warning: {_safe(article.warning)})" if article.warning else ""
+            self.say(f"{verb}  {_safe(article.path)}{outlet}  {len(rows.claims)} claims, "
+                     f"{len(rows.mentions)} mentions{warn}")
+        if self.progress:
+            self.progress.update(self.done)
 
 
 def print_summary(report: IngestReport, out: TextIO | None = None) -> None:
@@ -135,4 +259,8 @@ def print_summary(report: IngestReport, out: TextIO | None = None) -> None:
     parts = [f"{report.added} added", f"{report.replaced} replaced", f"{report.unchanged} unchanged",
              f"{len(report.skipped)} skipped"]
     tail = " (interrupted: run the same command again to finish)" if report.interrupted else ""
-    out.write(f"factdiff: {', '.join(parts)} in {report.seconds:.2f}s{tail}\n")
+    rate = ""
+    stored = report.added + report.replaced
+    if stored >= 100 and report.seconds > 0:
+        rate = f" ({stored / report.seconds:.0f} articles/s)"
+    out.write(f"factdiff: {', '.join(parts)} in {report.seconds:.2f}s{rate}{tail}\n")

@@ -44,6 +44,7 @@ def _relink(conn) -> dict[str, int]:
 
     with conn:
         conn.execute("UPDATE mentions SET entity_id = NULL")
+        conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
         conn.execute("DELETE FROM entities")
         alias_to_name: dict[str, str] = {}
         mention_entity: dict[int, int] = {}
@@ -52,6 +53,7 @@ def _relink(conn) -> dict[str, int]:
                            json.dumps(sorted(ent.aliases - {ent.name}), ensure_ascii=False),
                            len({si for si, _ in ent.mentions}), len(ent.mentions))
                           for eid, ent in enumerate(entities, 1)])
+        conn.execute("INSERT INTO entities_fts (rowid, name, aliases) SELECT id, name, aliases FROM entities")
         for eid, ent in enumerate(entities, 1):
             for a in ent.aliases | {ent.name}:
                 alias_to_name.setdefault(_norm(a), ent.name)
@@ -91,12 +93,14 @@ def _relink(conn) -> dict[str, int]:
         features = _claim_features(conn, index, story_of)
         facts = align_facts(features)
         conn.execute("DELETE FROM fact_claims")
+        conn.execute("INSERT INTO facts_fts (facts_fts) VALUES ('delete-all')")
         conn.execute("DELETE FROM facts")
         src_of = {c.id: c.source for c in features}
         ordered = sorted(facts, key=lambda f: (-len({src_of[c] for c in f.claim_ids}), min(f.claim_ids)))
         conn.executemany("INSERT INTO facts (id, label, story_id, n_sources, n_claims) VALUES (?,?,?,?,?)",
                          [(fid, f.label, f.story, len({src_of[c] for c in f.claim_ids}), len(f.claim_ids))
                           for fid, f in enumerate(ordered, 1)])
+        conn.execute("INSERT INTO facts_fts (rowid, label) SELECT id, label FROM facts")
         conn.executemany("INSERT INTO fact_claims VALUES (?, ?)",
                          [(fid, c) for fid, f in enumerate(ordered, 1) for c in f.claim_ids])
         disagreements = find_disagreements(_figure_uses(conn, index, story_of))

@@ -12,7 +12,7 @@ import stat
 import sys
 import tomllib
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, BinaryIO, Protocol
 
 import charset_normalizer
@@ -97,21 +97,57 @@ def iter_input_files(paths: Iterable[str]) -> Iterator[str]:
             yield item
 
 
+class InputMeter:
+    """How far reading has got through the inputs, in bytes of the files as stored (compressed or not).
+
+    A JSON Lines file counts as it is read, record by record, so the share done (and the time left) is
+    known for one big `.jsonl.gz` as well as for a folder of many files.
+    """
+
+    def __init__(self) -> None:
+        self.total = 0          # bytes in all the input files (standard input counts as none)
+        self.done = 0           # bytes of the files finished
+        self._current = 0       # bytes read so far of the file being read
+
+    @property
+    def fraction(self) -> float | None:
+        """Share of the input read, 0..1; None when the size is not known (standard input)."""
+        return min(1.0, (self.done + self._current) / self.total) if self.total else None
+
+
 def read_inputs(
     paths: Iterable[str],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    meter: InputMeter | None = None,
 ) -> Iterator[Article | ReadError]:
-    """Read every article named by `paths` ('-' is standard input), lazily, one result at a time."""
+    """Read every article named by `paths` ('-' is standard input), lazily, one result at a time.
+
+    With a `meter`, the inputs are listed first (to know their total size) and the meter follows reading.
+    """
     sources = _SourcesCache()
-    for item in _expand(paths):
+    items: Iterable[str | ReadError] = _expand(paths)
+    sizes: dict[str, int] = {}
+    if meter is not None:
+        items = list(items)
+        for item in items:
+            if isinstance(item, str) and item != "-":
+                try:
+                    sizes[item] = os.stat(item).st_size
+                except OSError:
+                    pass
+        meter.total = sum(sizes.values())
+    for item in items:
         if isinstance(item, ReadError):
             yield item
         elif item == "-":
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
         else:
-            yield from _read_path(item, max_bytes, sources)
+            yield from _read_path(item, max_bytes, sources, meter)
+            if meter is not None:
+                meter.done += sizes.get(item, 0)
+                meter._current = 0
 
 
 def read_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | ReadError]:
@@ -240,7 +276,7 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 # Reading one file
 
 
-def _read_path(path: str, max_bytes: int, sources: _SourcesCache) -> Iterator[Result]:
+def _read_path(path: str, max_bytes: int, sources: _SourcesCache, meter: InputMeter | None = None) -> Iterator[Result]:
     kind = _kind(path)
     try:
         st = os.stat(path)
@@ -263,7 +299,8 @@ def _read_path(path: str, max_bytes: int, sources: _SourcesCache) -> Iterator[Re
     with f:
         if streamed:
             lines: _LineSource = gzip.GzipFile(fileobj=f) if kind == "jsonl.gz" else f
-            yield from _read_json_lines(path, lines, max_bytes, compressed=kind == "jsonl.gz")
+            yield from _read_json_lines(path, lines, max_bytes, compressed=kind == "jsonl.gz",
+                                        position=(lambda: _note_position(meter, f)) if meter else None)
             return
         try:
             # Bounded even where stat says nothing (pipes, files still growing, gzip).
@@ -510,8 +547,16 @@ class _LineSource(Protocol):
     def readline(self, size: int = -1, /) -> bytes: ...
 
 
+def _note_position(meter: InputMeter, raw: BinaryIO) -> None:
+    try:
+        meter._current = raw.tell()
+    except (OSError, ValueError):
+        pass
+
+
 def _read_json_lines(
-    path: str, stream: _LineSource, max_bytes: int, *, compressed: bool = False
+    path: str, stream: _LineSource, max_bytes: int, *, compressed: bool = False,
+    position: Callable[[], None] | None = None,
 ) -> Iterator[Result]:
     n = 0
     try:
@@ -520,6 +565,8 @@ def _read_json_lines(
             if not line:
                 return
             n += 1
+            if position is not None:
+                position()
             if len(line) > max_bytes and not line.endswith(b"\n"):
                 _skip_rest_of_line(stream)
                 yield ReadError(f"{path}#{n}", _too_large(max_bytes))

@@ -133,7 +133,7 @@ def test_two_processes_opening_a_new_store_at_once(tmp_path):
         assert p.returncode == 0, err
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
-    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'claims_ai'").fetchone() == (1,)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'claims_au'").fetchone() == (1,)
 
 
 async def test_the_app_browses_while_another_process_ingests(tmp_path):
