@@ -376,6 +376,11 @@ class ResolvedEntity:
     mentions: list[tuple[int, Mention]] = field(default_factory=list)   # (source index, mention)
 
 
+def _top(counts: Counter) -> str:
+    """The most common key (the first seen among equals, as Counter.most_common(1) gives it), faster."""
+    return max(counts, key=counts.__getitem__)
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
@@ -399,7 +404,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
     # a capitalised word with no cue of its own is a name when it is the surname of a person
     # named in full elsewhere ("Zelenskyy said ..." beside "Volodymyr Zelenskiy")
     surnames = {k.split()[-1] for k in keep if len(k.split()) >= 2
-                and votes.get(k) and votes[k].most_common(1)[0][0] == "PERSON"}
+                and votes.get(k) and _top(votes[k]) == "PERSON"}
     surnames_by_letter: dict[str, list[str]] = defaultdict(list)
     for sn in surnames:
         surnames_by_letter[sn[0]].append(sn)
@@ -424,7 +429,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
                 ra, rb = rb, ra
             parent[rb] = ra
 
-    types = {k: v.most_common(1)[0][0] for k, v in votes.items() if v}
+    types = {k: _top(v) for k, v in votes.items() if v}
 
     def typ(k: str) -> str | None:
         return types.get(k)
@@ -453,13 +458,13 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
     multi = [k for k in keep if len(k.split()) >= 2]
     by_initials: dict[str, list[str]] = defaultdict(list)
     for m in multi:
-        surf = surface_names[m].most_common(1)[0][0] if surface_names.get(m) else m.title()
+        surf = _top(surface_names[m]) if surface_names.get(m) else m.title()
         by_initials[_initials(surf).lower()].append(m)
     for k in list(keep):
         names = surface_names.get(k)
         if not names:
             continue
-        surf = names.most_common(1)[0][0]
+        surf = _top(names)
         if not _ACRONYM.match(surf) or "." in surf:
             continue
         matches = by_initials.get(k, [])
@@ -507,7 +512,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             if k in keep and len(k.split()) == 1 and len(last_of.get(k, ())) == 1:
                 local_links[k][next(iter(last_of[k]))] += 1
     for k, links in local_links.items():
-        union(links.most_common(1)[0][0], k)
+        union(_top(links), k)
     for s in singles:
         if s in local_links:
             continue
@@ -557,7 +562,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         for n in surface_names.get(k, {}):
             ent.aliases.add(n)
         if k == r and surface_names.get(k):
-            ent.name = surface_names[k].most_common(1)[0][0]
+            ent.name = _top(surface_names[k])
     for si, mentions in enumerate(per_source):
         for m in mentions:
             k = _norm(m.name)
@@ -565,7 +570,8 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
                 groups[find(k)].mentions.append((si, m))
     type_votes: dict[str, Counter] = defaultdict(Counter)
     for k in keep:
-        type_votes[find(k)].update(votes.get(k, Counter()))
+        if k in votes:
+            type_votes[find(k)].update(votes[k])
     result = []
     for r, ent in groups.items():
         if not ent.mentions:
@@ -574,7 +580,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         canon = PLACE_ALIASES.get(r)
         if not ent.name:
             ent.name = canon or max(ent.aliases, key=len)
-        ent.type = tv.most_common(1)[0][0] if tv else "OTHER"
+        ent.type = _top(tv) if tv else "OTHER"
         if canon:
             ent.name = canon
             ent.type = "PLACE"

@@ -170,7 +170,7 @@ def ingest(db: sqlite_utils.Database, paths: Iterable[str], *, max_bytes: int = 
         try:
             if progress:
                 progress.phase(f"linking {run.done:,} articles into stories, entities and facts…")
-            relink(db)
+            relink(db, workers=workers)
         except KeyboardInterrupt:
             report.interrupted = True   # the store stays marked dirty; the next run relinks it
     if progress:

@@ -1,21 +1,36 @@
-"""Cross-article work over the whole store: one entity per real thing, speakers named alike, facts aligned."""
+"""Cross-article work over the whole store: stories, one entity per real thing, speakers named alike,
+facts aligned, figures that disagree.
+
+Articles are first grouped into stories (over the whole store). Everything else happens within a story:
+names are joined ("Kirby" is the John Kirby of that story), claims are aligned into facts, figures are
+compared. So the stories are shared among worker processes, and the work grows with the number of
+articles, not its square. Entities of different stories with the same name are then one entity.
+"""
 from __future__ import annotations
 
 import json
+import multiprocessing
+import signal
+import sqlite3
+import sys
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from .align import ClaimFeatures, align_facts
+from .align import ClaimFeatures, align_facts, fact_label
 from .disagree import FigureUse, find_disagreements
-from .stories import LEAD_CHARS, ArticleProfile, group_stories, parse_date
 from .entities import _norm, resolve_entities
 from .model import Mention
+from .stories import LEAD_CHARS, ArticleProfile, group_stories, parse_date, profile_terms
+
+TASK_SOURCES = 400        # sources handed to a worker at once (a bigger story goes whole)
+POOL_FROM = 400           # fewer sources than this are linked in this process: a pool would cost more
 
 
-def relink(db: sqlite_utils.Database) -> dict[str, int]:
-    """Recompute entities and facts for the whole store in one transaction; returns counts."""
+def relink(db: sqlite_utils.Database, workers: int | None = None) -> dict[str, int]:
+    """Recompute stories, entities, facts and disagreements for the whole store in one transaction."""
     conn = db.conn
     # take the write lock before reading: another writer's new sources cannot slip in between what
     # this relink read and what it writes, and leave the store marked clean but stale
@@ -23,139 +38,247 @@ def relink(db: sqlite_utils.Database) -> dict[str, int]:
         conn.commit()
     conn.execute("BEGIN IMMEDIATE")
     try:
-        return _relink(conn)
+        return _relink(conn, workers)
     except BaseException:
         if conn.in_transaction:
             conn.rollback()
         raise
 
 
-def _relink(conn) -> dict[str, int]:
-    source_ids = [r[0] for r in conn.execute("SELECT id FROM sources ORDER BY id")]
-    index = {sid: i for i, sid in enumerate(source_ids)}
-    per_source: list[list[Mention]] = [[] for _ in source_ids]
-    mention_rows: list[list[int]] = [[] for _ in source_ids]
+@dataclass
+class _StoryLinks:
+    """What linking some stories found, as plain rows for the writer."""
+    entities: list[tuple[str, str, list[str], list[int], int]] = field(default_factory=list)
+    # (name, type, other names, mention ids, number of sources)
+    speakers: list[tuple[str, int]] = field(default_factory=list)      # (speaker, claim id), where it changes
+    facts: list[tuple[list[int], str, int, int]] = field(default_factory=list)
+    # (claim ids, label, story id, number of sources)
+    disagreements: list[tuple[str, str]] = field(default_factory=list)  # (quantity, values as JSON)
+
+
+def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
+    profiles = _profiles(conn)
+    path = _db_path(conn)
+    if workers is None:
+        from .ingest import default_workers
+        workers = default_workers()
+    if workers > 1 and len(profiles) >= POOL_FROM and path:
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        with multiprocessing.get_context(method).Pool(workers, initializer=_worker_init) as pool:
+            step = max(1, len(profiles) // (4 * workers))
+            chunks = [profiles[i:i + step] for i in range(0, len(profiles), step)]
+            for chunk, terms in zip(chunks, pool.imap(_profile_terms, chunks)):
+                for p, t in zip(chunk, terms):
+                    p.terms = t
+            stories = group_stories(profiles)
+            tasks = _tasks([(tid, st.source_ids) for tid, st in enumerate(stories, 1)])
+            results = list(pool.imap(_link_task, [(path, t) for t in tasks]))
+    else:
+        stories = group_stories(profiles)
+        results = [_link_stories(conn, t) for t in _tasks([(tid, st.source_ids) for tid, st in enumerate(stories, 1)])]
+
+    # entities: one per name across stories; the name's most common type wins
+    merged: dict[str, dict] = {}
+    for r in results:
+        for name, typ, aliases, mention_ids, n_src in r.entities:
+            e = merged.setdefault(_norm(name), {"name": name, "types": Counter(), "aliases": set(),
+                                                "mentions": [], "sources": 0})
+            e["types"][typ] += len(mention_ids)
+            e["aliases"].update(aliases)
+            e["aliases"].add(name)
+            e["mentions"].extend(mention_ids)
+            e["sources"] += n_src
+    entity_rows, mention_entity = [], []
+    for eid, e in enumerate(sorted(merged.values(), key=lambda e: (-e["sources"], e["name"])), 1):
+        entity_rows.append((eid, e["name"], e["types"].most_common(1)[0][0],
+                            json.dumps(sorted(e["aliases"] - {e["name"]}), ensure_ascii=False),
+                            e["sources"], len(e["mentions"])))
+        mention_entity.extend((eid, mid) for mid in e["mentions"])
+
+    conn.execute("UPDATE mentions SET entity_id = NULL")
+    conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
+    conn.execute("DELETE FROM entities")
+    conn.executemany("INSERT INTO entities (id, name, type, aliases, n_sources, n_mentions) VALUES (?,?,?,?,?,?)",
+                     entity_rows)
+    conn.execute("INSERT INTO entities_fts (rowid, name, aliases) SELECT id, name, aliases FROM entities")
+    conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", mention_entity)
+    # speakers: "Kirby" and "John Kirby" are one speaker (only where it changes: each update also
+    # rewrites the claim's search-index row)
+    conn.executemany("UPDATE claims SET speaker = ? WHERE id = ?", [u for r in results for u in r.speakers])
+
+    published = dict(conn.execute("SELECT id, published FROM sources"))
+    conn.execute("UPDATE sources SET story_id = NULL")
+    conn.execute("DELETE FROM stories")
+    story_rows, story_of = [], []
+    for tid, st in enumerate(stories, 1):
+        dates = sorted(published[sid] for sid in st.source_ids if published[sid])
+        story_rows.append((tid, st.label, len(st.source_ids), dates[0] if dates else None))
+        story_of.extend((tid, sid) for sid in st.source_ids)
+    conn.executemany("INSERT INTO stories (id, label, n_sources, first_published) VALUES (?, ?, ?, ?)", story_rows)
+    conn.executemany("UPDATE sources SET story_id = ? WHERE id = ?", story_of)
+
+    facts = sorted((f for r in results for f in r.facts), key=lambda f: (-f[3], f[0][0]))
+    conn.execute("DELETE FROM fact_claims")
+    conn.execute("INSERT INTO facts_fts (facts_fts) VALUES ('delete-all')")
+    conn.execute("DELETE FROM facts")
+    conn.executemany("INSERT INTO facts (id, label, story_id, n_sources, n_claims) VALUES (?,?,?,?,?)",
+                     [(fid, label, tid, n_src, len(ids)) for fid, (ids, label, tid, n_src) in enumerate(facts, 1)])
+    conn.execute("INSERT INTO facts_fts (rowid, label) SELECT id, label FROM facts")
+    conn.executemany("INSERT INTO fact_claims VALUES (?, ?)",
+                     [(fid, c) for fid, (ids, _, _, _) in enumerate(facts, 1) for c in ids])
+    disagreements = [d for r in results for d in r.disagreements]
+    conn.execute("DELETE FROM discrepancies")
+    conn.executemany("INSERT INTO discrepancies (quantity, vals) VALUES (?, ?)", disagreements)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
+    conn.commit()
+    return {"entities": len(entity_rows), "facts": len(facts), "claims": sum(len(f[0]) for f in facts),
+            "disagreements": len(disagreements), "stories": len(stories)}
+
+
+def _tasks(stories: list[tuple[int, list[int]]]) -> list[list[tuple[int, list[int]]]]:
+    """Stories in runs of about TASK_SOURCES sources, in order."""
+    tasks: list[list[tuple[int, list[int]]]] = [[]]
+    size = 0
+    for tid, sids in stories:
+        if size and size + len(sids) > TASK_SOURCES:
+            tasks.append([])
+            size = 0
+        tasks[-1].append((tid, sids))
+        size += len(sids)
+    return [t for t in tasks if t]
+
+
+def _db_path(conn: sqlite3.Connection) -> str:
+    """The store's file, for worker processes to read; '' for an in-memory store."""
+    for _, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return file or ""
+    return ""
+
+
+def _reader(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _worker_init() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)    # the main process decides what Ctrl-C means
+
+
+def _profile_terms(profiles: list[ArticleProfile]) -> list[dict[str, float]]:
+    return [profile_terms(p) for p in profiles]
+
+
+def _link_task(args: tuple[str, list[tuple[int, list[int]]]]) -> _StoryLinks:
+    path, stories = args
+    conn = _reader(path)
+    try:
+        return _link_stories(conn, stories)
+    finally:
+        conn.close()
+
+
+def _link_stories(conn: sqlite3.Connection, stories: list[tuple[int, list[int]]]) -> _StoryLinks:
+    out = _StoryLinks()
+    for tid, sids in stories:
+        _link_story(conn, tid, sorted(sids), out)
+    return out
+
+
+def _in(ids: list[int]) -> str:
+    return ",".join(str(int(i)) for i in ids)
+
+
+def _link_story(conn: sqlite3.Connection, tid: int, sids: list[int], out: _StoryLinks) -> None:
+    """One story: its entities, its speakers' full names, its facts and its disagreements."""
+    index = {sid: i for i, sid in enumerate(sids)}
+    per_source: list[list[Mention]] = [[] for _ in sids]
+    mention_ids: list[list[int]] = [[] for _ in sids]
     for mid, sid, start, end, surface, name, typ, ev in conn.execute(
-            'SELECT id, source_id, start, "end", surface, name, type, evidence FROM mentions ORDER BY source_id, start'):
+            'SELECT id, source_id, start, "end", surface, name, type, evidence FROM mentions'
+            f' WHERE source_id IN ({_in(sids)}) ORDER BY source_id, start'):
         per_source[index[sid]].append(Mention(start, end, surface, name, typ, ev))
-        mention_rows[index[sid]].append(mid)
-    acronyms = [(n, a) for n, a in conn.execute("SELECT name, acronym FROM acronyms")]
+        mention_ids[index[sid]].append(mid)
+    acronyms = conn.execute(f"SELECT name, acronym FROM acronyms WHERE source_id IN ({_in(sids)})").fetchall()
     entities = resolve_entities(per_source, acronyms)
 
-    with conn:
-        conn.execute("UPDATE mentions SET entity_id = NULL")
-        conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
-        conn.execute("DELETE FROM entities")
-        alias_to_name: dict[str, str] = {}
-        mention_entity: dict[int, int] = {}
-        conn.executemany("INSERT INTO entities (id, name, type, aliases, n_sources, n_mentions) VALUES (?,?,?,?,?,?)",
-                         [(eid, ent.name, ent.type,
-                           json.dumps(sorted(ent.aliases - {ent.name}), ensure_ascii=False),
-                           len({si for si, _ in ent.mentions}), len(ent.mentions))
-                          for eid, ent in enumerate(entities, 1)])
-        conn.execute("INSERT INTO entities_fts (rowid, name, aliases) SELECT id, name, aliases FROM entities")
-        for eid, ent in enumerate(entities, 1):
-            for a in ent.aliases | {ent.name}:
-                alias_to_name.setdefault(_norm(a), ent.name)
-            for si, m in ent.mentions:
-                # mentions are unique per (source, start)
-                mention_entity[(si, m.start)] = eid
-        updates = []
-        for si, (ms, ids) in enumerate(zip(per_source, mention_rows)):
-            for m, mid in zip(ms, ids):
-                eid = mention_entity.get((si, m.start))
-                if eid is not None:
-                    updates.append((eid, mid))
-        conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", updates)
+    mention_id = {(si, m.start): mid for si, (ms, ids) in enumerate(zip(per_source, mention_ids))
+                  for m, mid in zip(ms, ids)}
+    alias_to_name: dict[str, str] = {}
+    entity_of: dict[tuple[int, int], int] = {}      # (source index, mention start) -> entity, in this story
+    for local, ent in enumerate(entities):
+        for si, m in ent.mentions:
+            entity_of[(si, m.start)] = local
+        for a in ent.aliases | {ent.name}:
+            alias_to_name.setdefault(_norm(a), ent.name)
+        out.entities.append((ent.name, ent.type, sorted(ent.aliases - {ent.name}),
+                             [mention_id[(si, m.start)] for si, m in ent.mentions],
+                             len({si for si, _ in ent.mentions})))
 
-        # speakers: "Kirby" and "John Kirby" are one speaker
-        # (only where it changes: each update also rewrites the claim's search-index row)
-        conn.executemany("UPDATE claims SET speaker = ? WHERE id = ?", [
-            (new, cid) for cid, w, old in conn.execute(
-                "SELECT id, speaker_as_written, speaker FROM claims WHERE speaker_as_written IS NOT NULL")
-            if (new := alias_to_name.get(_norm(w), w)) != old])
+    claims = conn.execute(
+        'SELECT id, source_id, start, "end", text, speaker_as_written, speaker, quotes, is_heading FROM claims'
+        f' WHERE source_id IN ({_in(sids)}) ORDER BY id').fetchall()
+    speaker_of: dict[int, str | None] = {}
+    for cid, _, _, _, _, written, old, _, _ in claims:
+        new = alias_to_name.get(_norm(written), written) if written else old
+        speaker_of[cid] = new
+        if new != old:
+            out.speakers.append((new, cid))
 
-        stories = group_stories(_profiles(conn, per_source, source_ids))
-        conn.execute("UPDATE sources SET story_id = NULL")
-        conn.execute("DELETE FROM stories")
-        story_of: dict[int, int] = {}
-        published = dict(conn.execute("SELECT id, published FROM sources"))
-        story_rows = []
-        for tid, st in enumerate(stories, 1):
-            dates = sorted(published[sid] for sid in st.source_ids if published[sid])
-            story_rows.append((tid, st.label, len(st.source_ids), dates[0] if dates else None))
-            for sid in st.source_ids:
-                story_of[sid] = tid
-        conn.executemany("INSERT INTO stories (id, label, n_sources, first_published) VALUES (?, ?, ?, ?)",
-                         story_rows)
-        conn.executemany("UPDATE sources SET story_id = ? WHERE id = ?", [(v, k) for k, v in story_of.items()])
+    if len(sids) == 1:
+        # one article: no other outlet to line its claims up with, nor to disagree with
+        out.facts.extend(([c[0]], fact_label(c[4]), tid, 1) for c in claims)
+        return
 
-        features = _claim_features(conn, index, story_of)
-        facts = align_facts(features)
-        conn.execute("DELETE FROM fact_claims")
-        conn.execute("INSERT INTO facts_fts (facts_fts) VALUES ('delete-all')")
-        conn.execute("DELETE FROM facts")
-        src_of = {c.id: c.source for c in features}
-        ordered = sorted(facts, key=lambda f: (-len({src_of[c] for c in f.claim_ids}), min(f.claim_ids)))
-        conn.executemany("INSERT INTO facts (id, label, story_id, n_sources, n_claims) VALUES (?,?,?,?,?)",
-                         [(fid, f.label, f.story, len({src_of[c] for c in f.claim_ids}), len(f.claim_ids))
-                          for fid, f in enumerate(ordered, 1)])
-        conn.execute("INSERT INTO facts_fts (rowid, label) SELECT id, label FROM facts")
-        conn.executemany("INSERT INTO fact_claims VALUES (?, ?)",
-                         [(fid, c) for fid, f in enumerate(ordered, 1) for c in f.claim_ids])
-        disagreements = find_disagreements(_figure_uses(conn, index, story_of))
-        conn.execute("DELETE FROM discrepancies")
-        conn.executemany("INSERT INTO discrepancies (quantity, vals) VALUES (?, ?)", [
-            (d.quantity, json.dumps([
-                {"claim_id": f"c{u.claim_id}", "text": u.text, "low": _num(u.low), "high": _num(u.high),
-                 "unit": u.unit, "speaker": u.speaker} for u in d.values], ensure_ascii=False))
-            for d in disagreements])
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
-    return {"entities": len(entities), "facts": len(facts), "claims": len(features),
-            "disagreements": len(disagreements)}
+    figures: dict[int, list] = defaultdict(list)
+    for cid, low, high, unit, kind, fstart, ftext in conn.execute(
+            'SELECT f.claim_id, f.low, f.high, f.unit, f.kind, f.start, f.text FROM figures f'
+            f' JOIN claims c ON c.id = f.claim_id WHERE c.source_id IN ({_in(sids)})'):
+        figures[cid].append((low, high, unit, kind, fstart, ftext))
+    mentions_at: list[list[tuple[int, int]]] = [
+        sorted((m.start, entity_of[(si, m.start)]) for m in ms if (si, m.start) in entity_of)
+        for si, ms in enumerate(per_source)]
+    features = []
+    for cid, sid, start, end, text, _, _, quotes, heading in claims:
+        ms = mentions_at[index[sid]]
+        i = bisect_left(ms, (start, -1))
+        ents = set()
+        while i < len(ms) and ms[i][0] < end:
+            ents.add(ms[i][1])
+            i += 1
+        features.append(ClaimFeatures(id=cid, source=sid, story=tid, text=text, speaker=speaker_of[cid],
+                                      entities=frozenset(ents),
+                                      figures=tuple(f[:4] for f in figures.get(cid, ())),
+                                      quotes=tuple(json.loads(quotes)), is_heading=bool(heading)))
+    source_of = {c.id: c.source for c in features}
+    for fact in align_facts(features):
+        out.facts.append((fact.claim_ids, fact.label, tid, len({source_of[c] for c in fact.claim_ids})))
+
+    by_id = {c[0]: c for c in claims}
+    uses = [FigureUse(cid, by_id[cid][1], speaker_of[cid], ftext, low, high, unit, by_id[cid][4],
+                      fstart - by_id[cid][2], tid)
+            for cid, figs in figures.items() for low, high, unit, kind, fstart, ftext in figs if kind == "count"]
+    for d in find_disagreements(uses):
+        out.disagreements.append((d.quantity, json.dumps([
+            {"claim_id": f"c{u.claim_id}", "text": u.text, "low": _num(u.low), "high": _num(u.high),
+             "unit": u.unit, "speaker": u.speaker} for u in d.values], ensure_ascii=False)))
 
 
 def _num(v: float | None) -> float | int | None:
     return None if v is None else (int(v) if float(v).is_integer() else v)
 
 
-def _figure_uses(conn, index: dict[int, int], story_of: dict[int, int]) -> list[FigureUse]:
-    return [FigureUse(cid, index[sid], speaker, ftext, low, high, unit, ctext, fstart - cstart, story_of.get(sid, 0))
-            for cid, sid, cstart, ctext, speaker, fstart, ftext, low, high, unit in conn.execute(
-                "SELECT c.id, c.source_id, c.start, c.text, c.speaker, f.start, f.text, f.low, f.high, f.unit"
-                " FROM figures f JOIN claims c ON c.id = f.claim_id WHERE f.kind = 'count'")]
-
-
-def _profiles(conn, per_source: list[list[Mention]], source_ids: list[int]) -> list[ArticleProfile]:
+def _profiles(conn: sqlite3.Connection) -> list[ArticleProfile]:
     """What stories are grouped on: headline, lead, the names an article uses, its date."""
-    names = {sid: sorted({_norm(m.name) for m in ms if m.evidence >= 1 and m.type in ("PERSON", "ORG", "PLACE")})
-             for sid, ms in zip(source_ids, per_source)}
-    return [ArticleProfile(sid, title or "", text[:LEAD_CHARS], names.get(sid, []), parse_date(published))
+    names: dict[int, set[str]] = defaultdict(set)
+    for sid, name in conn.execute("SELECT source_id, name FROM mentions WHERE evidence >= 1"
+                                  " AND type IN ('PERSON', 'ORG', 'PLACE')"):
+        names[sid].add(_norm(name))
+    return [ArticleProfile(sid, title or "", text, sorted(names.get(sid, ())), parse_date(published))
             for sid, title, text, published in conn.execute(
                 "SELECT id, title, substr(text, 1, ?), published FROM sources ORDER BY id", (LEAD_CHARS,))]
-
-
-def _claim_features(conn, index: dict[int, int], story_of: dict[int, int]) -> list[ClaimFeatures]:
-    figs: dict[int, list] = defaultdict(list)
-    for cid, low, high, unit, kind in conn.execute("SELECT claim_id, low, high, unit, kind FROM figures"):
-        figs[cid].append((low, high, unit, kind))
-    ments: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for sid, start, eid in conn.execute(
-            "SELECT source_id, start, entity_id FROM mentions WHERE entity_id IS NOT NULL ORDER BY source_id, start"):
-        ments[sid].append((start, eid))
-    out = []
-    for cid, sid, start, end, text, speaker, quotes, heading in conn.execute(
-            'SELECT id, source_id, start, "end", text, speaker, quotes, is_heading FROM claims ORDER BY id'):
-        ms = ments.get(sid, [])
-        i = bisect_left(ms, (start, -1))
-        ents = set()
-        while i < len(ms) and ms[i][0] < end:
-            ents.add(ms[i][1])
-            i += 1
-        out.append(ClaimFeatures(id=cid, source=index[sid], story=story_of.get(sid, 0), text=text, speaker=speaker,
-                                 entities=frozenset(ents), figures=tuple(figs.get(cid, ())),
-                                 quotes=tuple(json.loads(quotes)), is_heading=bool(heading)))
-    return out
 
 
 def bring_up_to_date(path: str) -> bool:

@@ -58,6 +58,19 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
+def profile_terms(p: ArticleProfile) -> dict[str, float]:
+    """An article's weighted words (the headline's count double) and names, before the corpus weighs them."""
+    terms: dict[str, float] = {}
+    for t, w in _terms(p.title).items():
+        terms[t] = max(terms.get(t, 0.0), w * TITLE_WEIGHT)
+    for t, w in _terms(p.lead).items():
+        terms[t] = max(terms.get(t, 0.0), w)
+    for e in p.entities:
+        k = "e:" + e
+        terms[k] = max(terms.get(k, 0.0), 6.0 * ENTITY_WEIGHT)
+    return terms
+
+
 class StoryGrouper:
     THRESHOLD = 0.19      # average likeness an article needs with a story's articles
     FLOOR = 0.08          # and the least it may have with any one of them
@@ -68,16 +81,9 @@ class StoryGrouper:
         self.profiles = {p.source_id: p for p in profiles}
         df: dict[str, int] = defaultdict(int)
         for p in profiles:
-            terms: dict[str, float] = {}
-            for t, w in _terms(p.title).items():
-                terms[t] = max(terms.get(t, 0.0), w * TITLE_WEIGHT)
-            for t, w in _terms(p.lead).items():
-                terms[t] = max(terms.get(t, 0.0), w)
-            for e in p.entities:
-                k = "e:" + e
-                terms[k] = max(terms.get(k, 0.0), 6.0 * ENTITY_WEIGHT)
-            p.terms = terms
-            for t in terms:
+            if not p.terms:
+                p.terms = profile_terms(p)
+            for t in p.terms:
                 df[t] += 1
         n = len(profiles) + 1
         # a word in most articles of this corpus does not tell its stories apart

@@ -140,7 +140,7 @@ def test_sigkill_before_relink_leaves_the_store_dirty_and_it_is_relinked(article
     assert main(["ingest", *files[:10], "--db", str(db), "-q"]) == 0
     code = ("import os, signal, sys\n"
             "import store.ingest\n"
-            "store.ingest.relink = lambda db: os.kill(os.getpid(), signal.SIGKILL)\n"
+            "store.ingest.relink = lambda db, **_: os.kill(os.getpid(), signal.SIGKILL)\n"
             "from store.cli import main\n"
             "sys.exit(main(['ingest', *sys.argv[2:], '--db', sys.argv[1], '-q']))\n")
     r = subprocess.run([sys.executable, "-c", code, str(db), *files], cwd=ROOT, capture_output=True, text=True,
