@@ -105,14 +105,22 @@ def content_words_cased(text: str) -> list[tuple[str, str]]:
     """content_words(), with each word as written (its capital tells a name)."""
     out = []
     for w in _WORD.findall(text):
-        w = w.replace("’", "'")
-        low = w.lower()
-        if low.endswith("'s"):
-            w, low = w[:-2], low[:-2]
-        if low in STOPWORDS or w[0].isdigit() or len(w) < 2:
-            continue
-        out.append((w, _term_key(low)))
+        key = _cased_key(w)
+        if key is not None:
+            out.append((key[0], key[1]))
     return out
+
+
+@lru_cache(maxsize=400_000)
+def _cased_key(w: str) -> tuple[str, str] | None:
+    """(word as written, term key) for a content word; None for a stop word, a number or a letter."""
+    w = w.replace("’", "'")
+    low = w.lower()
+    if low.endswith("'s"):
+        w, low = w[:-2], low[:-2]
+    if low in STOPWORDS or w[0].isdigit() or len(w) < 2:
+        return None
+    return w, _term_key(low)
 
 
 @lru_cache(maxsize=200_000)
@@ -125,6 +133,18 @@ def _term_key(word: str) -> str:
     return _STEM.stemWord(root) if root else _lemma(stem)
 
 
+@lru_cache(maxsize=400_000)
+def _compound(prev: str, word: str) -> str | None:
+    """The term of two words news also writes as one ("front line", "frontline"), else None."""
+    st = word_stats(prev + word)
+    if st is not None and st[0] >= 5:
+        return _lemma(_STEM.stemWord(prev + word))
+    return None
+
+
+_idf = lru_cache(maxsize=400_000)(idf)
+
+
 def _terms(text: str) -> dict[str, float]:
     out: dict[str, float] = {}
     prev = None
@@ -132,14 +152,14 @@ def _terms(text: str) -> dict[str, float]:
         if not key:
             prev = None
             continue
-        weight = idf(w)
-        out[key] = max(out.get(key, 0.0), weight)
+        weight = _idf(w)
+        if weight > out.get(key, 0.0):
+            out[key] = weight
         # "front line" and "frontline" are one word
         if prev is not None:
-            st = word_stats(prev + w)
-            if st is not None and st[0] >= 5:
-                joined = _lemma(_STEM.stemWord(prev + w))
-                out[joined] = max(out.get(joined, 0.0), weight)
+            joined = _compound(prev, w)
+            if joined is not None and weight > out.get(joined, 0.0):
+                out[joined] = weight
         prev = w
     return out
 
@@ -201,7 +221,7 @@ class Aligner:
 
     THRESHOLD = 0.30        # average similarity a claim needs with the other outlets' claims in a fact
     FLOOR = 0.20            # and the least it may have with any one of them
-    MAX_POSTING = 100       # keys shared by more claims than this do not make candidates
+    MAX_POSTING = 25        # keys shared by more claims than this (or twice the outlets) do not make candidates
     KEY_TERMS = 12          # a claim's rarest words that can make it a candidate
     ALPHA = 0.5             # 0.5 compares claims by cosine; toward 1, by how much the shorter is contained
     CLAUSE_DISCOUNT = 0.9   # a match of one clause counts a little less than of the whole sentence
@@ -339,7 +359,7 @@ class Aligner:
         """Pairs from different articles sharing at least two rare keys, scored, best first.
 
         Keys are a claim's rarest words, its entities and its figures; a key held by
-        more than MAX_POSTING claims is too common to say anything and is skipped,
+        many more claims than the story has outlets is too common to say anything and is skipped,
         so the work grows with the number of similar claims, not the corpus squared.
         """
         postings: dict[tuple, list[int]] = defaultdict(list)
@@ -352,9 +372,11 @@ class Aligner:
             n_keys[c.id] = len(keys)
             for k in keys:
                 postings[(c.story, k)].append(c.id)
+        # a fact is stated about once per outlet: a key in many more claims than that is the story's topic
+        cap = max(self.MAX_POSTING, 2 * len({c.source for c in self.claims.values()}))
         shared: dict[tuple[int, int], int] = defaultdict(int)
         for ids in postings.values():
-            if len(ids) < 2 or len(ids) > self.MAX_POSTING:
+            if len(ids) < 2 or len(ids) > cap:
                 continue
             for i, a in enumerate(ids):
                 sa = self.claims[a].source

@@ -119,24 +119,36 @@ class StoryGrouper:
         return s
 
     def candidate_pairs(self) -> list[tuple[float, int, int]]:
-        postings: dict[str, list[int]] = defaultdict(list)
+        """Pairs sharing a key word among articles near in time, scored, best first.
+
+        Articles more than MAX_DAYS_APART apart are never one story, so a word's articles are taken in
+        windows of that many days (with the next window, and undated articles with every window): a word
+        is too common to suggest pairs when more than MAX_POSTING articles use it in one window, whatever
+        the size of the store, and the pairs looked at grow with the articles of a few weeks, not of years.
+        """
+        postings: dict[str, dict[int | None, list[int]]] = defaultdict(lambda: defaultdict(list))
         for p in self.profiles.values():
+            window = p.published.toordinal() // MAX_DAYS_APART if p.published else None
             for t, _ in sorted(p.terms.items(), key=lambda kv: -kv[1])[: self.KEY_TERMS]:
-                postings[t].append(p.source_id)
+                postings[t][window].append(p.source_id)
         seen: set[tuple[int, int]] = set()
         out = []
-        for ids in postings.values():
-            if len(ids) < 2 or len(ids) > self.MAX_POSTING:
-                continue
-            for i, a in enumerate(ids):
-                for b in ids[i + 1:]:
-                    key = (a, b) if a < b else (b, a)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    s = self.likeness(*key)
-                    if s >= self.THRESHOLD:
-                        out.append((s, key[0], key[1]))
+        for windows in postings.values():
+            undated = windows.get(None, [])
+            dated = sorted(w for w in windows if w is not None)
+            groups = [windows[w] + windows.get(w + 1, []) + undated for w in dated] or [undated]
+            for ids in groups:
+                if len(ids) < 2 or len(ids) > self.MAX_POSTING:
+                    continue
+                for i, a in enumerate(ids):
+                    for b in ids[i + 1:]:
+                        key = (a, b) if a < b else (b, a)
+                        if a == b or key in seen:
+                            continue
+                        seen.add(key)
+                        s = self.likeness(*key)
+                        if s >= self.THRESHOLD:
+                            out.append((s, key[0], key[1]))
         out.sort(reverse=True)
         return out
 
