@@ -49,6 +49,13 @@ ALTER TABLE sources ADD COLUMN story_id INTEGER REFERENCES stories(id) ON DELETE
 CREATE INDEX IF NOT EXISTS sources_story ON sources(story_id);
 """
 
+# Indexes over columns relink() rewrites whole: it drops them, writes, and builds them again in one go,
+# which is several times faster than updating them row by row.
+RELINK_INDEXES = {
+    "mentions_entity": "CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id)",
+    "fact_claims_claim": "CREATE INDEX IF NOT EXISTS fact_claims_claim ON fact_claims(claim_id)",
+}
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS sources (
@@ -94,7 +101,6 @@ CREATE TABLE IF NOT EXISTS mentions (
     entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL
 );
 CREATE INDEX IF NOT EXISTS mentions_source ON mentions(source_id);
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 CREATE TABLE IF NOT EXISTS acronyms (
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     name TEXT NOT NULL, acronym TEXT NOT NULL
@@ -109,8 +115,7 @@ CREATE TABLE IF NOT EXISTS fact_claims (
     claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
     PRIMARY KEY (fact_id, claim_id)
 );
-CREATE INDEX IF NOT EXISTS fact_claims_claim ON fact_claims(claim_id);
-""" + _DISCREPANCIES_V2 + _STORIES_V3
+""" + "".join(f"{sql};\n" for sql in RELINK_INDEXES.values()) + _DISCREPANCIES_V2 + _STORIES_V3
 
 # One entry per schema version after 1: the SQL that brings a store from the version before.
 

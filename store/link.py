@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from .align import ClaimFeatures, align_facts, fact_label
+from .db import RELINK_INDEXES
 from .disagree import FigureUse, find_disagreements
 from .entities import _norm, resolve_entities
 from .model import Mention
@@ -95,12 +96,15 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
                             e["sources"], len(e["mentions"])))
         mention_entity.extend((eid, mid) for mid in e["mentions"])
 
+    for name in RELINK_INDEXES:
+        conn.execute(f"DROP INDEX IF EXISTS {name}")
     conn.execute("UPDATE mentions SET entity_id = NULL")
     conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
     conn.execute("DELETE FROM entities")
     conn.executemany("INSERT INTO entities (id, name, type, aliases, n_sources, n_mentions) VALUES (?,?,?,?,?,?)",
                      entity_rows)
     conn.execute("INSERT INTO entities_fts (rowid, name, aliases) SELECT id, name, aliases FROM entities")
+    mention_entity.sort(key=lambda row: row[1])
     conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", mention_entity)
     # speakers: "Kirby" and "John Kirby" are one speaker (only where it changes: each update also
     # rewrites the claim's search-index row)
@@ -123,9 +127,12 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
     conn.execute("DELETE FROM facts")
     conn.executemany("INSERT INTO facts (id, label, story_id, n_sources, n_claims) VALUES (?,?,?,?,?)",
                      [(fid, label, tid, n_src, len(ids)) for fid, (ids, label, tid, n_src) in enumerate(facts, 1)])
-    conn.execute("INSERT INTO facts_fts (rowid, label) SELECT id, label FROM facts")
+    # a fact of one claim is found by searching its claim: only facts of several claims are indexed
+    conn.execute("INSERT INTO facts_fts (rowid, label) SELECT id, label FROM facts WHERE n_claims > 1")
     conn.executemany("INSERT INTO fact_claims VALUES (?, ?)",
                      [(fid, c) for fid, (ids, _, _, _) in enumerate(facts, 1) for c in ids])
+    for sql in RELINK_INDEXES.values():
+        conn.execute(sql)
     disagreements = [d for r in results for d in r.disagreements]
     conn.execute("DELETE FROM discrepancies")
     conn.executemany("INSERT INTO discrepancies (quantity, vals) VALUES (?, ?)", disagreements)
