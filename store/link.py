@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import signal
 import sqlite3
 import sys
+import time
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -37,13 +39,21 @@ def relink(db: sqlite_utils.Database, workers: int | None = None) -> dict[str, i
     # this relink read and what it writes, and leave the store marked clean but stale
     if conn.in_transaction:
         conn.commit()
-    conn.execute("BEGIN IMMEDIATE")
+    # Relink rewrites every reference between its tables itself, with their indexes dropped: SQLite's own
+    # foreign-key actions would look up each deleted entity's mentions with no index to do it (the
+    # setting can only change outside a transaction).
+    (fk,) = conn.execute("PRAGMA foreign_keys").fetchone()
+    conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        return _relink(conn, workers)
-    except BaseException:
-        if conn.in_transaction:
-            conn.rollback()
-        raise
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            return _relink(conn, workers)
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {'ON' if fk else 'OFF'}")
 
 
 @dataclass
@@ -57,12 +67,25 @@ class _StoryLinks:
     disagreements: list[tuple[str, str]] = field(default_factory=list)  # (quantity, values as JSON)
 
 
+def _phase(name: str, _last: list[float] = [0.0]) -> None:
+    """With FACTDIFF_TIMING set, say on stderr how long relink's last phase took (for benchmarks)."""
+    if os.environ.get("FACTDIFF_TIMING"):
+        now = time.perf_counter()
+        if _last[0]:
+            print(f"relink: {name} {now - _last[0]:.1f}s", file=sys.stderr, flush=True)
+        _last[0] = now
+
+
 def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
+    _phase("start")
     profiles = _profiles(conn)
     path = _db_path(conn)
     if workers is None:
         from .ingest import default_workers
         workers = default_workers()
+    # What each story gives is written to temporary tables as it comes, and sorted there: the memory
+    # relink needs does not grow with the store's claims and mentions.
+    staging = _Staging(conn)
     if workers > 1 and len(profiles) >= POOL_FROM and path:
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         with multiprocessing.get_context(method).Pool(workers, initializer=_worker_init) as pool:
@@ -71,44 +94,25 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
             for chunk, terms in zip(chunks, pool.imap(_profile_terms, chunks)):
                 for p, t in zip(chunk, terms):
                     p.terms = t
-            stories = group_stories(profiles)
+            _phase("profiles")
+            stories = _group(profiles)
+            _phase("stories")
             tasks = _tasks([(tid, st.source_ids) for tid, st in enumerate(stories, 1)])
-            results = list(pool.imap(_link_task, [(path, t) for t in tasks]))
+            for result in pool.imap(_link_task, [(path, t) for t in tasks]):
+                staging.add(result)
+            _phase("story work")
     else:
-        stories = group_stories(profiles)
-        results = [_link_stories(conn, t) for t in _tasks([(tid, st.source_ids) for tid, st in enumerate(stories, 1)])]
-
-    # entities: one per name across stories; the name's most common type wins
-    merged: dict[str, dict] = {}
-    for r in results:
-        for name, typ, aliases, mention_ids, n_src in r.entities:
-            e = merged.setdefault(_norm(name), {"name": name, "types": Counter(), "aliases": set(),
-                                                "mentions": [], "sources": 0})
-            e["types"][typ] += len(mention_ids)
-            e["aliases"].update(aliases)
-            e["aliases"].add(name)
-            e["mentions"].extend(mention_ids)
-            e["sources"] += n_src
-    entity_rows, mention_entity = [], []
-    for eid, e in enumerate(sorted(merged.values(), key=lambda e: (-e["sources"], e["name"])), 1):
-        entity_rows.append((eid, e["name"], e["types"].most_common(1)[0][0],
-                            json.dumps(sorted(e["aliases"] - {e["name"]}), ensure_ascii=False),
-                            e["sources"], len(e["mentions"])))
-        mention_entity.extend((eid, mid) for mid in e["mentions"])
+        stories = _group(profiles)
+        for task in _tasks([(tid, st.source_ids) for tid, st in enumerate(stories, 1)]):
+            staging.add(_link_stories(conn, task))
 
     for name in RELINK_INDEXES:
         conn.execute(f"DROP INDEX IF EXISTS {name}")
-    conn.execute("UPDATE mentions SET entity_id = NULL")
-    conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
-    conn.execute("DELETE FROM entities")
-    conn.executemany("INSERT INTO entities (id, name, type, aliases, n_sources, n_mentions) VALUES (?,?,?,?,?,?)",
-                     entity_rows)
-    conn.execute("INSERT INTO entities_fts (rowid, name, aliases) SELECT id, name, aliases FROM entities")
-    mention_entity.sort(key=lambda row: row[1])
-    conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", mention_entity)
+    n_entities = staging.write_entities()
+    _phase("entities written")
     # speakers: "Kirby" and "John Kirby" are one speaker (only where it changes: each update also
     # rewrites the claim's search-index row)
-    conn.executemany("UPDATE claims SET speaker = ? WHERE id = ?", [u for r in results for u in r.speakers])
+    conn.executemany("UPDATE claims SET speaker = ? WHERE id = ?", staging.speakers)
 
     published = dict(conn.execute("SELECT id, published FROM sources"))
     conn.execute("UPDATE sources SET story_id = NULL")
@@ -121,25 +125,123 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
     conn.executemany("INSERT INTO stories (id, label, n_sources, first_published) VALUES (?, ?, ?, ?)", story_rows)
     conn.executemany("UPDATE sources SET story_id = ? WHERE id = ?", story_of)
 
-    facts = sorted((f for r in results for f in r.facts), key=lambda f: (-f[3], f[0][0]))
-    conn.execute("DELETE FROM fact_claims")
-    conn.execute("INSERT INTO facts_fts (facts_fts) VALUES ('delete-all')")
-    conn.execute("DELETE FROM facts")
-    conn.executemany("INSERT INTO facts (id, label, story_id, n_sources, n_claims) VALUES (?,?,?,?,?)",
-                     [(fid, label, tid, n_src, len(ids)) for fid, (ids, label, tid, n_src) in enumerate(facts, 1)])
-    # a fact of one claim is found by searching its claim: only facts of several claims are indexed
-    conn.execute("INSERT INTO facts_fts (rowid, label) SELECT id, label FROM facts WHERE n_claims > 1")
-    conn.executemany("INSERT INTO fact_claims VALUES (?, ?)",
-                     [(fid, c) for fid, (ids, _, _, _) in enumerate(facts, 1) for c in ids])
+    _phase("speakers and stories written")
+    n_facts, n_claims = staging.write_facts()
+    _phase("facts written")
     for sql in RELINK_INDEXES.values():
         conn.execute(sql)
-    disagreements = [d for r in results for d in r.disagreements]
     conn.execute("DELETE FROM discrepancies")
-    conn.executemany("INSERT INTO discrepancies (quantity, vals) VALUES (?, ?)", disagreements)
+    conn.executemany("INSERT INTO discrepancies (quantity, vals) VALUES (?, ?)", staging.disagreements)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
     conn.commit()
-    return {"entities": len(entity_rows), "facts": len(facts), "claims": sum(len(f[0]) for f in facts),
-            "disagreements": len(disagreements), "stories": len(stories)}
+    staging.drop()
+    _phase("indexes and commit")
+    return {"entities": n_entities, "facts": n_facts, "claims": n_claims,
+            "disagreements": len(staging.disagreements), "stories": len(stories)}
+
+
+def _group(profiles: list[ArticleProfile]) -> list:
+    for p in profiles:
+        if not p.terms:
+            p.terms = profile_terms(p)
+        p.lead = p.lead[:120]     # the words are counted; only a label may still need the lead's start
+    return group_stories(profiles)
+
+
+class _Staging:
+    """Stories' results on their way into the store: entities merged by name across stories, mentions and
+    facts in temporary tables (on disk, as SQLite keeps temporary tables), sorted there."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.entities: dict[str, dict] = {}
+        self.speakers: list[tuple[str, int]] = []
+        self.disagreements: list[tuple[str, str]] = []
+        self.drop()
+        conn.execute("CREATE TEMP TABLE relink_mentions (entity_key TEXT NOT NULL, mention_id INTEGER NOT NULL)")
+        conn.execute("CREATE TEMP TABLE relink_facts (id INTEGER PRIMARY KEY, label TEXT, story_id INTEGER,"
+                     " n_sources INTEGER, n_claims INTEGER, first_claim INTEGER)")
+        conn.execute("CREATE TEMP TABLE relink_fact_claims (fact INTEGER NOT NULL, claim_id INTEGER NOT NULL)")
+        self.next_fact = 1
+
+    def drop(self) -> None:
+        for table in ("relink_mentions", "relink_facts", "relink_fact_claims", "relink_entity_ids"):
+            self.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+    def add(self, r: _StoryLinks) -> None:
+        rows = []
+        for name, typ, aliases, mention_ids, n_src in r.entities:
+            key = _norm(name)
+            e = self.entities.get(key)
+            if e is None:
+                e = self.entities[key] = {"name": name, "types": Counter(), "aliases": set(), "mentions": 0,
+                                          "sources": 0}
+            e["types"][typ] += len(mention_ids)
+            e["aliases"].update(aliases)
+            e["aliases"].add(name)
+            e["mentions"] += len(mention_ids)
+            e["sources"] += n_src
+            rows.extend((key, mid) for mid in mention_ids)
+        self.conn.executemany("INSERT INTO relink_mentions VALUES (?, ?)", rows)
+        self.speakers.extend(r.speakers)
+        self.disagreements.extend(r.disagreements)
+        facts, members = [], []
+        for ids, label, tid, n_src in r.facts:
+            facts.append((self.next_fact, label, tid, n_src, len(ids), ids[0]))
+            members.extend((self.next_fact, c) for c in ids)
+            self.next_fact += 1
+        self.conn.executemany("INSERT INTO relink_facts VALUES (?, ?, ?, ?, ?, ?)", facts)
+        self.conn.executemany("INSERT INTO relink_fact_claims VALUES (?, ?)", members)
+
+    def write_entities(self) -> int:
+        """One entity per name, the most widely named first; every mention pointed at its entity."""
+        conn = self.conn
+        conn.execute("UPDATE mentions SET entity_id = NULL")
+        conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
+        conn.execute("DELETE FROM entities")
+        ordered = sorted(self.entities.items(), key=lambda kv: (-kv[1]["sources"], kv[1]["name"]))
+        conn.executemany("INSERT INTO entities (id, name, type, aliases, n_sources, n_mentions) VALUES (?,?,?,?,?,?)",
+                         ((eid, e["name"], _top_type(e["types"]),
+                           json.dumps(sorted(e["aliases"] - {e["name"]}), ensure_ascii=False),
+                           e["sources"], e["mentions"]) for eid, (_, e) in enumerate(ordered, 1)))
+        conn.execute("INSERT INTO entities_fts (rowid, name, aliases) SELECT id, name, aliases FROM entities")
+        conn.execute("CREATE TEMP TABLE relink_entity_ids (entity_key TEXT PRIMARY KEY, id INTEGER NOT NULL)")
+        conn.executemany("INSERT INTO relink_entity_ids VALUES (?, ?)",
+                         ((key, eid) for eid, (key, _) in enumerate(ordered, 1)))
+        conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", _rows(
+            conn, "SELECT e.id, m.mention_id FROM relink_mentions m JOIN relink_entity_ids e USING (entity_key)"
+                  " ORDER BY m.mention_id"))
+        return len(ordered)
+
+    def write_facts(self) -> tuple[int, int]:
+        """Facts numbered by how many outlets state them (then by their first claim), with their claims."""
+        conn = self.conn
+        conn.execute("DELETE FROM fact_claims")
+        conn.execute("INSERT INTO facts_fts (facts_fts) VALUES ('delete-all')")
+        conn.execute("DELETE FROM facts")
+        conn.execute("CREATE TEMP TABLE relink_fact_ids AS SELECT id AS staged,"
+                     " row_number() OVER (ORDER BY n_sources DESC, first_claim) AS id FROM relink_facts")
+        conn.execute("CREATE INDEX temp.relink_fact_ids_staged ON relink_fact_ids(staged)")
+        conn.execute("INSERT INTO facts (id, label, story_id, n_sources, n_claims) SELECT i.id, f.label,"
+                     " f.story_id, f.n_sources, f.n_claims FROM relink_facts f JOIN relink_fact_ids i"
+                     " ON i.staged = f.id ORDER BY i.id")
+        # a fact of one claim is found by searching its claim: only facts of several claims are indexed
+        conn.execute("INSERT INTO facts_fts (rowid, label) SELECT id, label FROM facts WHERE n_claims > 1")
+        conn.execute("INSERT INTO fact_claims (fact_id, claim_id) SELECT i.id, m.claim_id FROM relink_fact_claims m"
+                     " JOIN relink_fact_ids i ON i.staged = m.fact ORDER BY i.id, m.claim_id")
+        conn.execute("DROP TABLE temp.relink_fact_ids")
+        n_facts = conn.execute("SELECT count(*) FROM facts").fetchone()[0]
+        n_claims = conn.execute("SELECT count(*) FROM relink_fact_claims").fetchone()[0]
+        return n_facts, n_claims
+
+
+def _rows(conn: sqlite3.Connection, sql: str):
+    """A query's rows, read as they are used (another cursor of the same connection may write meanwhile)."""
+    yield from conn.execute(sql)
+
+
+def _top_type(types: Counter) -> str:
+    return max(types, key=types.__getitem__) if types else "OTHER"
 
 
 def _tasks(stories: list[tuple[int, list[int]]]) -> list[list[tuple[int, list[int]]]]:
