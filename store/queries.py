@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process, utils
 
+from .search import match_expressions, vocabulary
+
 if TYPE_CHECKING:
     from .coverage import CoverageRow, Outlet
 
@@ -25,6 +27,8 @@ MAX_ROWS = 300          # most rows any list query returns: panes never hold who
 SEARCH_LIMIT = 50
 SEARCH_CUTOFF = 70      # rapidfuzz score (0-100) below which a search hit is dropped
 SCAN_ALL_BELOW = 5000   # tables smaller than this are fuzzy-matched whole; bigger ones are narrowed by FTS5
+SEARCH_CANDIDATES = 200  # most rows of a big table one search ranks
+MANY_STORIES = 99        # an entity in more stories than this is said to be in "99+ stories"
 
 
 @dataclass(frozen=True)
@@ -463,38 +467,54 @@ class Queries:
         return self._with_stories(hits[:limit])
 
     def _with_stories(self, hits: list[SearchHit]) -> list[SearchHit]:
-        """The hits, each saying which story it is in (an entity: every story naming it)."""
+        """The hits, each saying which story it is in (an entity: every story naming it, counted up to
+        MANY_STORIES). Only the hits' own stories are read, so a big store costs no more than a small one."""
         conn = self.conn
-        labels = dict(conn.execute("SELECT id, label FROM stories"))
-        if not labels:
-            return hits
-        sql = {"fact": "SELECT story_id FROM facts WHERE id = ?",
-               "claim": "SELECT s.story_id FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?",
-               "source": "SELECT story_id FROM sources WHERE id = ?",
-               "entity": "SELECT DISTINCT s.story_id FROM mentions m JOIN sources s ON s.id = m.source_id"
-                         " WHERE m.entity_id = ?"}
+        one = {"fact": "SELECT id, story_id FROM facts WHERE id IN ({})",
+               "claim": "SELECT c.id, s.story_id FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id IN ({})",
+               "source": "SELECT id, story_id FROM sources WHERE id IN ({})"}
+        story_of: dict[tuple[str, int], int] = {}
+        for kind, sql in one.items():
+            wanted_ids = [h.id for h in hits if h.kind == kind]
+            if wanted_ids:
+                story_of.update(((kind, i), sid) for i, sid in conn.execute(
+                    sql.format(",".join(map(str, wanted_ids)))) if sid is not None)
+        many = ("SELECT DISTINCT s.story_id FROM mentions m JOIN sources s ON s.id = m.source_id"
+                f" WHERE m.entity_id = ? LIMIT {MANY_STORIES + 1}")
+        ids = [[sid for (sid,) in conn.execute(many, (hit.id,)) if sid is not None] if hit.kind == "entity"
+               else [story_of[(hit.kind, hit.id)]] if (hit.kind, hit.id) in story_of else [] for hit in hits]
+        wanted = sorted({sid for found in ids if len(found) == 1 for sid in found})
+        labels = dict(conn.execute(f"SELECT id, label FROM stories WHERE id IN ({','.join(map(str, wanted))})"))
         out = []
-        for hit in hits:
-            stories = [labels[sid] for (sid,) in conn.execute(sql[hit.kind], (hit.id,)) if sid in labels]
-            story = stories[0] if len(stories) == 1 else f"{len(stories)} stories" if stories else ""
+        for hit, found in zip(hits, ids):
+            if len(found) == 1:
+                story = labels.get(found[0], "")
+            elif len(found) > MANY_STORIES:
+                story = f"{MANY_STORIES}+ stories"
+            else:
+                story = f"{len(found)} stories" if found else ""
             out.append(replace(hit, story=story))
         return out
 
     def _candidates(self, table: str, columns: str, query: str, extra: str = "") -> list[tuple]:
-        """Rows of `table` to score: all of a small table; on a big one, those FTS5 finds by word prefixes."""
+        """Rows of `table` to score: all of a small table; on a big one, at most SEARCH_CANDIDATES that FTS5
+        finds for the query's words or the indexed words most like them (store/search.py)."""
         conn = self.conn
-        (count,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+        (top,) = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()   # no full count
         base = f"SELECT {columns} FROM {table} t {extra}"
-        if count < SCAN_ALL_BELOW:
+        if top < SCAN_ALL_BELOW:
             return conn.execute(base).fetchall()
-        # A misspelling usually keeps its first three letters ("plekovo" -> ple*), so prefixes narrow well.
-        words = {w[:3] for w in re.findall(r"\w+", query.casefold()) if len(w) >= 2}
-        if not words:
+        expressions = match_expressions(query, vocabulary(self.path, f"{table}_fts"))
+        if expressions is None:
             return []
-        match = " OR ".join(f'"{w}"*' for w in sorted(words))
-        return conn.execute(
-            f"{base} WHERE t.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT 5000)",
-            (match,)).fetchall()
+        every, some = expressions
+        sql = f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT {SEARCH_CANDIDATES}"
+        ids = [i for (i,) in conn.execute(sql, (every,))]
+        if len(ids) < SEARCH_CANDIDATES // 4 and some != every:    # few have every word: any of them will do
+            ids = list(dict.fromkeys(ids + [i for (i,) in conn.execute(sql, (some,))]))[:SEARCH_CANDIDATES]
+        if not ids:
+            return []
+        return conn.execute(f"{base} WHERE t.rowid IN ({','.join(map(str, ids))})").fetchall()
 
     def _search_entities(self, query: str) -> list[SearchHit]:
         names: list[str] = []

@@ -1,0 +1,85 @@
+"""Fuzzy search on big stores: each word of a query, typos and all, widened to the indexed words it most
+likely means, so the FTS5 index finds the candidates and fuzzy matching only has to rank a few hundred.
+
+"kirbi" becomes kirby, "zelensky" zelensky, zelenskiy and zelenskyy, "impeachmnt" impeachment: the index's
+own vocabulary (read once through fts5vocab, and again when the store changes) is matched with rapidfuzz,
+a word against the indexed words that start with the same letter (a typo in the first letter is rare).
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+
+SIMILAR_CUTOFF = 80     # how close (rapidfuzz ratio) an indexed word must be to a query word to stand for it
+SIMILAR_LIMIT = 8       # at most this many indexed words per query word
+MIN_FUZZY = 3           # shorter query words are matched as prefixes only
+
+_WORD = re.compile(r"\w+")
+_cache: dict[tuple[str, str], tuple[tuple, dict[str, list[str]]]] = {}
+_lock = threading.Lock()
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, as the index's tokenizer (unicode61 remove_diacritics 2) folds words."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _store_state(path: str) -> tuple:
+    """Changes whenever a commit changes the store (its file or write-ahead log)."""
+    out = []
+    for p in (path, f"{path}-wal"):
+        try:
+            st = os.stat(p)
+            out.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append(None)
+    return tuple(out)
+
+
+def vocabulary(path: str, fts_table: str) -> dict[str, list[str]]:
+    """The words `fts_table` indexes (three letters or more), by first letter; cached until the store changes."""
+    key = (path, fts_table)
+    state = _store_state(path)
+    with _lock:
+        hit = _cache.get(key)
+        if hit and hit[0] == state:
+            return hit[1]
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        # fts5vocab is a virtual table: made in this connection's temporary schema, nothing is written
+        conn.execute(f"CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, {fts_table}, 'row')")
+        words: dict[str, list[str]] = defaultdict(list)
+        for (term,) in conn.execute("SELECT term FROM temp.vocab WHERE length(term) >= ?", (MIN_FUZZY,)):
+            if term[0].isalpha():
+                words[term[0]].append(term)
+    finally:
+        conn.close()
+    with _lock:
+        _cache[key] = (state, dict(words))
+    return _cache[key][1]
+
+
+def match_expressions(query: str, words: dict[str, list[str]]) -> tuple[str, str] | None:
+    """FTS5 MATCH expressions for a query: every word (or a word like it) present, and any of them.
+
+    Each query word stands for itself as a prefix (the last word may be half typed) and for the indexed
+    words most like it.
+    """
+    clauses = []
+    for w in dict.fromkeys(_WORD.findall(_fold(query))):
+        alternatives = [f'"{w}"*']
+        if len(w) >= MIN_FUZZY:
+            alternatives += [f'"{term}"' for term, _, _ in process.extract(
+                w, words.get(w[0], ()), scorer=fuzz.ratio, score_cutoff=SIMILAR_CUTOFF, limit=SIMILAR_LIMIT)
+                if term != w]
+        clauses.append("(" + " OR ".join(alternatives) + ")")
+    if not clauses:
+        return None
+    return " AND ".join(clauses), " OR ".join(clauses)

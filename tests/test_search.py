@@ -1,0 +1,56 @@
+"""Search on big stores: typos widened to the indexed words they mean, the FTS5 index finding candidates."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import store.queries
+from store.cli import main as store_main
+from store.queries import Queries
+from store.search import match_expressions, vocabulary
+
+DEMO = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("search") / "demo.db"
+    assert store_main(["ingest", str(DEMO), "--db", str(db), "-q"]) == 0
+    return db
+
+
+def test_a_typo_is_widened_to_the_indexed_words_like_it(demo):
+    words = vocabulary(str(demo), "claims_fts")
+    every, some = match_expressions("kirbi plekovo", words)
+    assert '"kirby"' in every and '"plekhovo"' in every
+    assert every.count(" AND ") == 1 and some.count(" AND ") == 0
+    assert '"kirbi"*' in every          # and itself, as a prefix: the last word may be half typed
+    assert match_expressions("  ", words) is None
+
+
+@pytest.mark.parametrize("query, found", [("kirbi", "Kirby"), ("zelensky", "Zelensk"), ("plekovo", "Plekhovo"),
+                                          ("north korean soldiers killed", "North Korea")])
+def test_big_store_search_finds_misspelled_names_through_the_index(demo, monkeypatch, query, found):
+    """With every table treated as big, candidates come from FTS5 only, and typos still find things."""
+    monkeypatch.setattr(store.queries, "SCAN_ALL_BELOW", 0)
+    hits = Queries(demo).search(query)
+    assert any(found in h.label for h in hits[:5]), [h.label for h in hits[:5]]
+
+
+def test_big_store_search_ranks_only_a_few_hundred_rows(demo, monkeypatch):
+    monkeypatch.setattr(store.queries, "SCAN_ALL_BELOW", 0)
+    monkeypatch.setattr(store.queries, "SEARCH_CANDIDATES", 3)
+    q = Queries(demo)
+    rows = q._candidates("claims", "t.id, t.text", "north korea")
+    assert 0 < len(rows) <= 3
+
+
+def test_the_vocabulary_follows_the_store(tmp_path):
+    db = tmp_path / "s.db"
+    (tmp_path / "a.txt").write_text("Officials in Ashford said the river rose overnight.\n", encoding="utf-8")
+    assert store_main(["ingest", str(tmp_path / "a.txt"), "--db", str(db), "-q"]) == 0
+    assert "ashford" in vocabulary(str(db), "claims_fts")["a"]
+    (tmp_path / "b.txt").write_text("Officials in Brampton said the bridge was closed.\n", encoding="utf-8")
+    assert store_main(["ingest", str(tmp_path / "b.txt"), "--db", str(db), "-q"]) == 0
+    assert "brampton" in vocabulary(str(db), "claims_fts")["b"]
