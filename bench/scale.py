@@ -4,7 +4,7 @@
 
 Measures, each in a fresh store:
 - ingest of the first N articles in one `factdiff ingest` command: wall time, articles/s end to end,
-  peak memory of the whole process tree (main process plus analysis workers, sampled from /proc);
+  peak memory of the whole process tree (main process plus workers, proportional set sizes from /proc);
 - the same for the first N/2 articles, for how time grows (time(N) / time(N/2), linear is 2.0);
 - store size (file plus write-ahead log) against the raw article text;
 - fuzzy search through `Queries.search`, the code the app's search screen runs: p50/p95/max over a fixed
@@ -73,7 +73,8 @@ asyncio.run(main())
 
 
 class TreeMemory:
-    """Peak resident memory of a process and all its descendants together, sampled from /proc."""
+    """Peak memory of a process and all its descendants together (proportional set sizes, so pages the
+    forked workers share with the main process count once), sampled from /proc."""
 
     def __init__(self, pid: int, every: float = 0.1):
         self.pid, self.every, self.peak, self.peak_one = pid, every, 0, 0
@@ -96,13 +97,16 @@ class TreeMemory:
 
     @staticmethod
     def _rss(pid: int) -> int:
-        try:
-            with open(f"/proc/{pid}/status") as fh:
-                for line in fh:
-                    if line.startswith("VmRSS:"):
-                        return int(line.split()[1]) * 1024
-        except OSError:
-            pass
+        """The process's proportional set size (memory it shares with its forked workers counted once
+        among them), or its resident set size where the kernel does not say."""
+        for path, field in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+            try:
+                with open(path) as fh:
+                    for line in fh:
+                        if line.startswith(field):
+                            return int(line.split()[1]) * 1024
+            except OSError:
+                continue
         return 0
 
     def _run(self) -> None:
