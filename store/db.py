@@ -20,7 +20,7 @@ import sqlite_utils
 
 from .model import Analysis, Article
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APP_ID = 0x66646966  # "fdif": marks the file as a factdiff store
 
 
@@ -47,6 +47,15 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 ALTER TABLE sources ADD COLUMN story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL;
 CREATE INDEX IF NOT EXISTS sources_story ON sources(story_id);
+"""
+
+# Schema 5: the orders the app's panes page through, so a page of a big store reads an index, not the table.
+_PAGE_INDEXES_V5 = """
+CREATE INDEX IF NOT EXISTS facts_rank ON facts(n_sources DESC);
+CREATE INDEX IF NOT EXISTS facts_story_rank ON facts(story_id, n_sources DESC);
+CREATE INDEX IF NOT EXISTS facts_coverage_rank ON facts(n_sources DESC, n_claims DESC);
+CREATE INDEX IF NOT EXISTS entities_rank ON entities(n_sources DESC, n_mentions DESC, name);
+CREATE INDEX IF NOT EXISTS claims_span ON claims(source_id, start, "end");
 """
 
 # Indexes over columns relink() rewrites whole: it drops them, writes, and builds them again in one go,
@@ -115,7 +124,7 @@ CREATE TABLE IF NOT EXISTS fact_claims (
     claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
     PRIMARY KEY (fact_id, claim_id)
 );
-""" + "".join(f"{sql};\n" for sql in RELINK_INDEXES.values()) + _DISCREPANCIES_V2 + _STORIES_V3
+""" + "".join(f"{sql};\n" for sql in RELINK_INDEXES.values()) + _DISCREPANCIES_V2 + _STORIES_V3 + _PAGE_INDEXES_V5
 
 # One entry per schema version after 1: the SQL that brings a store from the version before.
 
@@ -143,7 +152,7 @@ DROP TRIGGER IF EXISTS facts_au;
 """
 
 
-MIGRATIONS: dict[int, str] = {2: _DISCREPANCIES_V2, 3: _STORIES_V3, 4: _BULK_FTS_V4}
+MIGRATIONS: dict[int, str] = {2: _DISCREPANCIES_V2, 3: _STORIES_V3, 4: _BULK_FTS_V4, 5: _PAGE_INDEXES_V5}
 
 
 def content_hash(article: Article) -> str:

@@ -194,12 +194,12 @@ class _Staging:
         self.conn.executemany("INSERT INTO relink_fact_claims VALUES (?, ?)", members)
 
     def write_entities(self) -> int:
-        """One entity per name, the most widely named first; every mention pointed at its entity."""
+        """One entity per name, the most often named first; every mention pointed at its entity."""
         conn = self.conn
         conn.execute("UPDATE mentions SET entity_id = NULL")
         conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
         conn.execute("DELETE FROM entities")
-        ordered = sorted(self.entities.items(), key=lambda kv: (-kv[1]["sources"], kv[1]["name"]))
+        ordered = sorted(self.entities.items(), key=lambda kv: (-kv[1]["mentions"], kv[1]["name"]))
         conn.executemany("INSERT INTO entities (id, name, type, aliases, n_sources, n_mentions) VALUES (?,?,?,?,?,?)",
                          ((eid, e["name"], _top_type(e["types"]),
                            json.dumps(sorted(e["aliases"] - {e["name"]}), ensure_ascii=False),
