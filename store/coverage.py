@@ -45,8 +45,34 @@ class Coverage:
 
     def omissions(self, outlet_index: int, min_outlets: int | None = None) -> list[CoverageRow]:
         """Widely reported facts (by at least half the other outlets, and at least two) this outlet leaves out."""
-        need = min_outlets or max(2, math.ceil((len(self.outlets) - 1) / 2))
+        need = min_outlets or widely_reported(len(self.outlets))
         return [r for r in self.rows if r.cells[outlet_index] == NOT_REPORTED and r.n_reported >= need]
+
+
+def widely_reported(n_outlets: int) -> int:
+    """How many outlets a fact needs to be widely reported among `n_outlets`: half of the others, at least two."""
+    return max(2, math.ceil((n_outlets - 1) / 2))
+
+
+def coverage_row(fact_id: int, label: str, members: list[tuple[int, int]], column: dict[int, int],
+                 hedged: set[int], disagreeing: set[int]) -> CoverageRow:
+    """A fact's row: its (claim id, source id) members placed in the outlets' columns (`column` maps a source id
+    to its index; claims of sources without one are left out), each cell marked by its claims."""
+    per: dict[int, list[int]] = defaultdict(list)     # a fact has a few claims: built sparse, then spread out
+    for cid, sid in members:
+        if sid in column:
+            per[column[sid]].append(cid)
+    cells = [NOT_REPORTED] * len(column)
+    claim_ids: list[tuple[int, ...]] = [()] * len(column)
+    for i, cids in per.items():
+        claim_ids[i] = tuple(sorted(cids))
+        if any(c in disagreeing for c in cids):
+            cells[i] = DISAGREES
+        elif any(c in hedged for c in cids):
+            cells[i] = HEDGED
+        else:
+            cells[i] = REPORTED
+    return CoverageRow(fact_id, label, tuple(cells), tuple(claim_ids))
 
 
 def _overlap(a: dict, b: dict) -> bool:
@@ -72,7 +98,8 @@ def disagreeing_claims(conn: sqlite3.Connection) -> set[int]:
 
 
 def build_coverage(conn: sqlite3.Connection, *, min_outlets: int = 1, limit: int | None = None) -> Coverage:
-    """The facts x outlets matrix, most widely reported facts first."""
+    """The facts x outlets matrix of the whole store, most widely reported facts first (for the report, which
+    needs all of it; the app reads it a page at a time through `Queries.coverage`)."""
     outlets = tuple(
         Outlet(sid, i + 1, outlet_name(outlet, name, url), title, url, published)
         for i, (sid, outlet, name, url, title, published) in enumerate(conn.execute(
@@ -91,20 +118,5 @@ def build_coverage(conn: sqlite3.Connection, *, min_outlets: int = 1, limit: int
                 f"SELECT fc.fact_id, c.id, c.source_id FROM fact_claims fc JOIN claims c ON c.id = fc.claim_id"
                 f" WHERE fc.fact_id IN ({','.join('?' * len(chunk))})", chunk):
             members[fid].append((cid, sid))
-    rows = []
-    for fid, label in facts:
-        per: list[list[int]] = [[] for _ in outlets]
-        for cid, sid in members[fid]:
-            per[col[sid]].append(cid)
-        cells = []
-        for cids in per:
-            if not cids:
-                cells.append(NOT_REPORTED)
-            elif any(c in disagreeing for c in cids):
-                cells.append(DISAGREES)
-            elif any(c in hedged for c in cids):
-                cells.append(HEDGED)
-            else:
-                cells.append(REPORTED)
-        rows.append(CoverageRow(fid, label, tuple(cells), tuple(tuple(sorted(c)) for c in per)))
-    return Coverage(outlets, tuple(rows))
+    rows = tuple(coverage_row(fid, label, members[fid], col, hedged, disagreeing) for fid, label in facts)
+    return Coverage(outlets, rows)

@@ -2,6 +2,11 @@
 
 A `Queries` object may be shared by threads: each thread gets its own sqlite3 connection (a connection
 belongs to the thread that opened it), opened with `PRAGMA query_only` so nothing here can write.
+
+Lists the app scrolls through (sources, facts, entities, coverage rows) are read a page at a time: a `count_*`
+query says how many rows a list has, and the list query returns `limit` of them from `offset`, in an order that
+ties never make ambiguous, so that pages join up. Given the count (`total`), a page nearer the end is read
+backwards from it, so that the last page costs what the first does.
 """
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import json
 import re
 import sqlite3
 import threading
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -23,7 +29,7 @@ from .search import match_expressions, vocabulary
 if TYPE_CHECKING:
     from .coverage import CoverageRow, Outlet
 
-MAX_ROWS = 300          # most rows any list query returns: panes never hold whole tables
+MAX_ROWS = 300          # most rows a list query returns unless asked for another page size
 SEARCH_LIMIT = 50
 SEARCH_CUTOFF = 70      # rapidfuzz score (0-100) below which a search hit is dropped
 SCAN_ALL_BELOW = 5000   # tables smaller than this are fuzzy-matched whole; bigger ones are narrowed by FTS5
@@ -222,26 +228,77 @@ class Queries:
 
     # -- sources ---------------------------------------------------------------
 
-    def sources(self, story_id: int | None = None, limit: int = MAX_ROWS) -> list[SourceRow]:
-        """The store's sources, or a story's; numbered by their place among all of them either way."""
-        rows = self.conn.execute(
-            "SELECT s.id, s.outlet, s.name, s.url, s.title, s.published, s.path,"
-            " (SELECT count(*) FROM claims c WHERE c.source_id = s.id), s.number"
-            " FROM (SELECT *, row_number() OVER (ORDER BY id) AS number FROM sources) s"
-            " WHERE ? IS NULL OR s.story_id = ? ORDER BY s.id LIMIT ?", (story_id, story_id, limit))
-        return [SourceRow(sid, n, outlet_name(outlet, name, url), title or "", published or "", n_claims, path)
-                for sid, outlet, name, url, title, published, path, n_claims, n in rows]
+    def count_sources(self, story_id: int | None = None) -> int:
+        if story_id is None:
+            return self.conn.execute("SELECT count(*) FROM sources").fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM sources WHERE story_id = ?", (story_id,)).fetchone()[0]
+
+    def sources(self, story_id: int | None = None, limit: int = MAX_ROWS, *, offset: int = 0,
+                total: int | None = None) -> list[SourceRow]:
+        """The store's sources, or a story's, by id: `limit` of them from `offset`; numbered by their place among
+        all of them either way."""
+        where, args = ("", ()) if story_id is None else (" WHERE s.story_id = ?", (story_id,))
+        rows = self._page("s.id, s.outlet, s.name, s.url, s.title, s.published, s.path,"
+                          " (SELECT count(*) FROM claims c WHERE c.source_id = s.id)", "sources s", where, args,
+                          "s.id", "s.id DESC", offset, limit, total)
+        if story_id is None:
+            numbers = {row[0]: offset + i + 1 for i, row in enumerate(rows)}
+        else:
+            numbers = self._numbers([row[0] for row in rows])
+        return [SourceRow(sid, numbers[sid], outlet_name(outlet, name, url), title or "", published or "", n_claims,
+                          path) for sid, outlet, name, url, title, published, path, n_claims in rows]
+
+    def source_index(self, source_id: int, story_id: int | None = None) -> int | None:
+        """Where a source is in `sources(story_id)`; None when it is not there."""
+        where, args = ("", ()) if story_id is None else (" AND story_id = ?", (story_id,))
+        if self.conn.execute("SELECT 1 FROM sources WHERE id = ?" + where, (source_id, *args)).fetchone() is None:
+            return None
+        return self.conn.execute("SELECT count(*) FROM sources WHERE +id < ?" + where,
+                                 (source_id, *args)).fetchone()[0]
+
+    def _numbers(self, source_ids: list[int]) -> dict[int, int]:
+        """Each source's number: its 1-based place among all the store's sources by id."""
+        if not source_ids:
+            return {}
+        # Every id, in one pass however many sources are numbered; SQLite reads them from the smallest index
+        # rather than the table, whose rows hold whole articles.
+        ids = sorted(sid for (sid,) in self.conn.execute("SELECT id FROM sources"))
+        return {sid: bisect_right(ids, sid) for sid in source_ids}
 
     def source(self, source_id: int) -> SourceRow | None:
         row = self.conn.execute(
             "SELECT s.id, s.outlet, s.name, s.url, s.title, s.published, s.path,"
             " (SELECT count(*) FROM claims c WHERE c.source_id = s.id),"
-            " (SELECT count(*) FROM sources t WHERE t.id <= s.id) FROM sources s WHERE s.id = ?",
+            " (SELECT count(*) FROM sources t WHERE +t.id <= s.id) FROM sources s WHERE s.id = ?",
             (source_id,)).fetchone()
         if row is None:
             return None
         sid, outlet, name, url, title, published, path, n_claims, number = row
         return SourceRow(sid, number, outlet_name(outlet, name, url), title or "", published or "", n_claims, path)
+
+    def _page(self, columns: str, table: str, where: str, args: tuple, order: str, backwards: str, offset: int,
+              limit: int, total: int | None) -> list[tuple]:
+        """`limit` rows (`columns`, the first being the id) of `table` (`"facts f"`) from `offset` in `order`.
+
+        The page's ids are found first, then its rows read by id: sorting ids costs far less than sorting whole
+        rows when no index gives the order. A page in the last fifth of the list is read in the `backwards` order
+        from its end (SQLite steps over every row an OFFSET skips, or sorts them all when no index gives the
+        order; nearer the middle, reading backwards saves little, and without an index sorts slower)."""
+        offset = max(offset, 0)
+        key = table.split()[-1] + ".id"
+        sql = f"SELECT {key} FROM {table}{where} ORDER BY {{}} LIMIT ? OFFSET ?"
+        if total is not None:
+            limit = max(0, min(limit, total - offset))
+        if total is not None and limit and (total - offset - limit) * 4 < offset:
+            ids = [i for (i,) in self.conn.execute(sql.format(backwards), (*args, limit, total - offset - limit))]
+            ids.reverse()
+        else:
+            ids = [i for (i,) in self.conn.execute(sql.format(order), (*args, limit, offset))]
+        if not ids:
+            return []
+        rows = {row[0]: row for row in self.conn.execute(
+            f"SELECT {columns} FROM {table} WHERE {key} IN ({','.join('?' * len(ids))})", ids)}
+        return [rows[i] for i in ids if i in rows]
 
     def source_text(self, source_id: int) -> SourceText | None:
         source = self.source(source_id)
@@ -260,10 +317,9 @@ class Queries:
 
     # -- facts -----------------------------------------------------------------
 
-    def facts(self, *, story_id: int | None = None, source_id: int | None = None, entity_id: int | None = None,
-              limit: int = MAX_ROWS) -> list[FactRow]:
-        """Facts by how many outlets report them; only those of a story, or touching a source or entity, when
-        given."""
+    @staticmethod
+    def _fact_filter(story_id: int | None, source_id: int | None, entity_id: int | None) -> tuple[str, tuple]:
+        """The WHERE clause (with its arguments) choosing the facts of a story, or touching a source or entity."""
         where, args = [], []
         if story_id is not None:
             where.append("f.story_id = ?")
@@ -277,11 +333,33 @@ class Queries:
                          ' JOIN mentions m ON m.source_id = c.source_id AND m.start >= c.start AND m.start < c."end"'
                          " WHERE m.entity_id = ?)")
             args.append(entity_id)
-        sql = ("SELECT f.id, f.label, f.n_sources, f.n_claims, f.story_id FROM facts f"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY f.n_sources DESC, f.id LIMIT ?")
-        rows = self.conn.execute(sql, (*args, limit)).fetchall()
+        return (" WHERE " + " AND ".join(where) if where else ""), tuple(args)
+
+    def count_facts(self, *, story_id: int | None = None, source_id: int | None = None,
+                    entity_id: int | None = None) -> int:
+        where, args = self._fact_filter(story_id, source_id, entity_id)
+        return self.conn.execute("SELECT count(*) FROM facts f" + where, args).fetchone()[0]
+
+    def facts(self, *, story_id: int | None = None, source_id: int | None = None, entity_id: int | None = None,
+              offset: int = 0, limit: int = MAX_ROWS, total: int | None = None) -> list[FactRow]:
+        """Facts by how many outlets report them (`limit` of them from `offset`); only those of a story, or
+        touching a source or entity, when given."""
+        where, args = self._fact_filter(story_id, source_id, entity_id)
+        rows = self._page("f.id, f.label, f.n_sources, f.n_claims, f.story_id", "facts f", where, args,
+                          "f.n_sources DESC, f.id", "f.n_sources, f.id DESC", offset, limit, total)
         return self._fact_rows(rows)
+
+    def fact_index(self, fact_id: int, *, story_id: int | None = None, source_id: int | None = None,
+                   entity_id: int | None = None) -> int | None:
+        """Where a fact is in `facts(...)` with the same filters; None when it is not there."""
+        where, args = self._fact_filter(story_id, source_id, entity_id)
+        row = self.conn.execute(f"SELECT f.n_sources FROM facts f{where or ' WHERE 1'} AND f.id = ?",
+                                (*args, fact_id)).fetchone()
+        if row is None:
+            return None
+        return self.conn.execute(
+            f"SELECT count(*) FROM facts f{where or ' WHERE 1'} AND (f.n_sources > ? OR f.n_sources = ? AND f.id < ?)",
+            (*args, row[0], row[0], fact_id)).fetchone()[0]
 
     def fact(self, fact_id: int) -> FactRow | None:
         rows = self.conn.execute("SELECT id, label, n_sources, n_claims, story_id FROM facts WHERE id = ?",
@@ -318,13 +396,18 @@ class Queries:
 
     def _named_speakers(self, speakers: set[str]) -> dict[str, int]:
         """The speakers that are a person or organisation of the entities table, by name or alias: their ids."""
-        if not speakers:
+        phrases = ['"' + s.replace('"', '""') + '"' for s in speakers if _WORD.search(s)]
+        if not phrases:
             return {}
-        marks = ",".join("?" * len(speakers))
-        return {value: eid for eid, value in self.conn.execute(
-            f"SELECT id, name FROM entities WHERE type IN ('PERSON', 'ORG') AND name IN ({marks})"
-            f" UNION ALL SELECT e.id, j.value FROM entities e, json_each(e.aliases) j"
-            f" WHERE e.type IN ('PERSON', 'ORG') AND j.value IN ({marks})", [*speakers, *speakers])}
+        # The entities whose name or aliases hold a speaker's words (FTS5 finds them without reading every
+        # entity's aliases), then those that have it as a whole name or alias; a name wins over an alias.
+        candidates = self.conn.execute(
+            "SELECT id, name, aliases FROM entities WHERE type IN ('PERSON', 'ORG') AND id IN"
+            " (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?) ORDER BY id",
+            (" OR ".join(sorted(phrases)),)).fetchall()
+        named = {alias: eid for eid, _, aliases in candidates for alias in json.loads(aliases) if alias in speakers}
+        named.update({name: eid for eid, name, _ in candidates if name in speakers})
+        return named
 
     def _apart_figures(self, claim_ids: Iterable[int]) -> set[tuple[int, str]]:
         """(claim id, figure text) of these claims' figures that another outlet's figure of the same quantity
@@ -375,14 +458,41 @@ class Queries:
 
     # -- entities --------------------------------------------------------------
 
-    def entities(self, story_id: int | None = None, limit: int = MAX_ROWS) -> list[EntityRow]:
-        """Entities, most widely named first; those named in a story's sources when given."""
+    @staticmethod
+    def _entity_filter(story_id: int | None) -> tuple[str, tuple]:
+        if story_id is None:
+            return "", ()
+        return (" WHERE e.id IN (SELECT m.entity_id FROM mentions m JOIN sources s ON s.id = m.source_id"
+                " WHERE s.story_id = ?)", (story_id,))
+
+    def count_entities(self, story_id: int | None = None) -> int:
+        where, args = self._entity_filter(story_id)
+        return self.conn.execute("SELECT count(*) FROM entities e" + where, args).fetchone()[0]
+
+    def entities(self, story_id: int | None = None, limit: int = MAX_ROWS, *, offset: int = 0,
+                 total: int | None = None) -> list[EntityRow]:
+        """Entities, most widely named first (`limit` of them from `offset`); those named in a story's sources
+        when given."""
+        where, args = self._entity_filter(story_id)
+        rows = self._page("e.id, e.name, e.type, e.aliases, e.n_sources, e.n_mentions", "entities e", where, args,
+                          "e.n_sources DESC, e.n_mentions DESC, e.name, e.id",
+                          "e.n_sources, e.n_mentions, e.name DESC, e.id DESC", offset, limit, total)
         return [EntityRow(eid, name, typ, tuple(json.loads(aliases)), n_sources, n_mentions)
-                for eid, name, typ, aliases, n_sources, n_mentions in self.conn.execute(
-                    "SELECT id, name, type, aliases, n_sources, n_mentions FROM entities"
-                    " WHERE ? IS NULL OR id IN (SELECT m.entity_id FROM mentions m JOIN sources s"
-                    " ON s.id = m.source_id WHERE s.story_id = ?)"
-                    " ORDER BY n_sources DESC, n_mentions DESC, name LIMIT ?", (story_id, story_id, limit))]
+                for eid, name, typ, aliases, n_sources, n_mentions in rows]
+
+    def entity_index(self, entity_id: int, story_id: int | None = None) -> int | None:
+        """Where an entity is in `entities(story_id)`; None when it is not there."""
+        where, args = self._entity_filter(story_id)
+        where = where or " WHERE 1"
+        row = self.conn.execute(f"SELECT e.n_sources, e.n_mentions, e.name FROM entities e{where} AND e.id = ?",
+                                (*args, entity_id)).fetchone()
+        if row is None:
+            return None
+        n, m, name = row
+        return self.conn.execute(
+            f"SELECT count(*) FROM entities e{where} AND (e.n_sources > ? OR e.n_sources = ? AND (e.n_mentions > ?"
+            f" OR e.n_mentions = ? AND (e.name < ? OR e.name = ? AND e.id < ?)))",
+            (*args, n, n, m, m, name, name, entity_id)).fetchone()[0]
 
     def entity(self, entity_id: int) -> EntityRow | None:
         row = self.conn.execute("SELECT id, name, type, aliases, n_sources, n_mentions FROM entities WHERE id = ?",
@@ -428,31 +538,94 @@ class Queries:
                                         tuple(FigureValue(*v, out) for v, out in zip(vals, flags))))
         return rows
 
-    def coverage(self, story_id: int | None = None, *, fewest_first: bool = False, exclusive: bool = False,
-                 omitted_by: int | None = None, limit: int = MAX_ROWS) -> CoverageView:
-        """The facts x outlets matrix (of a story's facts and sources when given): every fact, or those only one
-        outlet reports, or the widely reported ones source `omitted_by` leaves out; at most `limit` rows."""
-        # Imported here: store.coverage imports this module.
-        from .coverage import Coverage, build_coverage
+    def coverage_outlets(self, story_id: int | None = None) -> tuple[Outlet, ...]:
+        """The columns of the coverage matrix: every source of the store, or of a story, by id."""
+        from .coverage import Outlet    # here: store.coverage imports this module
 
-        cov = build_coverage(self.conn)
+        where, args = ("", ()) if story_id is None else (" WHERE story_id = ?", (story_id,))
+        rows = self.conn.execute(f"SELECT id, outlet, name, url, title, published FROM sources{where} ORDER BY id",
+                                 args).fetchall()
+        numbers = ({sid: i for i, (sid, *_) in enumerate(rows, 1)} if story_id is None
+                   else self._numbers([sid for sid, *_ in rows]))
+        return tuple(Outlet(sid, numbers[sid], outlet_name(outlet, name, url), title, url, published)
+                     for sid, outlet, name, url, title, published in rows)
+
+    @staticmethod
+    def _coverage_filter(outlets: tuple[Outlet, ...], story_id: int | None, exclusive: bool,
+                         omitted_by: int | None) -> tuple[str, tuple]:
+        from .coverage import widely_reported
+
+        where, args = [], []
         if story_id is not None:
-            conn = self.conn
-            sources = {sid for (sid,) in conn.execute("SELECT id FROM sources WHERE story_id = ?", (story_id,))}
-            facts = {fid for (fid,) in conn.execute("SELECT id FROM facts WHERE story_id = ?", (story_id,))}
-            keep = [i for i, o in enumerate(cov.outlets) if o.source_id in sources]
-            cov = Coverage(tuple(cov.outlets[i] for i in keep), tuple(
-                replace(r, cells=tuple(r.cells[i] for i in keep), claim_ids=tuple(r.claim_ids[i] for i in keep))
-                for r in cov.rows if r.fact_id in facts))
+            where.append("f.story_id = ?")
+            args.append(story_id)
         if exclusive:
-            rows = [r for r in cov.rows if r.n_reported == 1]
+            where.append("f.n_sources = 1")
         elif omitted_by is not None:
-            rows = cov.omissions([o.source_id for o in cov.outlets].index(omitted_by))
-        else:
-            rows = list(cov.rows)
-        if fewest_first:
-            rows.sort(key=lambda r: r.n_reported)
-        return CoverageView(cov.outlets, tuple(rows[:limit]), len(rows))
+            where.append("f.n_sources >= ? AND NOT EXISTS (SELECT 1 FROM fact_claims fc JOIN claims c"
+                         " ON c.id = fc.claim_id WHERE fc.fact_id = f.id AND c.source_id = ?)")
+            args += [widely_reported(len(outlets)), omitted_by]
+        return (" WHERE " + " AND ".join(where) if where else ""), tuple(args)
+
+    def count_coverage(self, outlets: tuple[Outlet, ...], story_id: int | None = None, *, exclusive: bool = False,
+                       omitted_by: int | None = None) -> int:
+        where, args = self._coverage_filter(outlets, story_id, exclusive, omitted_by)
+        return self.conn.execute("SELECT count(*) FROM facts f" + where, args).fetchone()[0]
+
+    _COVERAGE_ORDER = {False: ("f.n_sources DESC, f.n_claims DESC, f.id", "f.n_sources, f.n_claims, f.id DESC"),
+                       True: ("f.n_sources, f.n_claims DESC, f.id", "f.n_sources DESC, f.n_claims, f.id DESC")}
+
+    def coverage_rows(self, outlets: tuple[Outlet, ...], story_id: int | None = None, *, fewest_first: bool = False,
+                      exclusive: bool = False, omitted_by: int | None = None, offset: int = 0, limit: int = MAX_ROWS,
+                      total: int | None = None) -> list[CoverageRow]:
+        """A page of the facts x outlets matrix: the rows of `limit` facts from `offset`, most outlets first (or
+        fewest), a cell per outlet of `outlets`; every fact (of a story when given), or those only one outlet
+        reports, or the widely reported ones source `omitted_by` leaves out. Only this page's cells are worked out."""
+        from .coverage import coverage_row
+
+        where, args = self._coverage_filter(outlets, story_id, exclusive, omitted_by)
+        facts = self._page("f.id, f.label", "facts f", where, args, *self._COVERAGE_ORDER[fewest_first], offset,
+                           limit, total)
+        if not facts:
+            return []
+        members: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        hedged: set[int] = set()
+        for fid, cid, sid, hedges in self.conn.execute(
+                f"SELECT fc.fact_id, c.id, c.source_id, c.hedges FROM fact_claims fc"
+                f" JOIN claims c ON c.id = fc.claim_id WHERE fc.fact_id IN ({','.join('?' * len(facts))})",
+                [fid for fid, _ in facts]):
+            members[fid].append((cid, sid))
+            if json.loads(hedges):
+                hedged.add(cid)
+        disagreeing = {cid for cid, _ in self._apart_figures(cid for rows in members.values() for cid, _ in rows)}
+        column = {o.source_id: i for i, o in enumerate(outlets)}
+        return [coverage_row(fid, label, members[fid], column, hedged, disagreeing) for fid, label in facts]
+
+    def coverage_index(self, fact_id: int, outlets: tuple[Outlet, ...], story_id: int | None = None, *,
+                       fewest_first: bool = False, exclusive: bool = False,
+                       omitted_by: int | None = None) -> int | None:
+        """Where a fact's row is in `coverage_rows(...)` with the same arguments; None when it is not there."""
+        where, args = self._coverage_filter(outlets, story_id, exclusive, omitted_by)
+        where = where or " WHERE 1"
+        row = self.conn.execute(f"SELECT f.n_sources, f.n_claims FROM facts f{where} AND f.id = ?",
+                                (*args, fact_id)).fetchone()
+        if row is None:
+            return None
+        n, claims = row
+        before = "f.n_sources < ?" if fewest_first else "f.n_sources > ?"
+        return self.conn.execute(
+            f"SELECT count(*) FROM facts f{where} AND ({before} OR f.n_sources = ? AND (f.n_claims > ?"
+            f" OR f.n_claims = ? AND f.id < ?))", (*args, n, n, claims, claims, fact_id)).fetchone()[0]
+
+    def coverage(self, story_id: int | None = None, *, fewest_first: bool = False, exclusive: bool = False,
+                 omitted_by: int | None = None, offset: int = 0, limit: int = MAX_ROWS) -> CoverageView:
+        """The outlets of the facts x outlets matrix (of a story's facts and sources when given), a page of its
+        rows (see `coverage_rows`), and how many rows it has."""
+        outlets = self.coverage_outlets(story_id)
+        total = self.count_coverage(outlets, story_id, exclusive=exclusive, omitted_by=omitted_by)
+        rows = self.coverage_rows(outlets, story_id, fewest_first=fewest_first, exclusive=exclusive,
+                                  omitted_by=omitted_by, offset=offset, limit=limit, total=total)
+        return CoverageView(outlets, tuple(rows), total)
 
     # -- search ----------------------------------------------------------------
 
@@ -566,6 +739,7 @@ class Queries:
 
 
 _KIND_ORDER = {"entity": 0, "source": 1, "fact": 2, "claim": 3}
+_WORD = re.compile(r"\w")
 
 
 def text_score(query: str, text: str, *, processor=None, score_cutoff: float | None = None) -> float:

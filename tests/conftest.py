@@ -62,7 +62,7 @@ published: 2024-04-22
 ---
 Tram drivers in Varnholm walked out on Monday in a dispute over pay.
 
-About 400 drivers joined the strike, union leader Petra Holm said.
+About 400 tram drivers joined the strike on Monday, union leader Petra Holm said.
 
 The city council said talks with the union would resume on Friday.
 """,
@@ -73,7 +73,7 @@ published: 2024-04-22
 ---
 Tram drivers in Varnholm walked out on Monday over pay.
 
-Some 400 drivers joined the strike, transport official Jonas Berg said.
+Some 400 tram drivers joined the strike on Monday, transport official Jonas Berg said.
 
 The city council said talks with the union would resume on Friday.
 """,

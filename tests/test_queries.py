@@ -2,16 +2,93 @@
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 import threading
+import time
+from pathlib import Path
 
 import pytest
 
 from store import queries as queries_module
 from store.cli import main as store_main
-from store.coverage import DISAGREES, HEDGED, NOT_REPORTED, REPORTED
+from store.coverage import DISAGREES, HEDGED, NOT_REPORTED, REPORTED, build_coverage
+from store.db import open_store
 from store.queries import Queries, StoryRow, apart, outlet_name
 from store.wordiff import DIFF, FIGURE, SAME, SPEAKER, diff_words, tokens
+
+
+def generated_store(path: Path, *, sources: int = 2000, claims_per_source: int = 25, per_story: int = 5) -> Path:
+    """A store of `sources` x `claims_per_source` claims (50,000 by default) written straight into store/db.py's
+    schema, without the analysis (about two seconds). Stories of `per_story` articles; in each, the claims at
+    one position of its articles make a fact reported by 1 to `per_story` of them (by position), every other
+    claim a fact of its own; fact ids are shuffled, so that id order is not the order facts are listed in.
+    Entities are named by some claims' speakers."""
+    db = open_store(path)
+    conn = db.conn
+    # Search indexes are built once at the end, not row by row by any insert triggers (four times faster).
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%AFTER INSERT%'"
+                            ).fetchall()
+    for name, _ in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    source_rows, claim_rows, claims_of = [], [], {}
+    cid = 0
+    for sid in range(1, sources + 1):
+        lines, offset = [], 0
+        claims_of[sid] = []
+        for k in range(claims_per_source):
+            cid += 1
+            text = f"Claim {cid} of article {sid}: officials said {k + 1} things happened."
+            claim_rows.append((cid, sid, offset, offset + len(text), text, "statement",
+                               f"Speaker {cid % 500}" if k % 3 == 0 else None))
+            claims_of[sid].append(cid)
+            lines.append(text)
+            offset += len(text) + 1
+        source_rows.append((sid, f"/generated/a{sid}.txt", f"a{sid}.txt", f"hash{sid}", f"Outlet {sid % 40}",
+                            f"Article {sid}", f"2024-01-{1 + sid % 28:02d}", "txt", "\n".join(lines), "2024-02-01",
+                            (sid - 1) // per_story + 1))
+    stories = (sources + per_story - 1) // per_story
+    conn.executemany("INSERT INTO stories VALUES (?, ?, ?, ?)",
+                     [(t, f"Story {t}", per_story, "2024-01-01") for t in range(1, stories + 1)])
+    conn.executemany("INSERT INTO sources (id, path, name, content_hash, outlet, title, published, format, text,"
+                     " ingested_at, story_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)", source_rows)
+    conn.executemany('INSERT INTO claims (id, source_id, start, "end", text, kind, speaker) VALUES (?,?,?,?,?,?,?)',
+                     claim_rows)
+    facts = []      # (story, claim ids, how many articles)
+    for story in range(1, stories + 1):
+        members = range((story - 1) * per_story + 1, min(story * per_story, sources) + 1)
+        for k in range(claims_per_source):
+            width = 1 + k % per_story
+            facts.append((story, [claims_of[sid][k] for sid in members[:width]]))
+            facts += [(story, [claims_of[sid][k]]) for sid in members[width:]]
+    ids = list(range(1, len(facts) + 1))
+    random.Random(7).shuffle(ids)
+    conn.executemany("INSERT INTO facts (id, label, story_id, n_sources, n_claims) VALUES (?,?,?,?,?)",
+                     [(fid, f"Fact {fid}: claim {claims[0]} in story {story}", story, len(claims), len(claims))
+                      for fid, (story, claims) in zip(ids, facts)])
+    conn.executemany("INSERT INTO fact_claims VALUES (?, ?)",
+                     [(fid, claim) for fid, (_, claims) in zip(ids, facts) for claim in claims])
+    conn.executemany("INSERT INTO entities (id, name, type, aliases, n_sources, n_mentions) VALUES (?,?,?,?,?,?)",
+                     [(e, f"Speaker {e}" if e < 500 else f"Place {e}", "PERSON" if e < 500 else "PLACE", "[]",
+                       1 + e % 7, 1 + e % 13) for e in range(1, 3001)])
+    for (fts,) in conn.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%USING FTS5%'"
+                               ).fetchall():
+        conn.execute(f"INSERT INTO \"{fts}\"(\"{fts}\") VALUES ('rebuild')")
+    for _, sql in triggers:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def big_db(tmp_path_factory) -> Path:
+    """A store of 50,000 generated claims, built once per session (test_tui_app.py shares it)."""
+    path = tmp_path_factory.getbasetemp() / "big" / "big.db"
+    if not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        generated_store(path)
+    return path
 
 
 @pytest.fixture
@@ -115,6 +192,82 @@ def test_coverage_is_scoped_sorted_filtered_and_limited(small):
     assert omitted.rows and all(r.cells[column] == NOT_REPORTED and r.n_reported >= 2 for r in omitted.rows)
     page = small.coverage(limit=4)
     assert len(page.rows) == 4 and page.total == len(small.facts()) and len(page.outlets) == 5
+
+
+def paged(read, total: int, size: int) -> list:
+    """A whole list read `size` rows at a time, as a pane reads it while scrolling (a page nearer the end read
+    backwards from it)."""
+    return [row for offset in range(0, total, size) for row in read(offset=offset, limit=size, total=total)]
+
+
+def test_pages_join_up_into_the_whole_list_and_each_row_is_found_where_it_is(small):
+    story = flood(small).id
+    source = small.sources()[1]
+    entity = next(e for e in small.entities() if e.name == "Kelbrook")
+    for scope in ({}, {"story_id": story}, {"source_id": source.id}, {"story_id": story, "entity_id": entity.id}):
+        everything = small.facts(**scope)
+        assert everything and small.count_facts(**scope) == len(everything)
+        for size in (1, 3, 4):
+            assert paged(lambda scope=scope, **page: small.facts(**scope, **page), len(everything), size) == everything
+        assert [small.fact_index(f.id, **scope) for f in everything] == list(range(len(everything)))
+    assert small.fact_index(small.facts(story_id=story)[0].id, story_id=story + 1) is None
+    for story_id in (None, story):
+        sources, entities = small.sources(story_id), small.entities(story_id)
+        assert (small.count_sources(story_id), small.count_entities(story_id)) == (len(sources), len(entities))
+        assert paged(lambda story_id=story_id, **page: small.sources(story_id, **page), len(sources), 2) == sources
+        assert paged(lambda story_id=story_id, **page: small.entities(story_id, **page), len(entities), 3) == entities
+        assert [small.source_index(r.id, story_id) for r in sources] == list(range(len(sources)))
+        assert [small.entity_index(e.id, story_id) for e in entities] == list(range(len(entities)))
+    strike_source = next(r for r in small.sources() if r not in small.sources(story))
+    assert small.source_index(strike_source.id, story) is None
+    assert small.entity_index(next(e.id for e in small.entities() if e.name == "Petra Holm"), story) is None
+
+
+@pytest.mark.parametrize("scoped", [False, True])
+def test_coverage_pages_are_the_rows_of_the_whole_matrix(small, small_db, scoped):
+    """Queries.coverage works out a page's cells in SQL; build_coverage (for the report) builds the whole matrix
+    in Python: they agree, cell by cell, in every order and filter."""
+    whole = build_coverage(sqlite3.connect(small_db))
+    story = flood(small).id if scoped else None
+    outlets = small.coverage_outlets(story)
+    keep = [i for i, o in enumerate(whole.outlets) if o in outlets]
+    assert len(keep) == len(outlets) and (len(outlets) == 5) is not scoped
+    facts = {f.id for f in small.facts(story_id=story)}
+    expected = [(r.fact_id, tuple(r.cells[i] for i in keep), tuple(r.claim_ids[i] for i in keep))
+                for r in whole.rows if r.fact_id in facts]
+    ledger = next(o for o in outlets if o.name == "Daily Ledger")
+    column = outlets.index(ledger)
+    widely = 2      # widely reported: by half the other outlets and at least two (2 of 5, 2 of 3)
+    for fewest, exclusive, omitted_by, wanted in [
+            (False, False, None, expected),
+            (True, False, None, sorted(expected, key=lambda r: sum(c != NOT_REPORTED for c in r[1]))),
+            (False, True, None, [r for r in expected if sum(c != NOT_REPORTED for c in r[1]) == 1]),
+            (False, False, ledger.source_id, [r for r in expected if r[1][column] == NOT_REPORTED
+                                              and sum(c != NOT_REPORTED for c in r[1]) >= widely])]:
+        args = {"fewest_first": fewest, "exclusive": exclusive, "omitted_by": omitted_by}
+        total = small.count_coverage(outlets, story, exclusive=exclusive, omitted_by=omitted_by)
+        rows = paged(lambda args=args, **page: small.coverage_rows(outlets, story, **args, **page), total, 3)
+        assert [(r.fact_id, r.cells, r.claim_ids) for r in rows] == wanted and wanted
+        assert [small.coverage_index(r.fact_id, outlets, story, **args) for r in rows] == list(range(total))
+
+
+def test_a_page_of_a_big_store_is_read_quickly_whatever_its_place(big_db):
+    """On a store of 50,000 claims (30,000 facts), a page of 40 facts (with what the Facts pane shows of each:
+    coverage, disagreements, speakers) at the top, the middle and the end, in CPU time."""
+    q = Queries(big_db)
+    total = q.count_facts()
+    order = [fid for (fid,) in q.conn.execute("SELECT id FROM facts ORDER BY n_sources DESC, id")]
+    assert total == len(order) == 30_000
+    for offset in (0, total // 2, total - 40):
+        took = []
+        for _ in range(3):
+            start = time.process_time()
+            page = q.facts(offset=offset, limit=40, total=total)
+            took.append(time.process_time() - start)
+        assert [f.id for f in page] == order[offset:offset + 40]
+        assert min(took) < 0.05, f"a page of facts at {offset} took {min(took) * 1000:.0f} ms"
+    story = q.facts(story_id=123, limit=40)
+    assert story and all(f.story_id == 123 for f in story) and q.count_facts(story_id=123) == 75
 
 
 def test_a_figure_disagrees_by_the_disagreements_table(small_db, tmp_path):

@@ -8,6 +8,8 @@ from textual.worker import Worker, WorkerState
 
 from store.queries import Queries
 
+from ..widgets.footer import drop_closed_watchers
+
 if TYPE_CHECKING:
     from ..app import FactdiffApp
 
@@ -18,6 +20,9 @@ class FactdiffScreen(Screen):
     @property
     def queries(self) -> Queries:
         return self.app.queries
+
+    def on_screen_resume(self) -> None:
+        drop_closed_watchers(self.app)     # the Headers of screens closed since
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

@@ -7,22 +7,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.reactive import reactive
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from store.link import bring_up_to_date
-from store.queries import MAX_ROWS, EntityRow, FactRow, SourceRow, StoryRow
+from store.queries import EntityRow, SourceRow, StoryRow
 
 from ..text import one_line
-from ..widgets.panes import ClaimsList, EntitiesTable, FactsTable, FilterBar, RowTable, SourcesTable
+from ..widgets.footer import Footer
+from ..widgets.panes import (MAX_MARKS, ClaimsList, EntitiesTable, EntityPages, FactPages, FactsTable, FilterBar,
+                             SourcePages, SourcesTable)
+from ..widgets.table import RowTable, Viewport, Window, read_window
 from .base import FactdiffScreen
 from .coverage import CoverageScreen
 from .ledger import LedgerScreen
 from .stories import StoriesScreen
 
-
-def _count(n: int) -> str:
-    return f"first {n}" if n >= MAX_ROWS else str(n)
+PANES = (("sources", "Sources"), ("facts", "Facts"), ("entities", "Entities"))
 
 
 class BrowseScreen(FactdiffScreen):
@@ -40,6 +41,10 @@ class BrowseScreen(FactdiffScreen):
     filter: reactive[SourceRow | EntityRow | None] = reactive(None, init=False)
     story: reactive[StoryRow | None] = reactive(None, init=False)     # None: every story
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._stale: set[str] = set()     # panes whose lists are being read again
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield FilterBar(id="filter")
@@ -52,46 +57,50 @@ class BrowseScreen(FactdiffScreen):
 
     def on_mount(self) -> None:
         self.query_one("#filter", FilterBar).show(None)
-        for pane, title in (("#sources", "Sources"), ("#facts", "Facts"), ("#entities", "Entities"),
-                            ("#claims", "Claims")):
-            self.query_one(pane).border_title = title
+        for pane, title in (*PANES, ("claims", "Claims")):
+            self.query_one(f"#{pane}").border_title = title
         self.query_one("#claims").border_subtitle = "of the highlighted fact"
         self.query_one("#facts").focus()
-        self.load(self.story, self.filter)
+        self.reload("sources", "facts", "entities")
 
     # -- loading -------------------------------------------------------------
 
+    def reload(self, *panes: str) -> None:
+        """Read the lists of these panes again, for the story and filter now chosen (with those of a load this
+        one cancels, if it had not shown them yet)."""
+        self._stale.update(panes)
+        viewports = {pane: self.query_one(f"#{pane}", RowTable).viewport() for pane in self._stale}
+        self.load(self.story, self.filter, viewports)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="browse-load")
-    def load(self, story: StoryRow | None, what: SourceRow | EntityRow | None) -> None:
-        """All three lists for a story and filter: loaded together, a newer scope's lists never meet an older
-        one's."""
+    def load(self, story: StoryRow | None, what: SourceRow | EntityRow | None, viewports: dict[str, Viewport]) -> None:
+        """The lists for a story and filter, each read around where its pane stands: loaded together, so a newer
+        scope's lists never meet an older one's. Only a new story changes sources and entities; a filter, the
+        facts alone."""
         story_id = story.id if story else None
-        sources = self.queries.sources(story_id)
-        entities = self.queries.entities(story_id)
         if isinstance(what, SourceRow):
-            facts = self.queries.facts(source_id=what.id)
+            facts = FactPages(self.queries, source_id=what.id)
         elif isinstance(what, EntityRow):
-            facts = self.queries.facts(story_id=story_id, entity_id=what.id)
+            facts = FactPages(self.queries, story_id=story_id, entity_id=what.id)
         else:
-            facts = self.queries.facts(story_id=story_id)
+            facts = FactPages(self.queries, story_id=story_id)
+        lists = {"sources": SourcePages(self.queries, story_id), "facts": facts,
+                 "entities": EntityPages(self.queries, story_id)}
+        windows = {pane: read_window(lists[pane], viewport) for pane, viewport in viewports.items()}
+        marks = self.queries.sources(story_id, MAX_MARKS) if "facts" in windows else []
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_lists, sources, entities, facts)
+            self.app.call_from_thread(self._show_lists, windows, marks)
 
-    def _show_lists(self, sources: list[SourceRow], entities: list[EntityRow], facts: list[FactRow]) -> None:
-        # Only a new story changes sources and entities: a filter leaves those panes as they are.
-        for pane, title, rows in (("#sources", "Sources", sources), ("#entities", "Entities", entities)):
-            table = self.query_one(pane, RowTable)
-            if table.records != rows:
-                table.show(rows)
-                table.border_title = f"{title} · {_count(len(rows))}"
-        self.query_one("#facts", FactsTable).set_sources(sources)
-        self._show_facts(facts)
-
-    def _show_facts(self, facts: list[FactRow]) -> None:
-        table = self.query_one("#facts", FactsTable)
-        table.show(facts)
-        table.border_title = f"Facts · {_count(len(facts))}"
-        if not facts:
+    def _show_lists(self, windows: dict[str, Window], marks: list[SourceRow]) -> None:
+        self._stale.difference_update(windows)
+        if "facts" in windows:
+            self.query_one("#facts", FactsTable).set_sources(marks)
+        for pane, title in PANES:
+            if pane in windows:
+                table = self.query_one(f"#{pane}", RowTable)
+                table.show(windows[pane])
+                table.border_title = f"{title} · {table.total:,}"
+        if "facts" in windows and not windows["facts"].total:
             self.query_one("#claims", ClaimsList).show([])
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="browse-claims")
@@ -102,14 +111,18 @@ class BrowseScreen(FactdiffScreen):
     # -- filters -------------------------------------------------------------
 
     def watch_filter(self, what: SourceRow | EntityRow | None) -> None:
+        self._filter_changed(what)
+        self.reload("facts")
+
+    def _filter_changed(self, what: SourceRow | EntityRow | None) -> None:
         self.query_one("#filter", FilterBar).show(what, self.story)
         self.refresh_bindings()
-        self.load(self.story, what)
 
     def watch_story(self, story: StoryRow | None) -> None:
         self.sub_title = f"Story: {one_line(story.label)}" if story else None
         self.set_reactive(BrowseScreen.filter, None)    # a source or entity of another story may be out of it
-        self.watch_filter(None)
+        self._filter_changed(None)
+        self.reload("sources", "facts", "entities")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
@@ -147,7 +160,7 @@ class BrowseScreen(FactdiffScreen):
             self.sub_title = None
             self.query_one("#filter", FilterBar).show(None, None)
             self.refresh_bindings()
-        self.load(self.story, self.filter)
+        self.reload("sources", "facts", "entities")
         self.notify("Store reloaded" + (", with the latest ingest linked in" if relinked else ""), timeout=3)
 
     def action_ledger(self) -> None:
@@ -168,10 +181,12 @@ class BrowseScreen(FactdiffScreen):
             self.app.call_from_thread(self._filter_everywhere, entity)
 
     def _filter_everywhere(self, entity: EntityRow) -> None:
+        scoped = self.story is not None
         self.set_reactive(BrowseScreen.story, None)
         self.sub_title = None
         self.set_reactive(BrowseScreen.filter, entity)
-        self.watch_filter(entity)
+        self._filter_changed(entity)
+        self.reload(*(("sources", "facts", "entities") if scoped else ("facts",)))
 
     # -- choices -------------------------------------------------------------
 

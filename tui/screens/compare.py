@@ -7,13 +7,14 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from store.queries import ClaimRow, FactRow, SourceRow
 from store.wordiff import FIGURE, diff_words
 
 from ..text import DIFF_STYLES, FIGURE_DIFFERS, content, one_line
 from ..widgets.diffview import ClaimColumn, NotReportedColumn
+from ..widgets.footer import Footer
 from .base import FactdiffScreen
 
 

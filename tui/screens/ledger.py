@@ -5,11 +5,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from store.queries import MAX_ROWS, DisagreementRow, StoryRow
 
 from ..text import content, one_line
+from ..widgets.footer import Footer
 from ..widgets.ledger import APART_STYLE, LedgerList
 from .base import FactdiffScreen
 

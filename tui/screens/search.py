@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.queries import SearchHit
 
 from ..text import content, flat, one_line
+from ..widgets.footer import Footer
 from .base import FactdiffScreen
 
 KIND_STYLES = {"entity": "bold $text-success", "source": "bold $text-primary", "fact": "bold $text-accent",

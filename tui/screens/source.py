@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from store.queries import ClaimRow, SourceText
 
 from ..text import content, one_line
 from ..widgets.article import ArticleView
+from ..widgets.footer import Footer
 from .base import FactdiffScreen
 
 

@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store.queries import StoryRow
 
 from ..text import content, one_line
+from ..widgets.footer import Footer
 from .base import FactdiffScreen
 
 

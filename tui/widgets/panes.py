@@ -2,110 +2,73 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Generic, TypeVar
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.queries import ClaimRow, EntityRow, FactRow, SourceRow, StoryRow
+from store.queries import ClaimRow, EntityRow, FactRow, Queries, SourceRow, StoryRow
 
 from ..text import cell, content, one_line
+from .table import RowMessage, RowTable
 
-RowT = TypeVar("RowT")
-
-MAX_MARKS = 20   # coverage marks drawn per fact; bigger stores show a count instead
-
-
-class RowMessage(Message):
-    """A message about one row of a RowTable."""
-
-    def __init__(self, table: RowTable, row: object) -> None:
-        super().__init__()
-        self.table = table
-        self.row = row
-
-    @property
-    def control(self) -> RowTable:
-        return self.table
+MAX_MARKS = 20   # coverage marks drawn per fact: the first sources of the store or story
 
 
-class RowTable(DataTable, Generic[RowT]):
-    """A DataTable of store rows, with vim keys, that says which row is highlighted or chosen.
+# The lists the panes show, read a page at a time (in workers: these query the store).
 
-    Its columns are fitted to the pane: `fit()` chooses them for the width, long text is cut with an ellipsis,
-    and they are fitted again when the pane is resized.
-    """
+@dataclass(frozen=True)
+class SourcePages:
+    queries: Queries
+    story_id: int | None = None
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="pane.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="pane.up"),
-        Binding("g", "scroll_top", "First", show=False, id="pane.first"),
-        Binding("G", "scroll_bottom", "Last", show=False, id="pane.last"),
-    ]
+    def count(self) -> int:
+        return self.queries.count_sources(self.story_id)
 
-    class Highlighted(RowMessage):
-        """The cursor moved to a row."""
+    def page(self, offset: int, limit: int, total: int) -> list[SourceRow]:
+        return self.queries.sources(self.story_id, limit, offset=offset, total=total)
 
-    class Chosen(RowMessage):
-        """The user pressed enter on a row."""
+    def index_of(self, record: SourceRow) -> int | None:
+        return self.queries.source_index(record.id, self.story_id)
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
-        self.records: list[RowT] = []
-        self._fitted_width = -1
 
-    def on_mount(self) -> None:
-        self.show(self.records)
+@dataclass(frozen=True)
+class FactPages:
+    queries: Queries
+    story_id: int | None = None
+    source_id: int | None = None
+    entity_id: int | None = None
 
-    def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._fitted_width:
-            self.show(self.records)
+    def count(self) -> int:
+        return self.queries.count_facts(story_id=self.story_id, source_id=self.source_id, entity_id=self.entity_id)
 
-    def fit(self, width: int) -> None:
-        """Choose the columns, and how wide their text may be, for a pane `width` cells wide."""
-        raise NotImplementedError
+    def page(self, offset: int, limit: int, total: int) -> list[FactRow]:
+        return self.queries.facts(story_id=self.story_id, source_id=self.source_id, entity_id=self.entity_id,
+                                  offset=offset, limit=limit, total=total)
 
-    def column_names(self) -> tuple[str, ...]:
-        raise NotImplementedError
+    def index_of(self, record: FactRow) -> int | None:
+        return self.queries.fact_index(record.id, story_id=self.story_id, source_id=self.source_id,
+                                       entity_id=self.entity_id)
 
-    def cells(self, row: RowT) -> tuple:
-        raise NotImplementedError
 
-    def show(self, rows: list[RowT]) -> None:
-        """Replace the rows, keeping the cursor on the same record when it is still there."""
-        current = self.current_record
-        self.records = list(rows)
-        self._fitted_width = self.scrollable_content_region.width
-        self.fit(self._fitted_width)
-        self.clear(columns=True)
-        self.add_columns(*self.column_names())
-        for row in self.records:
-            self.add_row(*self.cells(row))
-        if current in self.records:
-            self.move_cursor(row=self.records.index(current), animate=False)
-        elif self.records:
-            self.post_message(self.Highlighted(self, self.records[0]))
+@dataclass(frozen=True)
+class EntityPages:
+    queries: Queries
+    story_id: int | None = None
 
-    @property
-    def current_record(self) -> RowT | None:
-        if 0 <= self.cursor_row < len(self.records):
-            return self.records[self.cursor_row]
-        return None
+    def count(self) -> int:
+        return self.queries.count_entities(self.story_id)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        if self.current_record is not None:
-            self.post_message(self.Highlighted(self, self.current_record))
+    def page(self, offset: int, limit: int, total: int) -> list[EntityRow]:
+        return self.queries.entities(self.story_id, limit, offset=offset, total=total)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if self.current_record is not None:
-            self.post_message(self.Chosen(self, self.current_record))
+    def index_of(self, record: EntityRow) -> int | None:
+        return self.queries.entity_index(record.id, self.story_id)
 
 
 def _widest(texts: Iterable[str], at_least: int, at_most: int = 1000) -> int:
@@ -124,15 +87,19 @@ class SourcesTable(RowTable[SourceRow]):
 
     def fit(self, width: int) -> None:
         rows = self.records
-        self.outlet_width = _widest((one_line(r.outlet) for r in rows), 6, self.OUTLET_MAX)
-        space = width - (_widest((str(r.number) for r in rows), 1) + 2) - (self.outlet_width + 2) - 2
-        self.extra = 0
-        for extra_width in (6, _widest((r.published for r in rows), 4, 20)):    # Claims, Date
+        self.outlet_width = self.widest("outlet", _widest((one_line(r.outlet) for r in rows), 6, self.OUTLET_MAX))
+        number_width = self.widest("number", _widest((str(r.number) for r in rows), 1))
+        date_width = self.widest("date", _widest((r.published for r in rows), 4, 20))
+        space = width - (number_width + 2) - (self.outlet_width + 2) - 2
+        extras = []
+        for extra_width in (6, date_width):    # Claims, Date
             if space - extra_width - 2 < self.TITLE_MIN:
                 break
             space -= extra_width + 2
-            self.extra += 1
+            extras.append(extra_width)
+        self.extra = len(extras)
         self.title_width = max(space, 8)
+        self.widths = (number_width, self.outlet_width, self.title_width, *extras)
 
     def column_names(self) -> tuple[str, ...]:
         return ("#", "Outlet", "Title", "Claims", "Date")[:3 + self.extra]
@@ -156,12 +123,15 @@ class FactsTable(RowTable[FactRow]):
         self.sources: list[SourceRow] = []
 
     def set_sources(self, sources: list[SourceRow]) -> None:
-        """The store's sources, one coverage mark each (the facts shown next are marked against them)."""
-        self.sources = sources
+        """The first sources of the store or story, one coverage mark each (the facts shown next are marked
+        against them)."""
+        self.sources = sources[:MAX_MARKS]
 
     def fit(self, width: int) -> None:
         self.marks_header = "".join(str(s.number % 10) for s in self.sources[:MAX_MARKS]) or "Reported by"
-        self.label_width = max(width - (7 + 2) - (max(len(self.marks_header), 3) + 2) - (1 + 2) - 2, 12)
+        marks_width = max(len(self.marks_header), 3)
+        self.label_width = max(width - (7 + 2) - (marks_width + 2) - (1 + 2) - 2, 12)
+        self.widths = (7, marks_width, 1, self.label_width)
 
     def column_names(self) -> tuple[str, ...]:
         return ("Outlets", self.marks_header, "≠", "Fact")
@@ -188,10 +158,12 @@ class EntitiesTable(RowTable[EntityRow]):
     ALSO_MIN = 12       # below this many cells for other names the type shrinks to a badge, below 8 they go
 
     def fit(self, width: int) -> None:
-        self.name_width = _widest((one_line(r.name) for r in self.records), 6, 26)
+        self.name_width = self.widest("name", _widest((one_line(r.name) for r in self.records), 6, 26))
         space = width - (self.name_width + 2) - (7 + 2) - 2
         self.badge = space - (6 + 2) < self.ALSO_MIN
         self.also_width = space - (1 + 2 if self.badge else 6 + 2)
+        widths = (1, self.name_width, 7) if self.badge else (self.name_width, 7, 6)
+        self.widths = (*widths, self.also_width) if self.also_width >= 8 else widths
 
     def column_names(self) -> tuple[str, ...]:
         names = (" ", "Entity", "Outlets", "Also") if self.badge else ("Entity", "Outlets", "Type", "Also")
