@@ -7,10 +7,6 @@ command again finishes the job (what is stored is recognised by its content hash
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
-import signal
-import sqlite3
 import sys
 import time
 from collections import deque
@@ -22,8 +18,9 @@ import sqlite_utils
 from .analyze import analyze_article
 from .db import SourceRows, content_hash, find_source, source_rows, write_sources
 from .link import relink
-from .model import Analysis, Article, ReadError
+from .model import Article, ReadError
 from .readers import DEFAULT_MAX_BYTES, InputMeter, read_inputs
+from .workers import default_workers, worker_pool
 
 BATCH = 64          # articles analysed and written together; one transaction per batch
 POOL_FROM = 24      # a pool of workers is started once this many articles are waiting to be analysed
@@ -99,28 +96,6 @@ def _analyse_batch(articles: list[Article]) -> list[SourceRows | str]:
     return [analyse_for_store(a) for a in articles]
 
 
-def _worker_init() -> None:
-    # Ctrl-C reaches the whole process group: the main process alone decides what an interrupt means.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def default_workers() -> int:
-    """Worker processes for analysis: FACTDIFF_WORKERS, else one per CPU this process may use."""
-    env = os.environ.get("FACTDIFF_WORKERS", "").strip()
-    if env.isdigit():
-        return int(env)
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
-def _pool(workers: int):
-    # fork shares the loaded word lists with the workers at no cost; elsewhere (macOS, Windows) spawn is safe
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    return multiprocessing.get_context(method).Pool(workers, initializer=_worker_init)
-
-
 # -- the run ---------------------------------------------------------------------
 
 @dataclass
@@ -148,7 +123,7 @@ def ingest(db: sqlite_utils.Database, paths: Iterable[str], *, max_bytes: int = 
         inflight: deque = deque()
         for todo in _batches(run, read_inputs(paths, max_bytes=max_bytes, meter=meter)):
             if pool is None and workers > 1 and len(todo) >= POOL_FROM:
-                pool = _pool(workers)
+                pool = worker_pool(workers)
             if pool is None:
                 run.write(todo, _analyse_batch([t.article for t in todo]))
                 continue

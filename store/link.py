@@ -9,9 +9,7 @@ articles, not its square. Entities of different stories with the same name are t
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
-import signal
 import sqlite3
 import sys
 import time
@@ -27,6 +25,7 @@ from .disagree import FigureUse, find_disagreements
 from .entities import _norm, resolve_entities
 from .model import Mention
 from .stories import LEAD_CHARS, ArticleProfile, group_stories, parse_date, profile_terms
+from .workers import default_workers, worker_pool
 
 TASK_SOURCES = 400        # sources handed to a worker at once (a bigger story goes whole)
 POOL_FROM = 400           # fewer sources than this are linked in this process: a pool would cost more
@@ -81,14 +80,12 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
     profiles = _profiles(conn)
     path = _db_path(conn)
     if workers is None:
-        from .ingest import default_workers
         workers = default_workers()
     # What each story gives is written to temporary tables as it comes, and sorted there: the memory
     # relink needs does not grow with the store's claims and mentions.
     staging = _Staging(conn)
     if workers > 1 and len(profiles) >= POOL_FROM and path:
-        method = "fork" if sys.platform.startswith("linux") else "spawn"
-        with multiprocessing.get_context(method).Pool(workers, initializer=_worker_init) as pool:
+        with worker_pool(workers) as pool:
             step = max(1, len(profiles) // (4 * workers))
             chunks = [profiles[i:i + step] for i in range(0, len(profiles), step)]
             for chunk, terms in zip(chunks, pool.imap(_profile_terms, chunks)):
@@ -270,10 +267,6 @@ def _reader(path: str) -> sqlite3.Connection:
     conn.execute("PRAGMA busy_timeout = 30000")
     conn.execute("PRAGMA query_only = ON")
     return conn
-
-
-def _worker_init() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)    # the main process decides what Ctrl-C means
 
 
 def _profile_terms(profiles: list[ArticleProfile]) -> list[dict[str, float]]:

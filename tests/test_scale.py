@@ -59,13 +59,13 @@ def test_worker_processes_give_the_same_store_as_one_process(corpus, tmp_path, m
     monkeypatch.setattr(store.link, "POOL_FROM", 10)     # this small corpus is linked in workers too
     monkeypatch.setattr(store.link, "TASK_SOURCES", 20)  # in several tasks
     pooled = []
-    real_pool = store.link.multiprocessing.get_context
+    real_pool = store.link.worker_pool
 
-    def counting_context(method):
-        pooled.append(method)
-        return real_pool(method)
+    def counting_pool(workers):
+        pooled.append(workers)
+        return real_pool(workers)
 
-    monkeypatch.setattr(store.link.multiprocessing, "get_context", counting_context)
+    monkeypatch.setattr(store.link, "worker_pool", counting_pool)
     exports = []
     for workers in (1, 2):
         db = open_store(tmp_path / f"w{workers}.db")
