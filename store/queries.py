@@ -34,7 +34,7 @@ SEARCH_LIMIT = 50
 SEARCH_CUTOFF = 70      # rapidfuzz score (0-100) below which a search hit is dropped
 SCAN_ALL_BELOW = 5000   # tables smaller than this are fuzzy-matched whole; bigger ones are narrowed by FTS5
 SEARCH_CANDIDATES = 200  # most rows of a big table one search ranks
-MANY_STORIES = 99        # an entity in more stories than this is said to be in "99+ stories"
+MANY_STORIES = 9         # an entity in more stories than this is said to be in "9+ stories"
 
 
 @dataclass(frozen=True)

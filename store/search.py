@@ -69,15 +69,18 @@ def vocabulary(path: str, fts_table: str) -> dict[str, list[str]]:
 def match_expressions(query: str, words: dict[str, list[str]]) -> tuple[str, str] | None:
     """FTS5 MATCH expressions for a query: every word (or a word like it) present, and any of them.
 
-    Each query word stands for itself as a prefix (the last word may be half typed) and for the indexed
-    words most like it.
+    Each query word stands for itself (as a prefix when the index does not hold it whole: it may be half
+    typed) and for the indexed words most like it.
     """
     clauses = []
     for w in dict.fromkeys(_WORD.findall(_fold(query))):
-        alternatives = [f'"{w}"*']
+        known = words.get(w[0], ())
+        # a word the index holds was typed whole: its neighbours stand for it, not every word it begins
+        # (a prefix of a common word, "trump"*, makes FTS5 merge every word's list it begins)
+        alternatives = [f'"{w}"'] if len(w) >= MIN_FUZZY and w in known else [f'"{w}"*']
         if len(w) >= MIN_FUZZY:
             alternatives += [f'"{term}"' for term, _, _ in process.extract(
-                w, words.get(w[0], ()), scorer=fuzz.ratio, score_cutoff=SIMILAR_CUTOFF, limit=SIMILAR_LIMIT)
+                w, known, scorer=fuzz.ratio, score_cutoff=SIMILAR_CUTOFF, limit=SIMILAR_LIMIT)
                 if term != w]
         clauses.append("(" + " OR ".join(alternatives) + ")")
     if not clauses:
