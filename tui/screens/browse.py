@@ -10,7 +10,6 @@ from textual.reactive import reactive
 from textual.widgets import Header
 from textual.worker import get_current_worker
 
-from store.link import bring_up_to_date
 from store.queries import EntityRow, SourceRow, StoryRow
 
 from ..text import one_line
@@ -149,6 +148,9 @@ class BrowseScreen(FactdiffScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="browse-refresh")
     def _refresh_store(self) -> None:
         """Show what another process ingested since: finish its pending linking first if it left any."""
+        # imported here: linking (and sqlite-utils behind it) is a second's imports the app's start does not need
+        from store.link import bring_up_to_date
+
         relinked = bring_up_to_date(self.queries.path)
         self.app.call_from_thread(self._refreshed, relinked)
 
