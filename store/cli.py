@@ -78,7 +78,7 @@ def _ingest(args) -> int:
     db = open_store(args.db)
     out = sys.stdout
     say = None if args.quiet else (lambda line: print(line, file=out, flush=False))
-    progress = Progress(sys.stderr, None)
+    progress = Progress(sys.stderr)
     report = ingest(db, args.paths, max_bytes=int(args.max_size * 1024 * 1024), echo=say, progress=progress)
     out.flush()
     print_summary(report)

@@ -45,8 +45,8 @@ def _safe(s: str) -> str:
 class Progress:
     """A one-line progress bar on a terminal: how much is read, articles stored, rate and time left."""
 
-    def __init__(self, out: TextIO, total: int | None = None):
-        self.out, self.total, self.start, self.last = out, total, time.monotonic(), 0.0
+    def __init__(self, out: TextIO):
+        self.out, self.start, self.last = out, time.monotonic(), 0.0
         self.enabled = out.isatty()
         self.meter: InputMeter | None = None
 
@@ -57,7 +57,7 @@ class Progress:
         self.last = now
         elapsed = max(now - self.start, 1e-6)
         rate = done / elapsed
-        frac = self.meter.fraction if self.meter else (min(1.0, done / self.total) if self.total else None)
+        frac = self.meter.fraction if self.meter else None
         if frac:
             bar = "█" * int(frac * 30) + "░" * (30 - int(frac * 30))
             eta = elapsed * (1 - frac) / frac

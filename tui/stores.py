@@ -45,7 +45,7 @@ def _ingest(db_path: Path, paths: list[str]) -> None:
     except BadStore as exc:
         raise StoreError(str(exc)) from None
     try:
-        report = ingest(db, paths, progress=Progress(sys.stderr, None))
+        report = ingest(db, paths, progress=Progress(sys.stderr))
     finally:
         db.conn.close()
     if report.skipped or report.interrupted:
