@@ -19,7 +19,7 @@ import Stemmer
 from rapidfuzz import fuzz
 
 from .clustering import average_linkage
-from .lexicon import idf, is_demonym, place_kind, word_stats
+from .lexicon import CAPITALS, idf, is_demonym, place_kind, word_stats
 
 _STEM = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[0-9][0-9,.]*[0-9]|[0-9]")
@@ -31,13 +31,19 @@ than that the their theirs them themselves then there these they this those thro
 was we were what when where which while who whom why will with would you your yours yourself yourselves
 said says say saying told tells added adds according reported reports noted wrote also would could may might
 one two its it's that's there's mr ms mrs dr s t just like even still yet since however meanwhile earlier later
-there's we're they're it’s that’s don’t can’t won’t""".split())
+there's we're they're it’s that’s don’t can’t won’t although though whereas despite amid amidst among upon
+within via whether unless we've i've you've they've we'll i'll you'll they'll i'm you're he's she's
+we’ve i’ve you’ve they’ve we’ll i’ll i’m you’re he’s she’s""".split())
 # Verbs of saying carry attribution, not content: two claims do not state the same
 # fact because both were "said".
 REPORTING = frozenset(_STEM.stemWords("""said say says told tell added add according report reported reports note noted
 write wrote state stated statement confirm confirmed announce announced estimate estimated claim claims claimed
 believe believes assess assessed indicate indicated reveal revealed suggest suggested echo echoed""".split()))
 
+# Nouns that count people: "30 soldiers" and "30 North Koreans" may count the same people.
+PEOPLE = frozenset(_STEM.stemWords("""people person soldier troop force personnel fighter civilian member
+militant serviceman servicemen men women child children resident refugee worker employee officer casualty
+victim prisoner migrant protester voter student patient""".split()))
 
 
 @dataclass
@@ -145,23 +151,61 @@ def _compound(prev: str, word: str) -> str | None:
 _idf = lru_cache(maxsize=400_000)(idf)
 
 
+# Words news uses for one thing: two outlets report "losses" and "casualties", "an incursion" and
+# "an offensive". A claim's words of one sense also count as the sense, a little less than the word itself.
+SENSES: dict[str, str] = {}
+for _sense, _words in {
+    "harm": "killed dead died death deaths wounded injured casualties casualty losses fatalities toll",
+    "presence": "presence deployed deployment stationed sighted arrived involved operating",
+    "offensive": "incursion offensive invasion assault counteroffensive raid",
+    "acknowledge": "acknowledge acknowledged admit admitted",
+    "arrest": "arrested detained jailed imprisoned custody",
+    "flee": "fled displaced evacuated homeless",
+    "resign": "resigned resignation quit stepped",
+    "vote": "voted votes ballots",
+    "region": "region oblast province governorate prefecture",
+}.items():
+    for _w in _words.split():
+        SENSES[_STEM.stemWord(_w)] = "@" + _sense
+        SENSES[_lemma(_STEM.stemWord(_w))] = "@" + _sense
+SENSE_WEIGHT = 0.7
+
+
 def _terms(text: str) -> dict[str, float]:
-    out: dict[str, float] = {}
+    words: list[tuple[str, str, float]] = []     # (word, term, weight)
     prev = None
     for w, key in content_words(text):
         if not key:
             prev = None
             continue
-        weight = _idf(w)
+        # "front line" and "frontline" are one word, whichever way an outlet writes it
+        joined = _compound(prev, w) if prev is not None else None
+        if joined is not None:
+            words[-1] = (prev + w, joined, max(words[-1][2], _idf(w)))
+            prev = None
+            continue
+        words.append((w, key, _idf(w)))
+        prev = w
+    out: dict[str, float] = {}
+    for w, key, weight in words:
         if weight > out.get(key, 0.0):
             out[key] = weight
-        # "front line" and "frontline" are one word
-        if prev is not None:
-            joined = _compound(prev, w)
-            if joined is not None and weight > out.get(joined, 0.0):
-                out[joined] = weight
-        prev = w
+        sense = SENSES.get(key) or SENSES.get(_STEM.stemWord(w))
+        if sense is not None and SENSE_WEIGHT * weight > out.get(sense, 0.0):
+            out[sense] = SENSE_WEIGHT * weight
     return out
+
+
+ATTRIBUTION_WEIGHT = 0.3
+
+
+def _without_speaker(terms: dict[str, float], speaker: str | None) -> dict[str, float]:
+    """Attribution is compared as the speaker, not as words: "Kirby added" and "the White House official
+    said" should not make two claims differ, nor two claims of one speaker alike."""
+    if not speaker:
+        return terms
+    keys = set(_terms(speaker)) | set(_terms(_actor(speaker) or ""))
+    return {t: (w * ATTRIBUTION_WEIGHT if t in keys else w) for t, w in terms.items()}
 
 
 # Where a sentence joins two statements: "X, the first time Y", "Although X, Y", "X but Y", "X; Y".
@@ -188,10 +232,22 @@ def clauses_of(text: str) -> list[str]:
     return parts if len(parts) >= 2 else []
 
 
+def _actor(speaker: str | None) -> str | None:
+    """Who a speaker stands for: a capital speaks for its country ("Kyiv says")."""
+    return CAPITALS.get(speaker, speaker) if speaker else None
+
+
 def _unit_key(unit: str | None) -> str | None:
     if not unit:
         return None
     return _STEM.stemWord(unit.lower().split()[-1])
+
+
+def _counts_people(unit: str | None, key: str | None) -> bool:
+    """"soldiers", "troops", "people", "North Koreans": a count of people, whatever their role."""
+    if not unit or not key:
+        return False
+    return key in PEOPLE or (unit[:1].isupper() and unit.endswith("s") and is_demonym(unit))
 
 
 def _distinctive(f: tuple) -> bool:
@@ -237,9 +293,9 @@ class Aligner:
         edf: dict[int, int] = defaultdict(int)
         clause_terms: dict[int, list[dict[str, float]]] = {}
         for c in claims:
-            c.terms = _terms(c.text)
+            c.terms = _without_speaker(_terms(c.text), c.speaker)
             c.negated = bool(_NEGATION.search(c.text))
-            clause_terms[c.id] = [_terms(t) for t in clauses_of(c.text)]
+            clause_terms[c.id] = [_without_speaker(_terms(t), c.speaker) for t in clauses_of(c.text)]
             for t in c.terms:
                 df[t] += 1
             for e in c.entities:
@@ -314,10 +370,11 @@ class Aligner:
             if best >= 85:
                 s += 0.3
 
-        # speakers: two named, different speakers say different things
-        if x.speaker and y.speaker and x.speaker != y.speaker:
+        # speakers: two named, different speakers say different things ("Kyiv" speaks for Ukraine)
+        xs, ys = _actor(x.speaker), _actor(y.speaker)
+        if xs and ys and xs != ys:
             s -= self.SPEAKER
-        elif x.speaker and x.speaker == y.speaker:
+        elif xs and xs == ys:
             s += self.SPEAKER
         return max(0.0, s)
 
@@ -333,6 +390,9 @@ class Aligner:
                 if _ranges_agree(a, b):
                     if ua and ub and ua == ub:
                         strength = 1.0
+                    elif _counts_people(a[2], ua) and _counts_people(b[2], ub):
+                        # "11,000 North Koreans" and "11,000 North Korean soldiers"
+                        strength = 0.8
                     elif _distinctive(a) and _distinctive(b) and not (ua and ub):
                         strength = 0.6
                     else:
@@ -341,7 +401,7 @@ class Aligner:
                 elif ua and ua == ub:
                     conflict = True
         if best:
-            return self.FIGURE_BONUS * best * (1.0 if s > 0.08 else 0.3)
+            return self.FIGURE_BONUS * best * (1.0 if s > 0.03 else 0.3)
         return -0.25 if conflict else 0.0
 
     def _word_similarity(self, xt: dict[str, float], xn: float, yt: dict[str, float], yn: float) -> float:
@@ -367,6 +427,8 @@ class Aligner:
         for c in self.claims.values():
             top = sorted(c.terms.items(), key=lambda kv: -kv[1])[: self.KEY_TERMS]
             keys: set[tuple] = {("t", t) for t, _ in top}
+            for terms, _ in c.clauses:      # a long sentence's clauses each get their rarest words in
+                keys.update(("t", t) for t, _ in sorted(terms.items(), key=lambda kv: -kv[1])[: self.KEY_TERMS // 2])
             keys.update(("e", e) for e in c.entities)
             keys.update(("f", f[0], f[1], f[3]) for f in c.figures)
             n_keys[c.id] = len(keys)

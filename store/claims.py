@@ -22,7 +22,8 @@ _TRAIL = re.compile(
 _TRAIL_INV = re.compile(r"[,.!?][\"'”’]?\s+(?:" + _VERBS + r")\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s*[.!?]?$")
 # "Ukrainian intelligence said at least 30 ..." / "A senior US military official said on 17 December that ..."
 _LEAD = re.compile(
-    r"^[\"“‘]?(?P<spk>(?:[\w’'.\-/&()]+\s+){0,11}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
+    r"^(?:(?i:earlier|later|meanwhile|however|separately|on \w+day|in (?:a|an|his|her|its|their) [\w ]{3,30}|"
+    r"[\w ]{3,30} the same day)\s*,\s+)?[\"“‘]?(?P<spk>(?:[\w’'.\-/&()]+\s+){0,11}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
 # Verbs that are also plural nouns: "Kirby's remarks follow Ukrainian military intelligence reports that ..."
 # reads as a speaker before "reports" unless the speaker is short.
 _NOUN_LIKE_VERBS = frozenset("reports claims estimates notes states warns posts tweets".split())

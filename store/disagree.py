@@ -15,13 +15,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .align import content_words_cased, stem_word
+from .align import PEOPLE, content_words_cased, stem_word
 from .lexicon import is_demonym, place_kind
-
-# Nouns that count people: figures of soldiers, troops and civilians compare with each other.
-PEOPLE = frozenset(stem_word(w) for w in """people person soldier troop force personnel fighter civilian member
-militant serviceman servicemen men women child children resident refugee worker employee officer casualty
-victim prisoner migrant protester voter student patient""".split())
 
 # What news counts, by the words it counts it with: figures near "killed" and
 # near "injured" count the same event though the words differ.

@@ -18,6 +18,22 @@ PLACE_ALIASES: dict[str, str] = {
     "democratic people's republic of korea": "North Korea",
 }
 
+# Capitals news names for their governments ("Kyiv says", "Moscow denies"): the speaker is the country.
+CAPITALS: dict[str, str] = dict(pair.strip().split(":") for pair in """Kyiv:Ukraine, Kiev:Ukraine,
+Moscow:Russia, Washington:United States, Beijing:China, Pyongyang:North Korea, Seoul:South Korea, Tokyo:Japan,
+London:United Kingdom, Paris:France, Berlin:Germany, Rome:Italy, Madrid:Spain, Warsaw:Poland, Minsk:Belarus,
+Ankara:Turkey, Tehran:Iran, Jerusalem:Israel, Damascus:Syria, Baghdad:Iraq, Riyadh:Saudi Arabia, Cairo:Egypt,
+Doha:Qatar, Kabul:Afghanistan, Islamabad:Pakistan, New Delhi:India, Delhi:India, Taipei:Taiwan, Hanoi:Vietnam,
+Manila:Philippines, Jakarta:Indonesia, Canberra:Australia, Ottawa:Canada, Mexico City:Mexico, Brasilia:Brazil,
+Buenos Aires:Argentina, Caracas:Venezuela, Havana:Cuba, Bogota:Colombia, Tbilisi:Georgia, Yerevan:Armenia,
+Baku:Azerbaijan, Chisinau:Moldova, Budapest:Hungary, Bucharest:Romania, Vilnius:Lithuania, Riga:Latvia,
+Tallinn:Estonia, Helsinki:Finland, Stockholm:Sweden, Oslo:Norway, Copenhagen:Denmark, The Hague:Netherlands,
+Brussels:Belgium, Vienna:Austria, Bern:Switzerland, Athens:Greece, Belgrade:Serbia, Prague:Czech Republic,
+Bratislava:Slovakia, Dublin:Ireland, Lisbon:Portugal, Nairobi:Kenya, Addis Ababa:Ethiopia, Khartoum:Sudan,
+Tripoli:Libya, Pretoria:South Africa, Abuja:Nigeria, Beirut:Lebanon, Amman:Jordan, Sanaa:Yemen,
+Abu Dhabi:United Arab Emirates, Tashkent:Uzbekistan, Astana:Kazakhstan, Bangkok:Thailand, Naypyidaw:Myanmar,
+Dhaka:Bangladesh, Kathmandu:Nepal, Colombo:Sri Lanka, Wellington:New Zealand""".split(","))
+
 # Institutions named by their building or a single word, too well known to be
 # introduced in the text ("the Pentagon said").
 KNOWN_ORGS = frozenset("""pentagon kremlin nato reuters hamas hezbollah taliban congress senate parliament
