@@ -62,6 +62,7 @@ class ClaimFeatures:
     terms: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
     clauses: list[tuple[dict[str, float], float]] = field(default_factory=list)
+    when: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -208,6 +209,15 @@ def _without_speaker(terms: dict[str, float], speaker: str | None) -> dict[str, 
     return {t: (w * ATTRIBUTION_WEIGHT if t in keys else w) for t, w in terms.items()}
 
 
+# When an event happened is part of the fact, like its figures: "began in August" and "launched in
+# August" agree, "in August" and "in October" are two events. A month with a day ("December 16") is
+# usually the day of the report, not of the event, and is left to the words.
+TIME_BONUS = 0.1
+_MONTH = re.compile(r"\b(?:in|since|from|until|by|during|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
+                    r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+                    r"(?!\s+\d{1,2}\b)")
+
+
 # Where a sentence joins two statements: "X, the first time Y", "Although X, Y", "X but Y", "X; Y".
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|\s--\s|,\s+(?=(?:but|while|though|although|and|which|who|whose|where|as|after|before|because|since"
@@ -295,6 +305,7 @@ class Aligner:
         for c in claims:
             c.terms = _without_speaker(_terms(c.text), c.speaker)
             c.negated = bool(_NEGATION.search(c.text))
+            c.when = frozenset(m.lower() for m in _MONTH.findall(c.text))
             clause_terms[c.id] = [_without_speaker(_terms(t), c.speaker) for t in clauses_of(c.text)]
             for t in c.terms:
                 df[t] += 1
@@ -357,6 +368,8 @@ class Aligner:
         # figures: the same figure for the same thing is strong; a different one is a different fact
         if x.figures and y.figures:
             s += self._figure_relation(x, y, s)
+        if x.when and y.when:
+            s += TIME_BONUS if x.when & y.when else -TIME_BONUS
         if x.negated and y.negated:
             s += self.POLARITY
         elif x.negated != y.negated:

@@ -71,3 +71,11 @@ def test_a_plural_noun_is_not_read_as_the_verb_of_a_long_speaker():
     assert c.speaker != "Kirby’s remarks follow Ukrainian military intelligence"
     (d,) = _claims("The Pentagon reports that 30 soldiers died in the attack on Monday.")
     assert d.speaker == "Pentagon"
+
+
+def test_attribution_after_a_lead_phrase():
+    (c,) = _claims("Earlier the same day, Pentagon Press Secretary Major Gen. Pat Ryder confirmed that the troops "
+                   "had suffered casualties.")
+    assert c.speaker == "Pat Ryder"
+    (d,) = _claims("However, the ministry said the figures were wrong.")
+    assert d.speaker == "ministry"
