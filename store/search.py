@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 SIMILAR_CUTOFF = 80     # how close (rapidfuzz ratio) an indexed word must be to a query word to stand for it
 SIMILAR_LIMIT = 8       # at most this many indexed words per query word
-MIN_FUZZY = 3           # shorter query words are matched as prefixes only
+MIN_FUZZY = 3           # shorter query words are matched whole, with no neighbours
 
 _WORD = re.compile(r"\w+")
 _cache: dict[tuple[str, str], tuple[tuple, dict[str, list[str]]]] = {}
@@ -77,7 +77,9 @@ def match_expressions(query: str, words: dict[str, list[str]]) -> tuple[str, str
         known = words.get(w[0], ())
         # a word the index holds was typed whole: its neighbours stand for it, not every word it begins
         # (a prefix of a common word, "trump"*, makes FTS5 merge every word's list it begins)
-        alternatives = [f'"{w}"'] if len(w) >= MIN_FUZZY and w in known else [f'"{w}"*']
+        # a word of one or two letters ("v" in "roe v wade", "un" in "jong-un") is taken whole: as a prefix
+        # it would make FTS5 merge the lists of thousands of words
+        alternatives = [f'"{w}"'] if len(w) < MIN_FUZZY or w in known else [f'"{w}"*']
         if len(w) >= MIN_FUZZY:
             alternatives += [f'"{term}"' for term, _, _ in process.extract(
                 w, known, scorer=fuzz.ratio, score_cutoff=SIMILAR_CUTOFF, limit=SIMILAR_LIMIT)
