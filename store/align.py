@@ -200,12 +200,17 @@ def _terms(text: str) -> dict[str, float]:
 ATTRIBUTION_WEIGHT = 0.3
 
 
+@lru_cache(maxsize=50_000)
+def _speaker_terms(speaker: str) -> frozenset[str]:
+    return frozenset(_terms(speaker)) | frozenset(_terms(_actor(speaker) or ""))
+
+
 def _without_speaker(terms: dict[str, float], speaker: str | None) -> dict[str, float]:
     """Attribution is compared as the speaker, not as words: "Kirby added" and "the White House official
     said" should not make two claims differ, nor two claims of one speaker alike."""
     if not speaker:
         return terms
-    keys = set(_terms(speaker)) | set(_terms(_actor(speaker) or ""))
+    keys = _speaker_terms(speaker)
     return {t: (w * ATTRIBUTION_WEIGHT if t in keys else w) for t, w in terms.items()}
 
 
