@@ -172,6 +172,11 @@ for _sense, _words in {
 SENSE_WEIGHT = 0.7
 
 
+@lru_cache(maxsize=200_000)
+def _sense(word: str, key: str) -> str | None:
+    return SENSES.get(key) or SENSES.get(_STEM.stemWord(word))
+
+
 def _terms(text: str) -> dict[str, float]:
     words: list[tuple[str, str, float]] = []     # (word, term, weight)
     prev = None
@@ -191,7 +196,7 @@ def _terms(text: str) -> dict[str, float]:
     for w, key, weight in words:
         if weight > out.get(key, 0.0):
             out[key] = weight
-        sense = SENSES.get(key) or SENSES.get(_STEM.stemWord(w))
+        sense = _sense(w, key)
         if sense is not None and SENSE_WEIGHT * weight > out.get(sense, 0.0):
             out[sense] = SENSE_WEIGHT * weight
     return out

@@ -172,10 +172,19 @@ def group_quantities(uses: list[FigureUse]) -> list[list[FigureUse]]:
         for n, i in enumerate(ids):
             for j in ids[n + 1:n + 1 + MAX_NEIGHBOURS]:
                 candidates.add((i, j) if i < j else (j, i))
+    known: dict[tuple[int, int], bool] = {}
+
+    def same(i: int, j: int) -> bool:
+        key = (i, j) if i < j else (j, i)
+        r = known.get(key)
+        if r is None:
+            r = known[key] = same_quantity(uses[i], uses[j])
+        return r
+
     pairs = []
     for i, j in candidates:
         a, b = uses[i], uses[j]
-        if same_quantity(a, b):
+        if same(i, j):
             # closest sizes first, so a quantity forms around figures that nearly agree
             pairs.append((abs(math.log10(_size(a)) - math.log10(_size(b))), i, j))
     pairs.sort()
@@ -184,7 +193,7 @@ def group_quantities(uses: list[FigureUse]) -> list[list[FigureUse]]:
     for _, i, j in pairs:
         gi, gj = group_of[i], group_of[j]
         if gi == gj or len(members[gi]) + len(members[gj]) > MAX_GROUP \
-                or not all(same_quantity(uses[x], uses[y]) or uses[x].claim_id == uses[y].claim_id
+                or not all(uses[x].claim_id == uses[y].claim_id or same(x, y)
                            for x in members[gi] for y in members[gj]):
             continue
         for x in members[gj]:
