@@ -498,9 +498,22 @@ class Aligner:
         if len(members) == 1:
             best = members[0]
         else:
+            # the claim most like the others, short, and saying the fact before who said it
             best = max(members, key=lambda a: (sum(self.similarity(a, b) for b in members if b != a)
-                                               - 0.002 * len(self.claims[a].text)))
+                                               - 0.002 * len(self.claims[a].text)
+                                               - LEAD_ATTRIBUTION_COST * _leads_with_attribution(self.claims[a].text)))
         return fact_label(self.claims[best].text)
+
+
+LEAD_ATTRIBUTION_COST = 0.5
+_LEAD_WORDS = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_ABOUT_SAYING = REPORTING | frozenset(_STEM.stemWords("remarks comments statement".split()))
+
+
+def _leads_with_attribution(text: str) -> bool:
+    """"Officials said 12 people ...", "Kyiv says at least 30 ...": a verb of saying among the first words."""
+    return any(_STEM.stemWord(w.lower()) in _ABOUT_SAYING and not w.endswith("ly")     # not "reportedly"
+               for w in _LEAD_WORDS.findall(text[:80])[:8])
 
 
 # ", national security adviser John Kirby said." at a sentence's end: a trailing attribution only, never
