@@ -7,6 +7,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .derived import fact_label_sql
 from .queries import outlet_name
 
 REPORTED, HEDGED, DISAGREES, NOT_REPORTED = "reported", "hedged", "disagrees", "not reported"
@@ -85,7 +86,7 @@ def _overlap(a: dict, b: dict) -> bool:
 
 def disagreeing_claims(conn: sqlite3.Connection) -> set[int]:
     """Claims whose figure does not overlap another outlet's figure of the same quantity."""
-    source_of = dict(conn.execute("SELECT id, source_id FROM claims"))
+    source_of = dict(conn.execute("SELECT id, source_id FROM claim_rows"))
     out: set[int] = set()
     for (vals,) in conn.execute("SELECT vals FROM discrepancies"):
         values = json.loads(vals)
@@ -105,9 +106,10 @@ def build_coverage(conn: sqlite3.Connection, *, min_outlets: int = 1, limit: int
         for i, (sid, outlet, name, url, title, published) in enumerate(conn.execute(
             "SELECT id, outlet, name, url, title, published FROM sources ORDER BY id")))
     col = {o.source_id: i for i, o in enumerate(outlets)}
-    hedged = {cid for cid, h in conn.execute("SELECT id, hedges FROM claims") if json.loads(h)}
+    hedged = {cid for cid, h in conn.execute("SELECT id, hedges FROM claim_rows") if json.loads(h)}
     disagreeing = disagreeing_claims(conn)
-    sql = ("SELECT f.id, f.label FROM facts f WHERE f.n_sources >= ? ORDER BY f.n_sources DESC, f.n_claims DESC, f.id"
+    sql = (f"SELECT f.id, {fact_label_sql('f')} FROM facts f WHERE f.n_sources >= ?"
+           " ORDER BY f.n_sources DESC, f.n_claims DESC, f.id"
            + (" LIMIT ?" if limit else ""))
     facts = conn.execute(sql, (min_outlets, limit) if limit else (min_outlets,)).fetchall()
     members: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -115,7 +117,7 @@ def build_coverage(conn: sqlite3.Connection, *, min_outlets: int = 1, limit: int
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         for fid, cid, sid in conn.execute(
-                f"SELECT fc.fact_id, c.id, c.source_id FROM fact_claims fc JOIN claims c ON c.id = fc.claim_id"
+                f"SELECT fc.fact_id, c.id, c.source_id FROM fact_claims fc JOIN claim_rows c ON c.id = fc.claim_id"
                 f" WHERE fc.fact_id IN ({','.join('?' * len(chunk))})", chunk):
             members[fid].append((cid, sid))
     rows = tuple(coverage_row(fid, label, members[fid], col, hedged, disagreeing) for fid, label in facts)

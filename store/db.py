@@ -15,12 +15,14 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 import sqlite_utils
 
+from .derived import CLAIM_TEXT, MENTION_SURFACE, QUOTES, label_span, quote_spans
 from .model import Analysis, Article
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APP_ID = 0x66646966  # "fdif": marks the file as a factdiff store
 
 
@@ -55,13 +57,111 @@ CREATE INDEX IF NOT EXISTS facts_rank ON facts(n_sources DESC);
 CREATE INDEX IF NOT EXISTS facts_story_rank ON facts(story_id, n_sources DESC);
 CREATE INDEX IF NOT EXISTS facts_coverage_rank ON facts(n_sources DESC, n_claims DESC);
 CREATE INDEX IF NOT EXISTS entities_rank ON entities(n_sources DESC, n_mentions DESC, name);
-CREATE INDEX IF NOT EXISTS claims_span ON claims(source_id, start, "end");
 """
+_CLAIMS_SPAN_V5 = 'CREATE INDEX IF NOT EXISTS claims_span ON claims(source_id, start, "end");\n'
+
+# Schema 6: a claim's text is not stored twice. It is the span start..end of its source's text, which the
+# `claims` view reads (SQLite's substr counts characters, as Python's offsets do); `claim_rows` holds the rest,
+# and a text only where substr cannot give it back (an article with a NUL character, where substr stops); its
+# quotes as spans of the source's text too (store.derived). The search index reads the text through the
+# narrower view `claim_texts` (FTS5 cannot read a view with a json_each() subquery, as `claims` has).
+_CLAIM_ROWS_V6 = """
+CREATE TABLE IF NOT EXISTS claim_rows (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT,
+    kind TEXT NOT NULL, speaker_as_written TEXT, speaker TEXT,
+    hedges TEXT NOT NULL DEFAULT '[]', quotes TEXT NOT NULL DEFAULT '[]', is_heading INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS claims_span ON claim_rows(source_id, start, "end");
+"""
+_CLAIM_COLUMNS = ("kind", "speaker_as_written", "speaker", "hedges", "quotes", "is_heading")
+_CLAIMS_V6 = f"""
+CREATE VIEW IF NOT EXISTS claims AS SELECT c.id, c.source_id, c.start, c."end",
+    {CLAIM_TEXT.format(c="c", s="s")} AS text, c.kind, c.speaker_as_written, c.speaker, c.hedges,
+    {QUOTES.format(c="c", s="s")} AS quotes, c.is_heading
+    FROM claim_rows c LEFT JOIN sources s ON s.id = c.source_id;
+CREATE VIEW IF NOT EXISTS claim_texts AS SELECT c.id, {CLAIM_TEXT.format(c="c", s="s")} AS text, c.speaker
+    FROM claim_rows c LEFT JOIN sources s ON s.id = c.source_id;
+CREATE TRIGGER IF NOT EXISTS claims_insert INSTEAD OF INSERT ON claims BEGIN
+  INSERT INTO claim_rows (id, source_id, start, "end", text, kind, speaker_as_written, speaker, hedges, quotes,
+                          is_heading)
+  VALUES (new.id, new.source_id, new.start, new."end",
+          CASE WHEN new.text IS substr((SELECT text FROM sources WHERE id = new.source_id), new.start + 1,
+                                       new."end" - new.start) THEN NULL ELSE new.text END,
+          new.kind, new.speaker_as_written, new.speaker, coalesce(new.hedges, '[]'), coalesce(new.quotes, '[]'),
+          coalesce(new.is_heading, 0));
+END;
+CREATE TRIGGER IF NOT EXISTS claims_update INSTEAD OF UPDATE ON claims BEGIN
+  UPDATE claim_rows SET {", ".join(f"{c} = new.{c}" for c in _CLAIM_COLUMNS)} WHERE id = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS claims_delete INSTEAD OF DELETE ON claims BEGIN
+  DELETE FROM claim_rows WHERE id = old.id;
+END;
+CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING FTS5 (
+    "text", "speaker",
+    tokenize='unicode61 remove_diacritics 2',
+    content="claim_texts", content_rowid="id", columnsize=0
+);
+CREATE TRIGGER IF NOT EXISTS claims_ad AFTER DELETE ON claim_rows BEGIN
+  INSERT INTO claims_fts (claims_fts, rowid, text, speaker) SELECT 'delete', old.id,
+    {CLAIM_TEXT.format(c="old", s="s")}, old.speaker FROM sources s WHERE s.id = old.source_id;
+END;
+CREATE TRIGGER IF NOT EXISTS claims_au AFTER UPDATE ON claim_rows BEGIN
+  INSERT INTO claims_fts (claims_fts, rowid, text, speaker) SELECT 'delete', old.id,
+    {CLAIM_TEXT.format(c="old", s="s")}, old.speaker FROM sources s WHERE s.id = old.source_id;
+  INSERT INTO claims_fts (rowid, text, speaker) SELECT new.id,
+    {CLAIM_TEXT.format(c="new", s="s")}, new.speaker FROM sources s WHERE s.id = new.source_id;
+END;
+CREATE TRIGGER IF NOT EXISTS sources_claims_bd BEFORE DELETE ON sources BEGIN
+  INSERT INTO claims_fts (claims_fts, rowid, text, speaker) SELECT 'delete', c.id,
+    {CLAIM_TEXT.format(c="c", s="old")}, c.speaker FROM claim_rows c WHERE c.source_id = old.id;
+END;
+"""
+# (A claim deleted with its source is taken out of the search index before the source goes, while its
+# text can still be read: by the time the deletion cascades to claim_rows, the source is gone.)
+
+# The same for entity mentions: `surface` is the span of the source's text, `name` is the surface unless
+# mention_rows keeps another (a possessive's name drops its "'s").
+_MENTION_ROWS_V6 = """
+CREATE TABLE IF NOT EXISTS mention_rows (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, surface TEXT,
+    name TEXT, type TEXT NOT NULL, evidence INTEGER NOT NULL,
+    entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_source ON mention_rows(source_id);
+"""
+_MENTIONS_V6 = f"""
+CREATE VIEW IF NOT EXISTS mentions AS SELECT m.id, m.source_id, m.start, m."end",
+    {MENTION_SURFACE.format(c="m", s="s")} AS surface,
+    coalesce(m.name, {MENTION_SURFACE.format(c="m", s="s")}) AS name, m.type, m.evidence, m.entity_id
+    FROM mention_rows m LEFT JOIN sources s ON s.id = m.source_id;
+"""
+
+# Schema 6: a fact of one claim (most facts) keeps its label as a span of its claim's text, label_start..
+# label_end, followed by "…" when label_cut (readers use store.derived.fact_label_sql()); `label` is kept only
+# where it is not such a span. Memberships are a table without rowids.
+_FACTS_V6 = """
+CREATE TABLE IF NOT EXISTS {facts} (
+    id INTEGER PRIMARY KEY,
+    label TEXT, story_id INTEGER NOT NULL DEFAULT 0,
+    n_sources INTEGER NOT NULL, n_claims INTEGER NOT NULL,
+    label_start INTEGER, label_end INTEGER, label_cut INTEGER
+);
+CREATE TABLE IF NOT EXISTS {fact_claims} (
+    fact_id INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
+    claim_id INTEGER NOT NULL REFERENCES claim_rows(id) ON DELETE CASCADE,
+    PRIMARY KEY (fact_id, claim_id)
+) WITHOUT ROWID;
+"""
+
 
 # Indexes over columns relink() rewrites whole: it drops them, writes, and builds them again in one go,
 # which is several times faster than updating them row by row.
 RELINK_INDEXES = {
-    "mentions_entity": "CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id)",
+    "mentions_entity": "CREATE INDEX IF NOT EXISTS mentions_entity ON mention_rows(entity_id)",
     "fact_claims_claim": "CREATE INDEX IF NOT EXISTS fact_claims_claim ON fact_claims(claim_id)",
 }
 
@@ -82,17 +182,10 @@ CREATE TABLE IF NOT EXISTS furniture (
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS furniture_source ON furniture(source_id);
-CREATE TABLE IF NOT EXISTS claims (
-    id INTEGER PRIMARY KEY,
-    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
-    kind TEXT NOT NULL, speaker_as_written TEXT, speaker TEXT,
-    hedges TEXT NOT NULL DEFAULT '[]', quotes TEXT NOT NULL DEFAULT '[]', is_heading INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS claims_source ON claims(source_id);
+""" + _CLAIM_ROWS_V6 + """
 CREATE TABLE IF NOT EXISTS figures (
     id INTEGER PRIMARY KEY,
-    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_id INTEGER NOT NULL REFERENCES claim_rows(id) ON DELETE CASCADE,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
     low REAL, high REAL, unit TEXT, qualifier TEXT, kind TEXT NOT NULL, tolerance REAL NOT NULL DEFAULT 0
 );
@@ -102,43 +195,24 @@ CREATE TABLE IF NOT EXISTS entities (
     name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]',
     n_sources INTEGER NOT NULL DEFAULT 0, n_mentions INTEGER NOT NULL DEFAULT 0
 );
-CREATE TABLE IF NOT EXISTS mentions (
-    id INTEGER PRIMARY KEY,
-    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, surface TEXT NOT NULL,
-    name TEXT NOT NULL, type TEXT NOT NULL, evidence INTEGER NOT NULL,
-    entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL
-);
-CREATE INDEX IF NOT EXISTS mentions_source ON mentions(source_id);
-CREATE TABLE IF NOT EXISTS acronyms (
+""" + _MENTION_ROWS_V6 + """CREATE TABLE IF NOT EXISTS acronyms (
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     name TEXT NOT NULL, acronym TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS facts (
-    id INTEGER PRIMARY KEY,
-    label TEXT NOT NULL, story_id INTEGER NOT NULL DEFAULT 0,
-    n_sources INTEGER NOT NULL, n_claims INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS fact_claims (
-    fact_id INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
-    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    PRIMARY KEY (fact_id, claim_id)
-);
-""" + "".join(f"{sql};\n" for sql in RELINK_INDEXES.values()) + _DISCREPANCIES_V2 + _STORIES_V3 + _PAGE_INDEXES_V5
+""" + _FACTS_V6.format(facts="facts", fact_claims="fact_claims") + "".join(
+    f"{sql};\n" for sql in RELINK_INDEXES.values()) + _DISCREPANCIES_V2 + _STORIES_V3 + _PAGE_INDEXES_V5 + _CLAIMS_V6 \
+    + _MENTIONS_V6
 
-# One entry per schema version after 1: the SQL that brings a store from the version before.
-
-
-_FTS = {
-    "claims": ["text", "speaker"],
+_FTS = {    # (claims_fts, which reads the claim_texts view, is made with the views: _CLAIMS_V6)
     "sources": ["title", "outlet", "name"],
     "entities": ["name", "aliases"],
     "facts": ["label"],
 }
 # Which changes triggers carry into each search index (insert, delete, update). The others are written in
-# bulk, which is several times faster than a trigger per row: new claims by write_sources(), and the
-# entities and facts, which relink() rewrites whole, by rebuilding their index.
-_FTS_TRIGGERS = {"sources": ("ai", "ad", "au"), "claims": ("ad", "au"), "entities": (), "facts": ()}
+# bulk, which is several times faster than a trigger per row: new claims by write_sources() (claims_fts's
+# triggers, for changed and deleted claims, are in _CLAIMS_V6), and the entities and facts, which relink()
+# rewrites whole, by rebuilding their index.
+_FTS_TRIGGERS = {"sources": ("ai", "ad", "au"), "entities": (), "facts": ()}
 
 # Schema 4: the indexes written in bulk lose their per-row triggers.
 _BULK_FTS_V4 = """
@@ -152,7 +226,100 @@ DROP TRIGGER IF EXISTS facts_au;
 """
 
 
-MIGRATIONS: dict[int, str] = {2: _DISCREPANCIES_V2, 3: _STORIES_V3, 4: _BULK_FTS_V4, 5: _PAGE_INDEXES_V5}
+def _is_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def _to_v5(conn: sqlite3.Connection) -> None:
+    _run(conn, _PAGE_INDEXES_V5 + (_CLAIMS_SPAN_V5 if _is_table(conn, "claims") else ""))
+
+
+def _to_v6(conn: sqlite3.Connection) -> None:
+    """Claims' text and quotes and mentions' surfaces read from their sources' text, one-claim facts' labels
+    from their claims' (see _CLAIMS_V6, _MENTIONS_V6 and _FACTS_V6). Tables are rebuilt as SQLite's ALTER TABLE
+    documentation describes, with foreign keys off (_migrate's caller turns them off), so that no deletion
+    cascades. Each part is skipped where the store already has it."""
+    if _is_table(conn, "claims"):
+        table, index = _CLAIM_ROWS_V6.split(");\n", 1)
+        text = CLAIM_TEXT.format(c="c", s="s").replace("c.text", "NULL")
+        # the first rename carries the other tables' references to claims over to claim_rows, the name the
+        # rebuilt table then takes
+        _run(conn, f"""
+DROP TRIGGER IF EXISTS claims_ai;
+DROP TRIGGER IF EXISTS claims_ad;
+DROP TRIGGER IF EXISTS claims_au;
+DROP TABLE IF EXISTS claims_fts;
+ALTER TABLE claims RENAME TO claim_rows;
+{table.replace("claim_rows", "claim_rows_v6")});
+INSERT INTO claim_rows_v6 (id, source_id, start, "end", text, kind, speaker_as_written, speaker, hedges, quotes,
+                           is_heading)
+SELECT c.id, c.source_id, c.start, c."end", CASE WHEN c.text IS {text} THEN NULL ELSE c.text END, c.kind,
+       c.speaker_as_written, c.speaker, c.hedges, c.quotes, c.is_heading
+FROM claim_rows c LEFT JOIN sources s ON s.id = c.source_id ORDER BY c.id;
+DROP TABLE claim_rows;
+ALTER TABLE claim_rows_v6 RENAME TO claim_rows;
+{index}""")
+        for rows in _chunks(conn, "claim_rows", 'SELECT c.id, c.start, c.quotes, substr(s.text, c.start + 1,'
+                            ' c."end" - c.start) FROM claim_rows c JOIN sources s ON s.id = c.source_id'
+                            " WHERE c.id BETWEEN ? AND ? AND c.quotes <> '[]' AND c.text IS NULL"):
+            updates = []
+            for cid, start, quotes, text in rows:     # (spans of the claim's text, then of the source's)
+                kept = quote_spans(quotes, text, 0, len(text))
+                if kept != quotes:
+                    updates.append((json.dumps([[a + start, b + start] for a, b in json.loads(kept)]), cid))
+            conn.executemany("UPDATE claim_rows SET quotes = ? WHERE id = ?", updates)
+        _run(conn, _CLAIMS_V6)
+        conn.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
+    if _is_table(conn, "mentions"):
+        table, index = _MENTION_ROWS_V6.split(");\n", 1)
+        surface = MENTION_SURFACE.format(c="m", s="s").replace("m.surface", "NULL")
+        _run(conn, f"""
+ALTER TABLE mentions RENAME TO mention_rows;
+{table.replace("mention_rows", "mention_rows_v6")});
+INSERT INTO mention_rows_v6 (id, source_id, start, "end", surface, name, type, evidence, entity_id)
+SELECT m.id, m.source_id, m.start, m."end", CASE WHEN m.surface IS {surface} THEN NULL ELSE m.surface END,
+       CASE WHEN m.name IS m.surface THEN NULL ELSE m.name END, m.type, m.evidence, m.entity_id
+FROM mention_rows m LEFT JOIN sources s ON s.id = m.source_id ORDER BY m.id;
+DROP TABLE mention_rows;
+ALTER TABLE mention_rows_v6 RENAME TO mention_rows;
+{index}{RELINK_INDEXES["mentions_entity"]};
+{_MENTIONS_V6}""")
+    (facts_sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'fact_claims'").fetchone()
+    if "WITHOUT ROWID" not in facts_sql.upper():
+        _run(conn, _FACTS_V6.format(facts="facts_v6", fact_claims="fact_claims_v6") + """
+INSERT INTO facts_v6 (id, label, story_id, n_sources, n_claims)
+SELECT id, label, story_id, n_sources, n_claims FROM facts ORDER BY id;
+INSERT INTO fact_claims_v6 (fact_id, claim_id) SELECT fact_id, claim_id FROM fact_claims ORDER BY fact_id, claim_id;
+DROP TABLE fact_claims;
+DROP TABLE facts;
+ALTER TABLE facts_v6 RENAME TO facts;
+ALTER TABLE fact_claims_v6 RENAME TO fact_claims;
+""" + "".join(f"{sql};\n" for sql in RELINK_INDEXES.values() if "fact_claims" in sql) + _PAGE_INDEXES_V5)
+        # a one-claim fact's label becomes a span of its claim's text where it is one
+        for rows in _chunks(conn, "facts", f"SELECT f.id, f.label, {CLAIM_TEXT.format(c='c', s='s')} FROM facts f"
+                            " JOIN fact_claims fc ON fc.fact_id = f.id JOIN claim_rows c ON c.id = fc.claim_id"
+                            " LEFT JOIN sources s ON s.id = c.source_id WHERE f.id BETWEEN ? AND ? AND f.n_claims = 1"):
+            spans = [(*span, fid) for fid, label, text in rows if (span := label_span(label, text or "")) is not None]
+            conn.executemany("UPDATE facts SET label = NULL, label_start = ?, label_end = ?, label_cut = ?"
+                             " WHERE id = ?", spans)
+
+
+def _chunks(conn: sqlite3.Connection, table: str, sql: str, size: int = 20000):
+    """The rows of `sql` (with `id BETWEEN ? AND ?`) a range of `table`'s ids at a time: a migration's memory
+    does not grow with the store."""
+    (top,) = conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
+    for low in range(0, top + 1, size):
+        yield conn.execute(sql, (low, low + size - 1)).fetchall()
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    for statement in _statements(script):
+        conn.execute(statement)
+
+
+# One entry per schema version after 1: the SQL (or the function) that brings a store from the version before.
+MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
+    2: _DISCREPANCIES_V2, 3: _STORIES_V3, 4: _BULK_FTS_V4, 5: _to_v5, 6: _to_v6}
 
 
 def content_hash(article: Article) -> str:
@@ -214,17 +381,25 @@ def _prepare(conn: sqlite3.Connection, p: Path) -> None:
     if _schema_version(conn) == SCHEMA_VERSION:
         return
     # Under the write lock and in one transaction: a killed run leaves the file as it was, and another
-    # process opening the same file waits, then finds the work done.
-    conn.execute("BEGIN IMMEDIATE")
+    # process opening the same file waits, then finds the work done. Foreign keys are off meanwhile (they can
+    # only be switched outside a transaction): a migration rebuilding a table must not cascade its deletion.
+    (fk,) = conn.execute("PRAGMA foreign_keys").fetchone()
+    conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        if not _has_tables(conn):
-            _create(conn)
-        else:
-            _migrate(conn, p)
-        conn.commit()
-    except BaseException:
-        conn.rollback()
-        raise
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if _schema_version(conn) == SCHEMA_VERSION:     # another process did it meanwhile
+                pass
+            elif not _has_tables(conn):
+                _create(conn)
+            else:
+                _migrate(conn, p)
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {'ON' if fk else 'OFF'}")
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
@@ -294,8 +469,11 @@ def _migrate(conn: sqlite3.Connection, p: Path) -> None:
         raise StoreError(f"{p}: store schema {version} is too old to migrate; re-ingest into a new --db file")
     while version < SCHEMA_VERSION:
         try:
-            for statement in _statements(MIGRATIONS[version + 1]):
-                conn.execute(statement)
+            step = MIGRATIONS[version + 1]
+            if callable(step):
+                step(conn)
+            else:
+                _run(conn, step)
         except sqlite3.Error as exc:
             raise StoreError(f"{p}: could not migrate the store from schema {version} to {version + 1} ({exc});"
                              " the store is unchanged") from None
@@ -385,29 +563,35 @@ def write_sources(db: sqlite_utils.Database,
                 continue
             ids.append(cur.lastrowid)
         # the write lock is held: claim ids can be given here, so figures need no lookup per claim
-        (next_claim,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()
-        # (so the new claims are the ids from next_claim up, and their search index is written in one go)
-        furniture, claims, figures, mentions, acronyms = [], [], [], [], []
+        (next_claim,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM claim_rows").fetchone()
+        furniture, claims, figures, mentions, acronyms, indexed = [], [], [], [], [], []
         for (article, rows, _, _), sid in zip(batch, ids):
             stored.append(sid is not None)
             if sid is None:
                 continue
             furniture += [(sid, *f) for f in rows.furniture]
+            source_text = article.text if "\x00" not in article.text else None   # (substr stops at a NUL)
             for start, end, text, kind, speaker, hedges, quotes, heading, figs in rows.claims:
-                claims.append((next_claim, sid, start, end, text, kind, speaker, speaker, hedges, quotes, heading))
+                # a claim's text is its span of the source's; kept only where the claims view could not read it
+                kept = None if source_text is not None and source_text[start:end] == text else text
+                claims.append((next_claim, sid, start, end, kept, kind, speaker, speaker, hedges,
+                               quote_spans(quotes, source_text if kept is None else None, start, end), heading))
+                indexed.append((next_claim, text, speaker))
                 figures += [(next_claim, *f) for f in figs]
                 next_claim += 1
-            mentions += [(sid, *m) for m in rows.mentions]
+            # a mention's surface is its span of the source's text, and its name most often the surface
+            mentions += [(sid, start, end, None if source_text is not None and source_text[start:end] == surface
+                          else surface, None if name == surface else name, typ, evidence)
+                         for start, end, surface, name, typ, evidence in rows.mentions]
             acronyms += [(sid, n, a) for n, a in rows.acronyms]
         conn.executemany('INSERT INTO furniture (source_id, start, "end", kind) VALUES (?,?,?,?)', furniture)
-        conn.executemany('INSERT INTO claims (id, source_id, start, "end", text, kind, speaker_as_written, speaker,'
-                         ' hedges, quotes, is_heading) VALUES (?,?,?,?,?,?,?,?,?,?,?)', claims)
-        if claims:
-            conn.execute("INSERT INTO claims_fts (rowid, text, speaker) SELECT id, text, speaker FROM claims"
-                         " WHERE id >= ?", (claims[0][0],))
+        conn.executemany('INSERT INTO claim_rows (id, source_id, start, "end", text, kind, speaker_as_written,'
+                         ' speaker, hedges, quotes, is_heading) VALUES (?,?,?,?,?,?,?,?,?,?,?)', claims)
+        # (from the texts at hand: reading them back through claim_texts would cut each from its source's text)
+        conn.executemany("INSERT INTO claims_fts (rowid, text, speaker) VALUES (?, ?, ?)", indexed)
         conn.executemany('INSERT INTO figures (claim_id, start, "end", text, low, high, unit, qualifier, kind,'
                          ' tolerance) VALUES (?,?,?,?,?,?,?,?,?,?)', figures)
-        conn.executemany('INSERT INTO mentions (source_id, start, "end", surface, name, type, evidence)'
+        conn.executemany('INSERT INTO mention_rows (source_id, start, "end", surface, name, type, evidence)'
                          ' VALUES (?,?,?,?,?,?,?)', mentions)
         conn.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")

@@ -8,6 +8,7 @@ from typing import Any
 import sqlite_utils
 
 from .db import get_meta
+from .derived import quotes_of
 from .link import relink
 
 EXPORT_VERSION = 1
@@ -33,21 +34,34 @@ def build_export(db: sqlite_utils.Database) -> dict[str, Any]:
             "SELECT claim_id, text, low, high, unit, qualifier, kind, tolerance FROM figures ORDER BY claim_id, start"):
         figures.setdefault(cid, []).append({"text": text, "low": _num(low), "high": _num(high), "unit": unit,
                                             "qualifier": qualifier, "kind": kind, "tolerance": tol})
-    claims = [
-        {"id": f"c{cid}", "source_id": f"s{sid}", "start": start, "end": end, "text": text, "kind": kind,
-         "speaker": speaker, "hedges": json.loads(hedges), "quotes": json.loads(quotes),
+    texts = {s["id"]: s["text"] for s in sources}
+    claims = [    # (a claim's text is its span of its source's, unless claim_rows keeps it: store.db)
+        {"id": f"c{cid}", "source_id": f"s{sid}", "start": start, "end": end,
+         "text": text if text is not None else texts[f"s{sid}"][start:end], "kind": kind,
+         "speaker": speaker, "hedges": json.loads(hedges), "quotes": quotes_of(quotes, texts[f"s{sid}"]),
          "is_heading": bool(heading), "figures": figures.get(cid, [])}
         for cid, sid, start, end, text, kind, speaker, hedges, quotes, heading in conn.execute(
-            'SELECT id, source_id, start, "end", text, kind, speaker, hedges, quotes, is_heading FROM claims ORDER BY id')]
+            'SELECT id, source_id, start, "end", text, kind, speaker, hedges, quotes, is_heading FROM claim_rows'
+            ' ORDER BY id')]
     members: dict[int, list[str]] = {}
     for fid, cid in conn.execute("SELECT fact_id, claim_id FROM fact_claims ORDER BY fact_id, claim_id"):
         members.setdefault(fid, []).append(f"c{cid}")
-    facts = [{"id": f"f{fid}", "label": label, "story_id": f"t{story}" if story else None,
+    claim_text = {c["id"]: c["text"] for c in claims}
+
+    def label_of(fid: int, label: str | None, start: int | None, end: int | None, cut: int | None) -> str | None:
+        """A fact's label: its own, or a span of its (one) claim's text (store.derived.fact_label_sql)."""
+        if label is not None or start is None or not members.get(fid):
+            return label
+        return claim_text[members[fid][0]][start:end] + ("…" if cut else "")
+
+    facts = [{"id": f"f{fid}", "label": label_of(fid, *label), "story_id": f"t{story}" if story else None,
               "claim_ids": members.get(fid, []), "n_sources": n}
-             for fid, label, story, n in conn.execute("SELECT id, label, story_id, n_sources FROM facts ORDER BY id")]
+             for fid, story, n, *label in conn.execute(
+                 "SELECT id, story_id, n_sources, label, label_start, label_end, label_cut FROM facts ORDER BY id")]
     mentions: dict[int, list] = {}
     for eid, sid, start, end in conn.execute(
-            'SELECT entity_id, source_id, start, "end" FROM mentions WHERE entity_id IS NOT NULL ORDER BY entity_id, source_id, start'):
+            'SELECT entity_id, source_id, start, "end" FROM mention_rows WHERE entity_id IS NOT NULL'
+            ' ORDER BY entity_id, source_id, start'):
         mentions.setdefault(eid, []).append({"source_id": f"s{sid}", "start": start, "end": end})
     entities = [{"id": f"e{eid}", "name": name, "type": typ, "aliases": json.loads(aliases),
                  "mentions": mentions.get(eid, [])}

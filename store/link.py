@@ -21,6 +21,7 @@ import sqlite_utils
 
 from .align import ClaimFeatures, align_facts, fact_label
 from .db import RELINK_INDEXES
+from .derived import label_span, quotes_of
 from .disagree import FigureUse, find_disagreements
 from .entities import _norm, resolve_entities
 from .model import Mention
@@ -61,8 +62,8 @@ class _StoryLinks:
     entities: list[tuple[str, str, list[str], list[int], int]] = field(default_factory=list)
     # (name, type, other names, mention ids, number of sources)
     speakers: list[tuple[str, int]] = field(default_factory=list)      # (speaker, claim id), where it changes
-    facts: list[tuple[list[int], str, int, int]] = field(default_factory=list)
-    # (claim ids, label, story id, number of sources)
+    facts: list[tuple[list[int], str | None, int, int, tuple[int, int, int] | None]] = field(default_factory=list)
+    # (claim ids, label, story id, number of sources, the label as a span of the claim's text: one-claim facts)
     disagreements: list[tuple[str, str]] = field(default_factory=list)  # (quantity, values as JSON)
 
 
@@ -109,7 +110,7 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
     _phase("entities written")
     # speakers: "Kirby" and "John Kirby" are one speaker (only where it changes: each update also
     # rewrites the claim's search-index row)
-    conn.executemany("UPDATE claims SET speaker = ? WHERE id = ?", staging.speakers)
+    conn.executemany("UPDATE claim_rows SET speaker = ? WHERE id = ?", staging.speakers)
 
     published = dict(conn.execute("SELECT id, published FROM sources"))
     conn.execute("UPDATE sources SET story_id = NULL")
@@ -157,7 +158,8 @@ class _Staging:
         self.drop()
         conn.execute("CREATE TEMP TABLE relink_mentions (entity_key TEXT NOT NULL, mention_id INTEGER NOT NULL)")
         conn.execute("CREATE TEMP TABLE relink_facts (id INTEGER PRIMARY KEY, label TEXT, story_id INTEGER,"
-                     " n_sources INTEGER, n_claims INTEGER, first_claim INTEGER)")
+                     " n_sources INTEGER, n_claims INTEGER, first_claim INTEGER, label_start INTEGER,"
+                     " label_end INTEGER, label_cut INTEGER)")
         conn.execute("CREATE TEMP TABLE relink_fact_claims (fact INTEGER NOT NULL, claim_id INTEGER NOT NULL)")
         self.next_fact = 1
 
@@ -183,17 +185,17 @@ class _Staging:
         self.speakers.extend(r.speakers)
         self.disagreements.extend(r.disagreements)
         facts, members = [], []
-        for ids, label, tid, n_src in r.facts:
-            facts.append((self.next_fact, label, tid, n_src, len(ids), ids[0]))
+        for ids, label, tid, n_src, span in r.facts:
+            facts.append((self.next_fact, label, tid, n_src, len(ids), ids[0], *(span or (None, None, None))))
             members.extend((self.next_fact, c) for c in ids)
             self.next_fact += 1
-        self.conn.executemany("INSERT INTO relink_facts VALUES (?, ?, ?, ?, ?, ?)", facts)
+        self.conn.executemany("INSERT INTO relink_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
         self.conn.executemany("INSERT INTO relink_fact_claims VALUES (?, ?)", members)
 
     def write_entities(self) -> int:
         """One entity per name, the most often named first; every mention pointed at its entity."""
         conn = self.conn
-        conn.execute("UPDATE mentions SET entity_id = NULL")
+        conn.execute("UPDATE mention_rows SET entity_id = NULL")
         conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
         conn.execute("DELETE FROM entities")
         ordered = sorted(self.entities.items(), key=lambda kv: (-kv[1]["mentions"], kv[1]["name"]))
@@ -205,7 +207,7 @@ class _Staging:
         conn.execute("CREATE TEMP TABLE relink_entity_ids (entity_key TEXT PRIMARY KEY, id INTEGER NOT NULL)")
         conn.executemany("INSERT INTO relink_entity_ids VALUES (?, ?)",
                          ((key, eid) for eid, (key, _) in enumerate(ordered, 1)))
-        conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", _rows(
+        conn.executemany("UPDATE mention_rows SET entity_id = ? WHERE id = ?", _rows(
             conn, "SELECT e.id, m.mention_id FROM relink_mentions m JOIN relink_entity_ids e USING (entity_key)"
                   " ORDER BY m.mention_id"))
         return len(ordered)
@@ -219,9 +221,9 @@ class _Staging:
         conn.execute("CREATE TEMP TABLE relink_fact_ids AS SELECT id AS staged,"
                      " row_number() OVER (ORDER BY n_sources DESC, first_claim) AS id FROM relink_facts")
         conn.execute("CREATE INDEX temp.relink_fact_ids_staged ON relink_fact_ids(staged)")
-        conn.execute("INSERT INTO facts (id, label, story_id, n_sources, n_claims) SELECT i.id, f.label,"
-                     " f.story_id, f.n_sources, f.n_claims FROM relink_facts f JOIN relink_fact_ids i"
-                     " ON i.staged = f.id ORDER BY i.id")
+        conn.execute("INSERT INTO facts (id, label, story_id, n_sources, n_claims, label_start, label_end, label_cut)"
+                     " SELECT i.id, f.label, f.story_id, f.n_sources, f.n_claims, f.label_start, f.label_end,"
+                     " f.label_cut FROM relink_facts f JOIN relink_fact_ids i ON i.staged = f.id ORDER BY i.id")
         # a fact of one claim is found by searching its claim: only facts of several claims are indexed
         conn.execute("INSERT INTO facts_fts (rowid, label) SELECT id, label FROM facts WHERE n_claims > 1")
         conn.execute("INSERT INTO fact_claims (fact_id, claim_id) SELECT i.id, m.claim_id FROM relink_fact_claims m"
@@ -298,10 +300,14 @@ def _link_story(conn: sqlite3.Connection, tid: int, sids: list[int], out: _Story
     index = {sid: i for i, sid in enumerate(sids)}
     per_source: list[list[Mention]] = [[] for _ in sids]
     mention_ids: list[list[int]] = [[] for _ in sids]
+    # claims' text and mentions' surfaces are spans of their sources' text (store.db, schema 6): cut here
+    texts = dict(conn.execute(f"SELECT id, text FROM sources WHERE id IN ({_in(sids)})"))
     for mid, sid, start, end, surface, name, typ, ev in conn.execute(
-            'SELECT id, source_id, start, "end", surface, name, type, evidence FROM mentions'
+            'SELECT id, source_id, start, "end", surface, name, type, evidence FROM mention_rows'
             f' WHERE source_id IN ({_in(sids)}) ORDER BY source_id, start'):
-        per_source[index[sid]].append(Mention(start, end, surface, name, typ, ev))
+        if surface is None:
+            surface = texts[sid][start:end]
+        per_source[index[sid]].append(Mention(start, end, surface, name if name is not None else surface, typ, ev))
         mention_ids[index[sid]].append(mid)
     acronyms = conn.execute(f"SELECT name, acronym FROM acronyms WHERE source_id IN ({_in(sids)})").fetchall()
     entities = resolve_entities(per_source, acronyms)
@@ -319,9 +325,11 @@ def _link_story(conn: sqlite3.Connection, tid: int, sids: list[int], out: _Story
                              [mention_id[(si, m.start)] for si, m in ent.mentions],
                              len({si for si, _ in ent.mentions})))
 
-    claims = conn.execute(
-        'SELECT id, source_id, start, "end", text, speaker_as_written, speaker, quotes, is_heading FROM claims'
-        f' WHERE source_id IN ({_in(sids)}) ORDER BY id').fetchall()
+    claims = [(cid, sid, start, end, text if text is not None else texts[sid][start:end], written, speaker,
+               quotes_of(quotes, texts[sid]), heading)
+              for cid, sid, start, end, text, written, speaker, quotes, heading in conn.execute(
+                  'SELECT id, source_id, start, "end", text, speaker_as_written, speaker, quotes, is_heading'
+                  f' FROM claim_rows WHERE source_id IN ({_in(sids)}) ORDER BY id')]
     speaker_of: dict[int, str | None] = {}
     for cid, _, _, _, _, written, old, _, _ in claims:
         new = alias_to_name.get(_norm(written), written) if written else old
@@ -331,13 +339,13 @@ def _link_story(conn: sqlite3.Connection, tid: int, sids: list[int], out: _Story
 
     if len(sids) == 1:
         # one article: no other outlet to line its claims up with, nor to disagree with
-        out.facts.extend(([c[0]], fact_label(c[4]), tid, 1) for c in claims)
+        out.facts.extend(_fact([c[0]], fact_label(c[4]), tid, 1, c[4]) for c in claims)
         return
 
     figures: dict[int, list] = defaultdict(list)
     for cid, low, high, unit, kind, fstart, ftext in conn.execute(
             'SELECT f.claim_id, f.low, f.high, f.unit, f.kind, f.start, f.text FROM figures f'
-            f' JOIN claims c ON c.id = f.claim_id WHERE c.source_id IN ({_in(sids)})'):
+            f' JOIN claim_rows c ON c.id = f.claim_id WHERE c.source_id IN ({_in(sids)})'):
         figures[cid].append((low, high, unit, kind, fstart, ftext))
     mentions_at: list[list[tuple[int, int]]] = [
         sorted((m.start, entity_of[(si, m.start)]) for m in ms if (si, m.start) in entity_of)
@@ -353,10 +361,12 @@ def _link_story(conn: sqlite3.Connection, tid: int, sids: list[int], out: _Story
         features.append(ClaimFeatures(id=cid, source=sid, story=tid, text=text, speaker=speaker_of[cid],
                                       entities=frozenset(ents),
                                       figures=tuple(f[:4] for f in figures.get(cid, ())),
-                                      quotes=tuple(json.loads(quotes)), is_heading=bool(heading)))
+                                      quotes=tuple(quotes), is_heading=bool(heading)))
     source_of = {c.id: c.source for c in features}
+    text_of = {c.id: c.text for c in features}
     for fact in align_facts(features):
-        out.facts.append((fact.claim_ids, fact.label, tid, len({source_of[c] for c in fact.claim_ids})))
+        out.facts.append(_fact(fact.claim_ids, fact.label, tid, len({source_of[c] for c in fact.claim_ids}),
+                               text_of[fact.claim_ids[0]]))
 
     by_id = {c[0]: c for c in claims}
     uses = [FigureUse(cid, by_id[cid][1], speaker_of[cid], ftext, low, high, unit, by_id[cid][4],
@@ -368,6 +378,13 @@ def _link_story(conn: sqlite3.Connection, tid: int, sids: list[int], out: _Story
              "unit": u.unit, "speaker": u.speaker} for u in d.values], ensure_ascii=False)))
 
 
+def _fact(claim_ids: list[int], label: str, tid: int, n_sources: int, text: str) -> tuple:
+    """A fact as _StoryLinks keeps it: a fact of one claim has its label as a span of the claim's `text` where it
+    is one (store.derived.fact_label_sql)."""
+    span = label_span(label, text) if len(claim_ids) == 1 else None
+    return (claim_ids, None if span else label, tid, n_sources, span)
+
+
 def _num(v: float | None) -> float | int | None:
     return None if v is None else (int(v) if float(v).is_integer() else v)
 
@@ -375,8 +392,17 @@ def _num(v: float | None) -> float | int | None:
 def _profiles(conn: sqlite3.Connection) -> list[ArticleProfile]:
     """What stories are grouped on: headline, lead, the names an article uses, its date."""
     names: dict[int, set[str]] = defaultdict(set)
-    for sid, name in conn.execute("SELECT source_id, name FROM mentions WHERE evidence >= 1"
-                                  " AND type IN ('PERSON', 'ORG', 'PLACE')"):
+    # a name that is its mention's surface is not kept: it is cut from the source's text, read once per source
+    text_of: tuple[int, str] = (0, "")
+    for sid, start, end, surface, name in conn.execute(
+            'SELECT source_id, start, "end", surface, name FROM mention_rows WHERE evidence >= 1'
+            " AND type IN ('PERSON', 'ORG', 'PLACE') ORDER BY source_id"):
+        if name is None:
+            name = surface
+        if name is None:
+            if text_of[0] != sid:
+                text_of = (sid, conn.execute("SELECT text FROM sources WHERE id = ?", (sid,)).fetchone()[0])
+            name = text_of[1][start:end]
         names[sid].add(_norm(name))
     return [ArticleProfile(sid, title or "", text, sorted(names.get(sid, ())), parse_date(published))
             for sid, title, text, published in conn.execute(

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process, utils
 
+from .derived import fact_label_sql
 from .search import match_expressions, vocabulary
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ SEARCH_CUTOFF = 70      # rapidfuzz score (0-100) below which a search hit is dr
 SCAN_ALL_BELOW = 5000   # tables smaller than this are fuzzy-matched whole; bigger ones are narrowed by FTS5
 SEARCH_CANDIDATES = 200  # most rows of a big table one search ranks
 MANY_STORIES = 9         # an entity in more stories than this is said to be in "9+ stories"
+_LABEL = fact_label_sql("f")   # a fact's label (a fact of one claim has its claim's)
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ def apart(values: list[tuple[int, float | None, float | None]]) -> list[bool]:
 _VALUES = ("SELECT d.id AS did, json_extract(j.value, '$.text'), json_extract(j.value, '$.low'),"
            " json_extract(j.value, '$.high'), json_extract(j.value, '$.unit'), json_extract(j.value, '$.speaker'),"
            " c.id, c.source_id AS source_id FROM discrepancies d, json_each(d.vals) j"
-           " JOIN claims c ON c.id = CAST(substr(json_extract(j.value, '$.claim_id'), 2) AS INTEGER)")
+           " JOIN claim_rows c ON c.id = CAST(substr(json_extract(j.value, '$.claim_id'), 2) AS INTEGER)")
 
 
 class Queries:
@@ -239,7 +241,7 @@ class Queries:
         all of them either way."""
         where, args = ("", ()) if story_id is None else (" WHERE s.story_id = ?", (story_id,))
         rows = self._page("s.id, s.outlet, s.name, s.url, s.title, s.published, s.path,"
-                          " (SELECT count(*) FROM claims c WHERE c.source_id = s.id)", "sources s", where, args,
+                          " (SELECT count(*) FROM claim_rows c WHERE c.source_id = s.id)", "sources s", where, args,
                           "s.id", "s.id DESC", offset, limit, total)
         if story_id is None:
             numbers = {row[0]: offset + i + 1 for i, row in enumerate(rows)}
@@ -268,7 +270,7 @@ class Queries:
     def source(self, source_id: int) -> SourceRow | None:
         row = self.conn.execute(
             "SELECT s.id, s.outlet, s.name, s.url, s.title, s.published, s.path,"
-            " (SELECT count(*) FROM claims c WHERE c.source_id = s.id),"
+            " (SELECT count(*) FROM claim_rows c WHERE c.source_id = s.id),"
             " (SELECT count(*) FROM sources t WHERE +t.id <= s.id) FROM sources s WHERE s.id = ?",
             (source_id,)).fetchone()
         if row is None:
@@ -307,9 +309,9 @@ class Queries:
         conn = self.conn
         (text,) = conn.execute("SELECT text FROM sources WHERE id = ?", (source_id,)).fetchone()
         claims = tuple(TextSpan(a, b, kind, cid) for cid, a, b, kind in conn.execute(
-            'SELECT id, start, "end", kind FROM claims WHERE source_id = ? ORDER BY start', (source_id,)))
+            'SELECT id, start, "end", kind FROM claim_rows WHERE source_id = ? ORDER BY start', (source_id,)))
         mentions = tuple(TextSpan(a, b, typ, eid or 0) for a, b, typ, eid in conn.execute(
-            'SELECT start, "end", type, entity_id FROM mentions WHERE source_id = ? AND entity_id IS NOT NULL'
+            'SELECT start, "end", type, entity_id FROM mention_rows WHERE source_id = ? AND entity_id IS NOT NULL'
             " ORDER BY start", (source_id,)))
         furniture = tuple(TextSpan(a, b, kind) for a, b, kind in conn.execute(
             'SELECT start, "end", kind FROM furniture WHERE source_id = ? ORDER BY start', (source_id,)))
@@ -325,13 +327,13 @@ class Queries:
             where.append("f.story_id = ?")
             args.append(story_id)
         if source_id is not None:
-            where.append("f.id IN (SELECT fc.fact_id FROM fact_claims fc JOIN claims c ON c.id = fc.claim_id"
+            where.append("f.id IN (SELECT fc.fact_id FROM fact_claims fc JOIN claim_rows c ON c.id = fc.claim_id"
                          " WHERE c.source_id = ?)")
             args.append(source_id)
         if entity_id is not None:
-            where.append("f.id IN (SELECT fc.fact_id FROM fact_claims fc JOIN claims c ON c.id = fc.claim_id"
-                         ' JOIN mentions m ON m.source_id = c.source_id AND m.start >= c.start AND m.start < c."end"'
-                         " WHERE m.entity_id = ?)")
+            where.append("f.id IN (SELECT fc.fact_id FROM fact_claims fc JOIN claim_rows c ON c.id = fc.claim_id"
+                         ' JOIN mention_rows m ON m.source_id = c.source_id AND m.start >= c.start'
+                         ' AND m.start < c."end" WHERE m.entity_id = ?)')
             args.append(entity_id)
         return (" WHERE " + " AND ".join(where) if where else ""), tuple(args)
 
@@ -345,7 +347,7 @@ class Queries:
         """Facts by how many outlets report them (`limit` of them from `offset`); only those of a story, or
         touching a source or entity, when given."""
         where, args = self._fact_filter(story_id, source_id, entity_id)
-        rows = self._page("f.id, f.label, f.n_sources, f.n_claims, f.story_id", "facts f", where, args,
+        rows = self._page(f"f.id, {_LABEL}, f.n_sources, f.n_claims, f.story_id", "facts f", where, args,
                           "f.n_sources DESC, f.id", "f.n_sources, f.id DESC", offset, limit, total)
         return self._fact_rows(rows)
 
@@ -362,8 +364,8 @@ class Queries:
             (*args, row[0], row[0], fact_id)).fetchone()[0]
 
     def fact(self, fact_id: int) -> FactRow | None:
-        rows = self.conn.execute("SELECT id, label, n_sources, n_claims, story_id FROM facts WHERE id = ?",
-                                 (fact_id,)).fetchall()
+        rows = self.conn.execute(f"SELECT f.id, {_LABEL}, f.n_sources, f.n_claims, f.story_id FROM facts f"
+                                 " WHERE f.id = ?", (fact_id,)).fetchall()
         return (self._fact_rows(rows) or [None])[0]
 
     def fact_of_claim(self, claim_id: int) -> int | None:
@@ -379,7 +381,7 @@ class Queries:
         claims: dict[int, set[int]] = defaultdict(set)
         speakers: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         for fid, cid, sid, speaker in self.conn.execute(
-                f"SELECT fc.fact_id, c.id, c.source_id, c.speaker FROM fact_claims fc JOIN claims c"
+                f"SELECT fc.fact_id, c.id, c.source_id, c.speaker FROM fact_claims fc JOIN claim_rows c"
                 f" ON c.id = fc.claim_id WHERE fc.fact_id IN ({marks})", ids):
             coverage[fid].add(sid)
             claims[fid].add(cid)
@@ -462,7 +464,7 @@ class Queries:
     def _entity_filter(story_id: int | None) -> tuple[str, tuple]:
         if story_id is None:
             return "", ()
-        return (" WHERE e.id IN (SELECT m.entity_id FROM mentions m JOIN sources s ON s.id = m.source_id"
+        return (" WHERE e.id IN (SELECT m.entity_id FROM mention_rows m JOIN sources s ON s.id = m.source_id"
                 " WHERE s.story_id = ?)", (story_id,))
 
     def count_entities(self, story_id: int | None = None) -> int:
@@ -562,7 +564,7 @@ class Queries:
         if exclusive:
             where.append("f.n_sources = 1")
         elif omitted_by is not None:
-            where.append("f.n_sources >= ? AND NOT EXISTS (SELECT 1 FROM fact_claims fc JOIN claims c"
+            where.append("f.n_sources >= ? AND NOT EXISTS (SELECT 1 FROM fact_claims fc JOIN claim_rows c"
                          " ON c.id = fc.claim_id WHERE fc.fact_id = f.id AND c.source_id = ?)")
             args += [widely_reported(len(outlets)), omitted_by]
         return (" WHERE " + " AND ".join(where) if where else ""), tuple(args)
@@ -584,7 +586,7 @@ class Queries:
         from .coverage import coverage_row
 
         where, args = self._coverage_filter(outlets, story_id, exclusive, omitted_by)
-        facts = self._page("f.id, f.label", "facts f", where, args, *self._COVERAGE_ORDER[fewest_first], offset,
+        facts = self._page(f"f.id, {_LABEL}", "facts f", where, args, *self._COVERAGE_ORDER[fewest_first], offset,
                            limit, total)
         if not facts:
             return []
@@ -592,7 +594,7 @@ class Queries:
         hedged: set[int] = set()
         for fid, cid, sid, hedges in self.conn.execute(
                 f"SELECT fc.fact_id, c.id, c.source_id, c.hedges FROM fact_claims fc"
-                f" JOIN claims c ON c.id = fc.claim_id WHERE fc.fact_id IN ({','.join('?' * len(facts))})",
+                f" JOIN claim_rows c ON c.id = fc.claim_id WHERE fc.fact_id IN ({','.join('?' * len(facts))})",
                 [fid for fid, _ in facts]):
             members[fid].append((cid, sid))
             if json.loads(hedges):
@@ -644,7 +646,8 @@ class Queries:
         MANY_STORIES). Only the hits' own stories are read, so a big store costs no more than a small one."""
         conn = self.conn
         one = {"fact": "SELECT id, story_id FROM facts WHERE id IN ({})",
-               "claim": "SELECT c.id, s.story_id FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id IN ({})",
+               "claim": "SELECT c.id, s.story_id FROM claim_rows c JOIN sources s ON s.id = c.source_id"
+                        " WHERE c.id IN ({})",
                "source": "SELECT id, story_id FROM sources WHERE id IN ({})"}
         story_of: dict[tuple[str, int], int] = {}
         for kind, sql in one.items():
@@ -652,7 +655,7 @@ class Queries:
             if wanted_ids:
                 story_of.update(((kind, i), sid) for i, sid in conn.execute(
                     sql.format(",".join(map(str, wanted_ids)))) if sid is not None)
-        many = ("SELECT DISTINCT s.story_id FROM mentions m JOIN sources s ON s.id = m.source_id"
+        many = ("SELECT DISTINCT s.story_id FROM mention_rows m JOIN sources s ON s.id = m.source_id"
                 f" WHERE m.entity_id = ? LIMIT {MANY_STORIES + 1}")
         ids = [[sid for (sid,) in conn.execute(many, (hit.id,)) if sid is not None] if hit.kind == "entity"
                else [story_of[(hit.kind, hit.id)]] if (hit.kind, hit.id) in story_of else [] for hit in hits]
@@ -673,7 +676,7 @@ class Queries:
         """Rows of `table` to score: all of a small table; on a big one, at most SEARCH_CANDIDATES that FTS5
         finds for the query's words or the indexed words most like them (store/search.py)."""
         conn = self.conn
-        (top,) = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()   # no full count
+        (top,) = conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()   # no full count
         base = f"SELECT {columns} FROM {table} t {extra}"
         if top < SCAN_ALL_BELOW:
             return conn.execute(base).fetchall()
@@ -687,7 +690,7 @@ class Queries:
             ids = list(dict.fromkeys(ids + [i for (i,) in conn.execute(sql, (some,))]))[:SEARCH_CANDIDATES]
         if not ids:
             return []
-        return conn.execute(f"{base} WHERE t.rowid IN ({','.join(map(str, ids))})").fetchall()
+        return conn.execute(f"{base} WHERE t.id IN ({','.join(map(str, ids))})").fetchall()
 
     def _search_entities(self, query: str) -> list[SearchHit]:
         names: list[str] = []
@@ -718,7 +721,7 @@ class Queries:
 
     # Named things (entities, sources) rank above sentences that merely contain a similar word.
     def _search_facts(self, query: str) -> list[SearchHit]:
-        rows = self._candidates("facts", "t.id, t.label, t.n_sources", query)
+        rows = self._candidates("facts", f"t.id, {fact_label_sql('t')}, t.n_sources", query)
         return [SearchHit("fact", rows[i][0], label, f"fact, {rows[i][2]} outlets", score * 0.9,
                           _span(query, label))
                 for label, score, i in process.extract(

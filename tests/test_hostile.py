@@ -449,3 +449,148 @@ def test_a_schema_1_store_is_brought_up_to_date_by_the_real_migrations(tmp_path)
     db.conn.close()
     assert main(["ingest", str(tmp_path / "a.txt"), "--db", str(path), "-q"]) == 0
     assert main(["export", "--db", str(path), "-o", str(tmp_path / "e.json")]) == 0
+
+
+def _claims_search_is_exact(conn: sqlite3.Connection) -> None:
+    """The claims' search index holds exactly the claims' current text and speakers."""
+    conn.execute("INSERT INTO claims_fts (claims_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_replaced_or_deleted_source_leaves_the_claims_search_index_exact(tmp_path):
+    """Claims' text is read from their source's (schema 6): replacing or deleting a source takes its claims out
+    of the search index while that text can still be read."""
+    path = tmp_path / "s.db"
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(BODY, encoding="utf-8")
+    b.write_text("Officials said 40 homes were flooded near Brampton on Monday.\n", encoding="utf-8")
+    assert main(["ingest", str(a), str(b), "--db", str(path), "-q"]) == 0
+    a.write_text(BODY.replace("flood", "storm surge").replace("Tuesday", "Wednesday"), encoding="utf-8")
+    assert main(["ingest", str(a), "--db", str(path), "-q"]) == 0       # replaced
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")     # as open_store() has it: deletions cascade
+    _claims_search_is_exact(conn)
+
+    def found(word: str) -> set[str]:
+        return {t for (t,) in conn.execute("SELECT c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid"
+                                           " WHERE claims_fts MATCH ?", (word,))}
+    assert found("surge") and not found("tuesday") and found("brampton")
+    conn.execute("DELETE FROM sources WHERE name = 'b.txt'")
+    _claims_search_is_exact(conn)
+    assert not found("brampton")
+    (cid,) = conn.execute("SELECT id FROM claims LIMIT 1").fetchone()
+    conn.execute("UPDATE claims SET speaker = 'Jane Smith' WHERE id = ?", (cid,))    # through the view
+    _claims_search_is_exact(conn)
+    assert cid in {r for (r,) in conn.execute("SELECT rowid FROM claims_fts WHERE speaker MATCH 'smith'")}
+    conn.execute("DELETE FROM claims WHERE id = ?", (cid,))
+    _claims_search_is_exact(conn)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_claim_in_an_article_with_a_nul_character_keeps_its_text(tmp_path):
+    """SQLite's substr stops at a NUL character: there the claim keeps its own text."""
+    from store.analyze import analyze_article
+    from store.db import content_hash, write_source
+    from store.model import Article
+
+    db = open_store(tmp_path / "s.db")
+    article = Article(path="nul.txt", text="Police said\x00 12 people died. " + BODY)
+    analysis, acronyms = analyze_article(article)
+    sid = write_source(db, article, analysis, acronyms, content_hash(article))
+    claims = db.execute('SELECT start, "end", text FROM claims WHERE source_id = ?', [sid]).fetchall()
+    assert claims and all(article.text[a:b] == text for a, b, text in claims)
+    _claims_search_is_exact(db.conn)
+    db.conn.close()
+
+
+def _as_schema_5(path: Path) -> None:
+    """Turn a store of this schema back into one as schema 5 left it: claims a table keeping its text, every
+    fact its label, fact_claims a table with rowids."""
+    from store.derived import fact_label_sql
+
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.executescript(f"""
+        BEGIN;
+        UPDATE facts SET label = {fact_label_sql("facts")} WHERE label IS NULL;
+        UPDATE claim_rows SET quotes = (SELECT quotes FROM claims c WHERE c.id = claim_rows.id);
+        UPDATE mention_rows SET surface = (SELECT surface FROM mentions m WHERE m.id = mention_rows.id);
+        UPDATE mention_rows SET name = surface WHERE name IS NULL;
+        DROP VIEW mentions;
+        ALTER TABLE mention_rows RENAME TO mentions;
+        DROP VIEW claims;
+        DROP VIEW claim_texts;
+        DROP TABLE claims_fts;
+        DROP TRIGGER claims_ad; DROP TRIGGER claims_au; DROP TRIGGER sources_claims_bd;
+        ALTER TABLE claim_rows RENAME TO claims;
+        UPDATE claims SET text = substr((SELECT text FROM sources s WHERE s.id = source_id), start + 1, "end" - start)
+            WHERE text IS NULL;
+        CREATE INDEX claims_source ON claims(source_id);
+        DROP INDEX claims_span;
+        CREATE INDEX claims_span ON claims(source_id, start, "end");
+        CREATE VIRTUAL TABLE claims_fts USING FTS5 ("text", "speaker", tokenize='unicode61 remove_diacritics 2',
+                                                   content="claims");
+        INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
+        CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+          INSERT INTO claims_fts (claims_fts, rowid, "text", "speaker")
+            VALUES('delete', old.rowid, old."text", old."speaker");
+        END;
+        CREATE TRIGGER claims_au AFTER UPDATE ON claims BEGIN
+          INSERT INTO claims_fts (claims_fts, rowid, "text", "speaker")
+            VALUES('delete', old.rowid, old."text", old."speaker");
+          INSERT INTO claims_fts (rowid, "text", "speaker") VALUES (new.rowid, new."text", new."speaker");
+        END;
+        CREATE TABLE fact_claims_5 (fact_id INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE, PRIMARY KEY (fact_id, claim_id));
+        INSERT INTO fact_claims_5 SELECT * FROM fact_claims;
+        DROP TABLE fact_claims;
+        ALTER TABLE fact_claims_5 RENAME TO fact_claims;
+        CREATE INDEX fact_claims_claim ON fact_claims(claim_id);
+        UPDATE meta SET value = '5' WHERE key = 'schema_version';
+        COMMIT;
+    """)
+    assert conn.execute("SELECT count(*) FROM claims WHERE text IS NULL").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM mentions WHERE surface IS NULL OR name IS NULL").fetchone() == (0,)
+    conn.close()
+
+
+def test_a_schema_5_store_is_migrated_with_the_same_content_and_a_working_search(tmp_path):
+    from store.export import build_export
+
+    path = tmp_path / "s.db"
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Officials said 12 people were killed in the flood. Jane Smith called it"
+                                    " “the worst flood in decades” on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Engineers said the bridge on Route 9 reopened on Friday after repairs costing"
+                                    " about $2 million, the longest closure in the county's history.\n",
+                                    encoding="utf-8")
+    assert main(["ingest", str(tmp_path), "--db", str(path), "-q"]) == 0
+    db = open_store(path)
+    before = build_export(db)
+    assert any(len(f["claim_ids"]) == 1 for f in before["facts"]) and any(
+        f["label"].endswith("…") for f in before["facts"])
+    db.conn.close()
+    _as_schema_5(path)
+    db = open_store(path)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
+    assert "claims" in db.view_names() and "claim_rows" in db.table_names()
+    assert db.execute("SELECT count(*) FROM claim_rows WHERE text IS NOT NULL").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM claim_rows WHERE quotes LIKE '[\"%'").fetchone() == (0,)
+    assert db.execute("SELECT quotes FROM claims WHERE quotes <> '[]'").fetchall() == [
+        ('["the worst flood in decades"]',)]
+    assert db.execute("SELECT count(*) FROM mention_rows WHERE surface IS NOT NULL").fetchone() == (0,)
+    assert {"claims", "mentions"} <= set(db.view_names())
+    assert db.execute("SELECT count(*) FROM facts WHERE label IS NOT NULL AND n_claims = 1").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM facts WHERE label_start IS NOT NULL").fetchone()[0] > 0
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    (figures,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'figures'").fetchone()
+    assert 'REFERENCES "claim_rows"' in figures
+    _claims_search_is_exact(db.conn)
+    assert build_export(db) == before
+    db.conn.close()
+    open_store(path).conn.close()      # opening again migrates nothing
+    (tmp_path / "a.txt").write_text(BODY.replace("flood", "storm"), encoding="utf-8")
+    assert main(["ingest", str(tmp_path), "--db", str(path), "-q"]) == 0     # a source replaced after migrating
+    conn = sqlite3.connect(path)
+    _claims_search_is_exact(conn)
+    assert conn.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'storm'").fetchone()[0] >= 1

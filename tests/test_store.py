@@ -153,8 +153,16 @@ def test_store_is_readable_by_sqlite_utils_with_fts(tmp_path):
     db_path = tmp_path / "s.db"
     main(["ingest", str(tmp_path), "--db", str(db_path)])
     db = sqlite_utils.Database(db_path)
-    assert {"sources", "claims", "figures", "entities", "mentions", "facts", "fact_claims"} <= set(db.table_names())
-    hits = list(db["claims"].search("storm"))
+    assert {"sources", "claim_rows", "figures", "entities", "mention_rows", "facts",
+            "fact_claims"} <= set(db.table_names())
+    # a claim's text and a mention's surface are read from the source's text (schema 6)
+    assert {"claims", "mentions"} <= set(db.view_names())
+    assert [r["surface"] for r in db["mentions"].rows] == [
+        db["sources"].get(r["source_id"])["text"][r["start"]:r["end"]] for r in db["mentions"].rows]
+    assert [r["text"] for r in db["claims"].rows] == [
+        db["sources"].get(r["source_id"])["text"][r["start"]:r["end"]] for r in db["claims"].rows]
+    hits = list(db.query("SELECT claims.* FROM claims JOIN claims_fts ON claims_fts.rowid = claims.id"
+                         " WHERE claims_fts MATCH ? ORDER BY claims_fts.rank", ["storm"]))
     assert hits and all("storm" in h["text"].lower() for h in hits)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
