@@ -381,6 +381,12 @@ def _top(counts: Counter) -> str:
     return max(counts, key=counts.__getitem__)
 
 
+def _top_type(counts: Counter) -> str:
+    """The most common type; among equals the greatest name, so that a tie never depends on the order the
+    votes came in (which a set's order, and so the process's string hashing, can decide)."""
+    return max(counts, key=lambda t: (counts[t], t))
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
@@ -404,7 +410,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
     # a capitalised word with no cue of its own is a name when it is the surname of a person
     # named in full elsewhere ("Zelenskyy said ..." beside "Volodymyr Zelenskiy")
     surnames = {k.split()[-1] for k in keep if len(k.split()) >= 2
-                and votes.get(k) and _top(votes[k]) == "PERSON"}
+                and votes.get(k) and _top_type(votes[k]) == "PERSON"}
     surnames_by_letter: dict[str, list[str]] = defaultdict(list)
     for sn in surnames:
         surnames_by_letter[sn[0]].append(sn)
@@ -429,7 +435,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
                 ra, rb = rb, ra
             parent[rb] = ra
 
-    types = {k: _top(v) for k, v in votes.items() if v}
+    types = {k: _top_type(v) for k, v in votes.items() if v}
 
     def typ(k: str) -> str | None:
         return types.get(k)
@@ -580,7 +586,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         canon = PLACE_ALIASES.get(r)
         if not ent.name:
             ent.name = canon or max(ent.aliases, key=len)
-        ent.type = _top(tv) if tv else "OTHER"
+        ent.type = _top_type(tv) if tv else "OTHER"
         if canon:
             ent.name = canon
             ent.type = "PLACE"

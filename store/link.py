@@ -240,7 +240,7 @@ def _rows(conn: sqlite3.Connection, sql: str):
 
 
 def _top_type(types: Counter) -> str:
-    return max(types, key=types.__getitem__) if types else "OTHER"
+    return max(types, key=lambda t: (types[t], t)) if types else "OTHER"
 
 
 def _tasks(stories: list[tuple[int, list[int]]]) -> list[list[tuple[int, list[int]]]]:
