@@ -34,7 +34,7 @@ MAX_ROWS = 300          # most rows a list query returns unless asked for anothe
 SEARCH_LIMIT = 50
 SEARCH_CUTOFF = 70      # rapidfuzz score (0-100) below which a search hit is dropped
 SCAN_ALL_BELOW = 5000   # tables smaller than this are fuzzy-matched whole; bigger ones are narrowed by FTS5
-SEARCH_CANDIDATES = 200  # most rows of a big table one search ranks
+SEARCH_CANDIDATES = 100  # most rows of a big table one search ranks (each costs ~0.1 ms to fetch and score)
 MANY_STORIES = 9         # an entity in more stories than this is said to be in "9+ stories"
 _LABEL = fact_label_sql("f")   # a fact's label (a fact of one claim has its claim's)
 
