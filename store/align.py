@@ -154,8 +154,7 @@ _idf = lru_cache(maxsize=400_000)(idf)
 
 # Words news uses for one thing: two outlets report "losses" and "casualties", "an incursion" and
 # "an offensive". A claim's words of one sense also count as the sense, a little less than the word itself.
-SENSES: dict[str, str] = {}
-for _sense, _words in {
+_SENSE_WORDS = {
     "harm": "killed dead died death deaths wounded injured casualties casualty losses fatalities toll",
     "presence": "presence deployed deployment stationed sighted arrived involved operating",
     "offensive": "incursion offensive invasion assault counteroffensive raid",
@@ -165,10 +164,10 @@ for _sense, _words in {
     "resign": "resigned resignation quit stepped",
     "vote": "voted votes ballots",
     "region": "region oblast province governorate prefecture",
-}.items():
-    for _w in _words.split():
-        SENSES[_STEM.stemWord(_w)] = "@" + _sense
-        SENSES[_lemma(_STEM.stemWord(_w))] = "@" + _sense
+}
+# stem, and stem with its derivation folded, of each word -> "@sense"
+SENSES: dict[str, str] = {form: "@" + sense for sense, words in _SENSE_WORDS.items() for w in words.split()
+                          for form in (_STEM.stemWord(w), _lemma(_STEM.stemWord(w)))}
 SENSE_WEIGHT = 0.7
 
 
