@@ -22,7 +22,7 @@ import sqlite_utils
 from .derived import CLAIM_TEXT, MENTION_SURFACE, QUOTES, label_span, quote_spans
 from .model import Analysis, Article
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APP_ID = 0x66646966  # "fdif": marks the file as a factdiff store
 
 
@@ -58,6 +58,19 @@ CREATE INDEX IF NOT EXISTS facts_story_rank ON facts(story_id, n_sources DESC);
 CREATE INDEX IF NOT EXISTS facts_coverage_rank ON facts(n_sources DESC, n_claims DESC);
 CREATE INDEX IF NOT EXISTS entities_rank ON entities(n_sources DESC, n_mentions DESC, name);
 """
+
+# Schema 7: facts are numbered in the order the panes list them, most outlets first, then most claims, then by
+# their first claim (relink's _Staging.write_facts). That order is the ids' own, so it needs no index; a story's
+# facts are found by a narrow index and read in id order, and the fewest-outlets-first order is an index on
+# n_sources alone (its ties are in id order). Queries rely on this numbering.
+_PAGE_INDEXES_V7 = """
+DROP INDEX IF EXISTS facts_rank;
+DROP INDEX IF EXISTS facts_story_rank;
+DROP INDEX IF EXISTS facts_coverage_rank;
+CREATE INDEX IF NOT EXISTS facts_story ON facts(story_id);
+CREATE INDEX IF NOT EXISTS facts_sources ON facts(n_sources);
+"""
+FACT_RANK = "n_sources DESC, n_claims DESC"    # the order of facts' ids, before their first claim
 _CLAIMS_SPAN_V5 = 'CREATE INDEX IF NOT EXISTS claims_span ON claims(source_id, start, "end");\n'
 
 # Schema 6: a claim's text is not stored twice. It is the span start..end of its source's text, which the
@@ -101,7 +114,7 @@ END;
 CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING FTS5 (
     "text", "speaker",
     tokenize='unicode61 remove_diacritics 2',
-    content="claim_texts", content_rowid="id", columnsize=0
+    content="claim_texts", content_rowid="id", columnsize=0, detail=none
 );
 CREATE TRIGGER IF NOT EXISTS claims_ad AFTER DELETE ON claim_rows BEGIN
   INSERT INTO claims_fts (claims_fts, rowid, text, speaker) SELECT 'delete', old.id,
@@ -201,7 +214,7 @@ CREATE TABLE IF NOT EXISTS entities (
 );
 """ + _FACTS_V6.format(facts="facts", fact_claims="fact_claims") + "".join(
     f"{sql};\n" for sql in RELINK_INDEXES.values()) + _DISCREPANCIES_V2 + _STORIES_V3 + _PAGE_INDEXES_V5 + _CLAIMS_V6 \
-    + _MENTIONS_V6
+    + _MENTIONS_V6 + _PAGE_INDEXES_V7
 
 _FTS = {    # (claims_fts, which reads the claim_texts view, is made with the views: _CLAIMS_V6)
     "sources": ["title", "outlet", "name"],
@@ -304,6 +317,35 @@ ALTER TABLE fact_claims_v6 RENAME TO fact_claims;
                              " WHERE id = ?", spans)
 
 
+def _to_v7(conn: sqlite3.Connection) -> None:
+    """Facts renumbered in the order the panes list them, and the indexes that order no longer needs dropped
+    (_PAGE_INDEXES_V7); the claims' search index rebuilt without word positions (detail=none: the search
+    matches words and prefixes, never phrases, and the index is less than half the size)."""
+    (fts_sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'claims_fts'").fetchone()
+    if "detail=none" not in fts_sql:
+        (create,) = [s for s in _statements(_CLAIMS_V6) if "claims_fts USING FTS5" in s]
+        conn.execute("DROP TABLE claims_fts")
+        conn.execute(create)
+        conn.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
+    # ties keep their order: the ids schema 6 gave were in order of first claim among facts of as many outlets
+    _run(conn, _FACTS_V6.format(facts="facts_v7", fact_claims="fact_claims_v7") + f"""
+CREATE TEMP TABLE v7_fact_ids AS SELECT id AS old, row_number() OVER (ORDER BY {FACT_RANK}, id) AS new FROM facts;
+CREATE INDEX temp.v7_fact_ids_old ON v7_fact_ids(old);
+INSERT INTO facts_v7 (id, label, story_id, n_sources, n_claims, label_start, label_end, label_cut)
+SELECT i.new, f.label, f.story_id, f.n_sources, f.n_claims, f.label_start, f.label_end, f.label_cut
+FROM facts f JOIN v7_fact_ids i ON i.old = f.id ORDER BY i.new;
+INSERT INTO fact_claims_v7 (fact_id, claim_id)
+SELECT i.new, fc.claim_id FROM fact_claims fc JOIN v7_fact_ids i ON i.old = fc.fact_id ORDER BY i.new, fc.claim_id;
+DROP TABLE temp.v7_fact_ids;
+DROP TABLE fact_claims;
+DROP TABLE facts;
+ALTER TABLE facts_v7 RENAME TO facts;
+ALTER TABLE fact_claims_v7 RENAME TO fact_claims;
+INSERT INTO facts_fts (facts_fts) VALUES ('delete-all');
+INSERT INTO facts_fts (rowid, label) SELECT id, label FROM facts WHERE n_claims > 1;
+""" + "".join(f"{sql};\n" for sql in RELINK_INDEXES.values() if "fact_claims" in sql) + _PAGE_INDEXES_V7)
+
+
 def _chunks(conn: sqlite3.Connection, table: str, sql: str, size: int = 20000):
     """The rows of `sql` (with `id BETWEEN ? AND ?`) a range of `table`'s ids at a time: a migration's memory
     does not grow with the store."""
@@ -319,7 +361,7 @@ def _run(conn: sqlite3.Connection, script: str) -> None:
 
 # One entry per schema version after 1: the SQL (or the function) that brings a store from the version before.
 MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
-    2: _DISCREPANCIES_V2, 3: _STORIES_V3, 4: _BULK_FTS_V4, 5: _to_v5, 6: _to_v6}
+    2: _DISCREPANCIES_V2, 3: _STORIES_V3, 4: _BULK_FTS_V4, 5: _to_v5, 6: _to_v6, 7: _to_v7}
 
 
 def content_hash(article: Article) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from .align import ClaimFeatures, align_facts, fact_label
-from .db import RELINK_INDEXES
+from .db import FACT_RANK, RELINK_INDEXES
 from .derived import label_span, quotes_of
 from .disagree import FigureUse, find_disagreements
 from .entities import _norm, resolve_entities
@@ -213,13 +213,14 @@ class _Staging:
         return len(ordered)
 
     def write_facts(self) -> tuple[int, int]:
-        """Facts numbered by how many outlets state them (then by their first claim), with their claims."""
+        """Facts numbered in the order the panes list them (db.FACT_RANK, then by their first claim), with their
+        claims."""
         conn = self.conn
         conn.execute("DELETE FROM fact_claims")
         conn.execute("INSERT INTO facts_fts (facts_fts) VALUES ('delete-all')")
         conn.execute("DELETE FROM facts")
         conn.execute("CREATE TEMP TABLE relink_fact_ids AS SELECT id AS staged,"
-                     " row_number() OVER (ORDER BY n_sources DESC, first_claim) AS id FROM relink_facts")
+                     f" row_number() OVER (ORDER BY {FACT_RANK}, first_claim) AS id FROM relink_facts")
         conn.execute("CREATE INDEX temp.relink_fact_ids_staged ON relink_fact_ids(staged)")
         conn.execute("INSERT INTO facts (id, label, story_id, n_sources, n_claims, label_start, label_end, label_cut)"
                      " SELECT i.id, f.label, f.story_id, f.n_sources, f.n_claims, f.label_start, f.label_end,"

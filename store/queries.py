@@ -347,21 +347,19 @@ class Queries:
         """Facts by how many outlets report them (`limit` of them from `offset`); only those of a story, or
         touching a source or entity, when given."""
         where, args = self._fact_filter(story_id, source_id, entity_id)
+        # facts are numbered in this order (store.db.FACT_RANK): a page is a run of ids
         rows = self._page(f"f.id, {_LABEL}, f.n_sources, f.n_claims, f.story_id", "facts f", where, args,
-                          "f.n_sources DESC, f.id", "f.n_sources, f.id DESC", offset, limit, total)
+                          "f.id", "f.id DESC", offset, limit, total)
         return self._fact_rows(rows)
 
     def fact_index(self, fact_id: int, *, story_id: int | None = None, source_id: int | None = None,
                    entity_id: int | None = None) -> int | None:
         """Where a fact is in `facts(...)` with the same filters; None when it is not there."""
         where, args = self._fact_filter(story_id, source_id, entity_id)
-        row = self.conn.execute(f"SELECT f.n_sources FROM facts f{where or ' WHERE 1'} AND f.id = ?",
-                                (*args, fact_id)).fetchone()
-        if row is None:
+        where = where or " WHERE 1"
+        if self.conn.execute(f"SELECT 1 FROM facts f{where} AND f.id = ?", (*args, fact_id)).fetchone() is None:
             return None
-        return self.conn.execute(
-            f"SELECT count(*) FROM facts f{where or ' WHERE 1'} AND (f.n_sources > ? OR f.n_sources = ? AND f.id < ?)",
-            (*args, row[0], row[0], fact_id)).fetchone()[0]
+        return self.conn.execute(f"SELECT count(*) FROM facts f{where} AND f.id < ?", (*args, fact_id)).fetchone()[0]
 
     def fact(self, fact_id: int) -> FactRow | None:
         rows = self.conn.execute(f"SELECT f.id, {_LABEL}, f.n_sources, f.n_claims, f.story_id FROM facts f"
@@ -574,8 +572,10 @@ class Queries:
         where, args = self._coverage_filter(outlets, story_id, exclusive, omitted_by)
         return self.conn.execute("SELECT count(*) FROM facts f" + where, args).fetchone()[0]
 
-    _COVERAGE_ORDER = {False: ("f.n_sources DESC, f.n_claims DESC, f.id", "f.n_sources, f.n_claims, f.id DESC"),
-                       True: ("f.n_sources, f.n_claims DESC, f.id", "f.n_sources DESC, f.n_claims, f.id DESC")}
+    # Most outlets first, then most claims, is the facts' own numbering (store.db.FACT_RANK); fewest outlets
+    # first, then most claims, is ascending n_sources with ties in id order (the index facts_sources).
+    _COVERAGE_ORDER = {False: ("f.id", "f.id DESC"),
+                       True: ("f.n_sources, f.id", "f.n_sources DESC, f.id DESC")}
 
     def coverage_rows(self, outlets: tuple[Outlet, ...], story_id: int | None = None, *, fewest_first: bool = False,
                       exclusive: bool = False, omitted_by: int | None = None, offset: int = 0, limit: int = MAX_ROWS,
@@ -609,15 +609,14 @@ class Queries:
         """Where a fact's row is in `coverage_rows(...)` with the same arguments; None when it is not there."""
         where, args = self._coverage_filter(outlets, story_id, exclusive, omitted_by)
         where = where or " WHERE 1"
-        row = self.conn.execute(f"SELECT f.n_sources, f.n_claims FROM facts f{where} AND f.id = ?",
-                                (*args, fact_id)).fetchone()
+        row = self.conn.execute(f"SELECT f.n_sources FROM facts f{where} AND f.id = ?", (*args, fact_id)).fetchone()
         if row is None:
             return None
-        n, claims = row
-        before = "f.n_sources < ?" if fewest_first else "f.n_sources > ?"
-        return self.conn.execute(
-            f"SELECT count(*) FROM facts f{where} AND ({before} OR f.n_sources = ? AND (f.n_claims > ?"
-            f" OR f.n_claims = ? AND f.id < ?))", (*args, n, n, claims, claims, fact_id)).fetchone()[0]
+        if not fewest_first:
+            return self.conn.execute(f"SELECT count(*) FROM facts f{where} AND f.id < ?",
+                                     (*args, fact_id)).fetchone()[0]
+        return self.conn.execute(f"SELECT count(*) FROM facts f{where} AND (f.n_sources < ? OR f.n_sources = ?"
+                                 " AND f.id < ?)", (*args, row[0], row[0], fact_id)).fetchone()[0]
 
     def coverage(self, story_id: int | None = None, *, fewest_first: bool = False, exclusive: bool = False,
                  omitted_by: int | None = None, offset: int = 0, limit: int = MAX_ROWS) -> CoverageView:

@@ -477,10 +477,12 @@ def test_a_replaced_or_deleted_source_leaves_the_claims_search_index_exact(tmp_p
     conn.execute("DELETE FROM sources WHERE name = 'b.txt'")
     _claims_search_is_exact(conn)
     assert not found("brampton")
-    (cid,) = conn.execute("SELECT id FROM claims LIMIT 1").fetchone()
+    (cid, text) = conn.execute("SELECT id, text FROM claims LIMIT 1").fetchone()
+    assert "smith" not in text.lower()
     conn.execute("UPDATE claims SET speaker = 'Jane Smith' WHERE id = ?", (cid,))    # through the view
     _claims_search_is_exact(conn)
-    assert cid in {r for (r,) in conn.execute("SELECT rowid FROM claims_fts WHERE speaker MATCH 'smith'")}
+    # (the index keeps no columns, detail=none: the speaker is found by a search of the whole row)
+    assert cid in {r for (r,) in conn.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'smith'")}
     conn.execute("DELETE FROM claims WHERE id = ?", (cid,))
     _claims_search_is_exact(conn)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -583,6 +585,12 @@ def test_a_schema_5_store_is_migrated_with_the_same_content_and_a_working_search
     assert db.execute("SELECT count(*) FROM facts WHERE label_start IS NOT NULL").fetchone()[0] > 0
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    # schema 7: facts numbered in the order the panes list them; the claims' index keeps no positions
+    ranked = [r[1:] for r in db.execute("SELECT id, -n_sources, -n_claims FROM facts ORDER BY id")]
+    assert ranked == sorted(ranked) and len(set(r for r in ranked)) > 1
+    assert "detail=none" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'claims_fts'").fetchone()[0]
+    assert not {"facts_rank", "facts_story_rank", "facts_coverage_rank"} & set(
+        r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
     (figures,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'figures'").fetchone()
     assert 'REFERENCES "claim_rows"' in figures
     _claims_search_is_exact(db.conn)
@@ -594,3 +602,42 @@ def test_a_schema_5_store_is_migrated_with_the_same_content_and_a_working_search
     conn = sqlite3.connect(path)
     _claims_search_is_exact(conn)
     assert conn.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'storm'").fetchone()[0] >= 1
+
+
+def test_a_schema_6_store_gets_its_facts_numbered_in_pane_order(tmp_path):
+    """Schema 7 lists facts in id order: migrating renumbers them (most outlets, then most claims first)."""
+    from store.export import build_export
+
+    path = tmp_path / "s.db"
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Officials said 12 people were killed in the flood on Tuesday.\n", encoding="utf-8")
+    assert main(["ingest", str(tmp_path), "--db", str(path), "-q"]) == 0
+    db = open_store(path)
+    before = build_export(db)
+    db.conn.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.executescript("""
+        BEGIN;
+        UPDATE facts SET id = -id;  UPDATE fact_claims SET fact_id = -fact_id;
+        UPDATE facts SET id = 1000 + id;  UPDATE fact_claims SET fact_id = 1000 + fact_id;
+        DROP INDEX facts_story; DROP INDEX facts_sources;
+        CREATE INDEX facts_rank ON facts(n_sources DESC);
+        UPDATE meta SET value = '6' WHERE key = 'schema_version';
+        COMMIT;
+    """)
+    conn.close()
+    db = open_store(path)
+    ranked = [r for r in db.execute("SELECT -n_sources, -n_claims FROM facts ORDER BY id")]
+    assert ranked == sorted(ranked) and ranked[0] != ranked[-1]
+    assert [r[0] for r in db.execute("SELECT id FROM facts ORDER BY id")] == list(range(1, len(ranked) + 1))
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    after = build_export(db)
+
+    def facts(export):
+        claims = {c["id"]: c["text"] for c in export["claims"]}
+        return sorted((f["label"], sorted(claims[c] for c in f["claim_ids"])) for f in export["facts"])
+    assert facts(after) == facts(before)
+    indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "facts_rank" not in indexes and {"facts_story", "facts_sources"} <= indexes
+    db.conn.close()

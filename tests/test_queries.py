@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import random
 import sqlite3
 import threading
 import time
@@ -22,7 +21,7 @@ def generated_store(path: Path, *, sources: int = 2000, claims_per_source: int =
     """A store of `sources` x `claims_per_source` claims (50,000 by default) written straight into store/db.py's
     schema, without the analysis (about two seconds). Stories of `per_story` articles; in each, the claims at
     one position of its articles make a fact reported by 1 to `per_story` of them (by position), every other
-    claim a fact of its own; fact ids are shuffled, so that id order is not the order facts are listed in.
+    claim a fact of its own; facts are numbered as relink numbers them (most outlets first, then by first claim).
     Entities are named by some claims' speakers."""
     db = open_store(path)
     conn = db.conn
@@ -61,8 +60,8 @@ def generated_store(path: Path, *, sources: int = 2000, claims_per_source: int =
             width = 1 + k % per_story
             facts.append((story, [claims_of[sid][k] for sid in members[:width]]))
             facts += [(story, [claims_of[sid][k]]) for sid in members[width:]]
+    facts.sort(key=lambda f: (-len(f[1]), f[1][0]))
     ids = list(range(1, len(facts) + 1))
-    random.Random(7).shuffle(ids)
     conn.executemany("INSERT INTO facts (id, label, story_id, n_sources, n_claims) VALUES (?,?,?,?,?)",
                      [(fid, f"Fact {fid}: claim {claims[0]} in story {story}", story, len(claims), len(claims))
                       for fid, (story, claims) in zip(ids, facts)])
