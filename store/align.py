@@ -118,7 +118,9 @@ def content_words_cased(text: str) -> list[tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=400_000)
+# The caches of words below are bounded: the aligner's worker processes read millions of words, and most of
+# their use is of the commonest few tens of thousands.
+@lru_cache(maxsize=100_000)
 def _cased_key(w: str) -> tuple[str, str] | None:
     """(word as written, term key) for a content word; None for a stop word, a number or a letter."""
     w = w.replace("’", "'")
@@ -130,7 +132,7 @@ def _cased_key(w: str) -> tuple[str, str] | None:
     return w, _term_key(low)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def _term_key(word: str) -> str:
     """A lower-case word's term: stemmed, derivation and nationality folded; "" for a verb of saying."""
     stem = _STEM.stemWord(word)
@@ -140,16 +142,13 @@ def _term_key(word: str) -> str:
     return _STEM.stemWord(root) if root else _lemma(stem)
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=100_000)
 def _compound(prev: str, word: str) -> str | None:
     """The term of two words news also writes as one ("front line", "frontline"), else None."""
     st = word_stats(prev + word)
     if st is not None and st[0] >= 5:
         return _lemma(_STEM.stemWord(prev + word))
     return None
-
-
-_idf = lru_cache(maxsize=400_000)(idf)
 
 
 # Words news uses for one thing: two outlets report "losses" and "casualties", "an incursion" and
@@ -171,31 +170,48 @@ SENSES: dict[str, str] = {form: "@" + sense for sense, words in _SENSE_WORDS.ite
 SENSE_WEIGHT = 0.7
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _sense(word: str, key: str) -> str | None:
     return SENSES.get(key) or SENSES.get(_STEM.stemWord(word))
 
 
+@lru_cache(maxsize=100_000)
+def _token(token: str) -> tuple[str, str, float, str | None] | None:
+    """What _terms() needs of one word as the text has it: (word, term, weight, sense); the term is "" for a
+    verb of saying; None for a stop word, a number or a letter. (One cached lookup per word of a claim: the
+    aligner reads every claim of every story with several articles.)"""
+    key = _cased_key(token)
+    if key is None:
+        return None
+    word, term = key[0].lower(), key[1]
+    return word, term, idf(word), _sense(word, term) if term else None
+
+
 def _terms(text: str) -> dict[str, float]:
-    words: list[tuple[str, str, float]] = []     # (word, term, weight)
+    """A text's terms, each weighted by its rarity in news (a term's best word), and the senses its words have."""
+    words: list[tuple[str, str, float, str | None]] = []     # (word, term, weight, sense)
     prev = None
-    for w, key in content_words(text):
+    for token in _WORD.findall(text):
+        info = _token(token)
+        if info is None:
+            continue
+        w, key, weight, _ = info
         if not key:
             prev = None
             continue
         # "front line" and "frontline" are one word, whichever way an outlet writes it
         joined = _compound(prev, w) if prev is not None else None
         if joined is not None:
-            words[-1] = (prev + w, joined, max(words[-1][2], _idf(w)))
+            whole = prev + w
+            words[-1] = (whole, joined, max(words[-1][2], weight), _sense(whole, joined))
             prev = None
             continue
-        words.append((w, key, _idf(w)))
+        words.append(info)
         prev = w
     out: dict[str, float] = {}
-    for w, key, weight in words:
+    for _, key, weight, sense in words:
         if weight > out.get(key, 0.0):
             out[key] = weight
-        sense = _sense(w, key)
         if sense is not None and SENSE_WEIGHT * weight > out.get(sense, 0.0):
             out[sense] = SENSE_WEIGHT * weight
     return out
@@ -322,9 +338,12 @@ class Aligner:
                 edf[e] += 1
 
         # a word in every claim of the story says nothing about which fact a claim states
+        scale = math.log(n + 1.5)
+        factor = {t: max(0.05, min(1.0, math.log((n + 1) / (k + 0.5)) / scale)) for t, k in df.items()}
+        unseen = max(0.05, min(1.0, math.log((n + 1) / 0.5) / scale))     # a clause's word the sentence lacks
+
         def local(terms: dict[str, float]) -> dict[str, float]:
-            return {t: w * max(0.05, min(1.0, math.log((n + 1) / (df[t] + 0.5)) / math.log(n + 1.5)))
-                    for t, w in terms.items()}
+            return {t: w * factor.get(t, unseen) for t, w in terms.items()}
 
         for c in claims:
             c.terms = local(c.terms)

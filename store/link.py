@@ -72,7 +72,13 @@ def _phase(name: str, _last: list[float] = [0.0]) -> None:
     if os.environ.get("FACTDIFF_TIMING"):
         now = time.perf_counter()
         if _last[0]:
-            print(f"relink: {name} {now - _last[0]:.1f}s", file=sys.stderr, flush=True)
+            try:
+                import resource     # (Unix only)
+                kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                peak = f", peak memory of this process so far {kb / 1024:.0f} MB"
+            except ImportError:
+                peak = ""
+            print(f"relink: {name} {now - _last[0]:.1f}s{peak}", file=sys.stderr, flush=True)
         _last[0] = now
 
 
@@ -94,6 +100,7 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
                     p.terms = t
             _phase("profiles")
             stories = _group(profiles)
+            del profiles, chunks        # their words are the biggest thing relink holds; the stories are made
             _phase("stories")
             tasks = _tasks([(tid, st.source_ids) for tid, st in enumerate(stories, 1)])
             for result in pool.imap(_link_task, [(path, t) for t in tasks]):
@@ -101,6 +108,7 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
             _phase("story work")
     else:
         stories = _group(profiles)
+        del profiles
         for task in _tasks([(tid, st.source_ids) for tid, st in enumerate(stories, 1)]):
             staging.add(_link_stories(conn, task))
 

@@ -131,24 +131,32 @@ class StoryGrouper:
             window = p.published.toordinal() // MAX_DAYS_APART if p.published else None
             for t, _ in sorted(p.terms.items(), key=lambda kv: -kv[1])[: self.KEY_TERMS]:
                 postings[t][window].append(p.source_id)
-        seen: set[tuple[int, int]] = set()
-        out = []
+        groups: list[list[int]] = []        # articles that share a key word within a few weeks
         for windows in postings.values():
             undated = windows.get(None, [])
             dated = sorted(w for w in windows if w is not None)
-            groups = [windows[w] + windows.get(w + 1, []) + undated for w in dated] or [undated]
-            for ids in groups:
-                if len(ids) < 2 or len(ids) > self.MAX_POSTING:
-                    continue
-                for i, a in enumerate(ids):
-                    for b in ids[i + 1:]:
-                        key = (a, b) if a < b else (b, a)
-                        if a == b or key in seen:
-                            continue
-                        seen.add(key)
-                        s = self.likeness(*key)
-                        if s >= self.THRESHOLD:
-                            out.append((s, key[0], key[1]))
+            for ids in [windows[w] + windows.get(w + 1, []) + undated for w in dated] or [undated]:
+                if 2 <= len(ids) <= self.MAX_POSTING:
+                    groups.append(ids)
+        del postings
+        groups_of: dict[int, list[int]] = defaultdict(list)
+        for g, ids in enumerate(groups):
+            for a in ids:
+                groups_of[a].append(g)
+        # Each article's partners are gathered and scored in turn, each pair once (from its smaller id): what
+        # is held at any time is one article's partners and the pairs that pass, not every pair looked at.
+        out = []
+        for a in sorted(groups_of):
+            partners: set[int] = set()
+            for g in groups_of[a]:
+                partners.update(groups[g])
+            x = self.profiles[a]
+            for b in partners:
+                if b > a:
+                    s = self._likeness(x, self.profiles[b])
+                    if s >= self.THRESHOLD:
+                        out.append((s, a, b))
+                        self._cache[(a, b)] = s
         out.sort(reverse=True)
         return out
 
