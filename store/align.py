@@ -540,12 +540,19 @@ _ATTRIB_TAIL = re.compile(r"(?:,|[\"”’])\s*(?:[\w’'.\-]+\s+){0,8}(?:said|s
                           r"[^\"”]{0,60}$")
 
 
+_ATTRIB_VERBS = ("said", "says", "told", "added", "wrote", "noted", "reported")
+_SPACES = re.compile(r"\s+")
+
+
 def fact_label(text: str, limit: int = 90) -> str:
     """A short label for a fact: its clearest claim, attribution trimmed, cut at a word boundary."""
-    t = re.sub(r"\s+", " ", text).strip()
-    trimmed = _ATTRIB_TAIL.sub("", t)
-    if len(trimmed) >= 25:
-        t = trimmed
+    t = _SPACES.sub(" ", text).strip()
+    # (a trailing attribution's verb ends within 60 characters of the end: most sentences need no regex)
+    tail = t[-70:]
+    if any(v in tail for v in _ATTRIB_VERBS):
+        trimmed = _ATTRIB_TAIL.sub("", t)
+        if len(trimmed) >= 25:
+            t = trimmed
     t = t.strip(" \"“”'‘’,.")
     if len(t) <= limit:
         return t

@@ -559,19 +559,28 @@ class SourceRows:
     claims: list[tuple]         # (start, end, text, kind, speaker, hedges, quotes, is_heading, [figure rows])
     mentions: list[tuple]       # (start, end, surface, name, type, evidence)
     acronyms: list[tuple[str, str]]
+    # As claim_rows and mention_rows keep them (schema 6): a claim's text and a mention's surface None where
+    # they are their span of the source's text, a name None where it is the surface, quotes as spans. Made
+    # where the article is analysed (a worker process), so the one writer does less and less is sent to it.
 
 
 def source_rows(analysis: Analysis, acronyms: list[tuple[str, str]]) -> SourceRows:
     """An analysis as the rows write_sources() stores."""
+    text = analysis.text if "\x00" not in analysis.text else None     # (SQLite's substr stops at a NUL)
+    claims = []
+    for c in analysis.claims:
+        kept = None if text is not None and text[c.start:c.end] == c.text else c.text
+        claims.append((c.start, c.end, kept, c.kind, c.speaker, json.dumps(list(c.hedges)),
+                       quote_spans(json.dumps(list(c.quotes), ensure_ascii=False), text if kept is None else None,
+                                   c.start, c.end), int(c.is_heading),
+                       [(f.start, f.end, f.text, f.low, f.high, f.unit, f.qualifier, f.kind, f.tolerance)
+                        for f in c.figures]))
     return SourceRows(
         title=analysis.title, author=analysis.author, published=analysis.published,
         furniture=[(f.start, f.end, f.kind) for f in analysis.furniture],
-        claims=[(c.start, c.end, c.text, c.kind, c.speaker, json.dumps(list(c.hedges)),
-                 json.dumps(list(c.quotes), ensure_ascii=False), int(c.is_heading),
-                 [(f.start, f.end, f.text, f.low, f.high, f.unit, f.qualifier, f.kind, f.tolerance)
-                  for f in c.figures])
-                for c in analysis.claims],
-        mentions=[(m.start, m.end, m.surface, m.name, m.type, m.evidence) for m in analysis.mentions],
+        claims=claims,
+        mentions=[(m.start, m.end, None if text is not None and text[m.start:m.end] == m.surface else m.surface,
+                   None if m.name == m.surface else m.name, m.type, m.evidence) for m in analysis.mentions],
         acronyms=list(acronyms))
 
 
@@ -612,19 +621,13 @@ def write_sources(db: sqlite_utils.Database,
             if sid is None:
                 continue
             furniture += [(sid, *f) for f in rows.furniture]
-            source_text = article.text if "\x00" not in article.text else None   # (substr stops at a NUL)
-            for start, end, text, kind, speaker, hedges, quotes, heading, figs in rows.claims:
-                # a claim's text is its span of the source's; kept only where the claims view could not read it
-                kept = None if source_text is not None and source_text[start:end] == text else text
-                claims.append((next_claim, sid, start, end, kept, kind, speaker, speaker, hedges,
-                               quote_spans(quotes, source_text if kept is None else None, start, end), heading))
-                indexed.append((next_claim, text, speaker))
+            source_text = article.text
+            for start, end, kept, kind, speaker, hedges, quotes, heading, figs in rows.claims:
+                claims.append((next_claim, sid, start, end, kept, kind, speaker, speaker, hedges, quotes, heading))
+                indexed.append((next_claim, source_text[start:end] if kept is None else kept, speaker))
                 figures += [(next_claim, *f) for f in figs]
                 next_claim += 1
-            # a mention's surface is its span of the source's text, and its name most often the surface
-            mentions += [(sid, start, end, None if source_text is not None and source_text[start:end] == surface
-                          else surface, None if name == surface else name, typ, evidence)
-                         for start, end, surface, name, typ, evidence in rows.mentions]
+            mentions += [(sid, *m) for m in rows.mentions]
             acronyms += [(sid, n, a) for n, a in rows.acronyms]
         conn.executemany('INSERT INTO furniture (source_id, start, "end", kind) VALUES (?,?,?,?)', furniture)
         conn.executemany('INSERT INTO claim_rows (id, source_id, start, "end", text, kind, speaker_as_written,'

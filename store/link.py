@@ -335,7 +335,7 @@ def _link_story(conn: sqlite3.Connection, tid: int, sids: list[int], out: _Story
                              len({si for si, _ in ent.mentions})))
 
     claims = [(cid, sid, start, end, text if text is not None else texts[sid][start:end], written, speaker,
-               quotes_of(quotes, texts[sid]), heading)
+               quotes, heading)
               for cid, sid, start, end, text, written, speaker, quotes, heading in conn.execute(
                   'SELECT id, source_id, start, "end", text, speaker_as_written, speaker, quotes, is_heading'
                   f' FROM claim_rows WHERE source_id IN ({_in(sids)}) ORDER BY id')]
@@ -361,6 +361,7 @@ def _link_story(conn: sqlite3.Connection, tid: int, sids: list[int], out: _Story
         for si, ms in enumerate(per_source)]
     features = []
     for cid, sid, start, end, text, _, _, quotes, heading in claims:
+        quotes = quotes_of(quotes, texts[sid])
         ms = mentions_at[index[sid]]
         i = bisect_left(ms, (start, -1))
         ents = set()
@@ -403,9 +404,10 @@ def _profiles(conn: sqlite3.Connection) -> list[ArticleProfile]:
     names: dict[int, set[str]] = defaultdict(set)
     # a name that is its mention's surface is not kept: it is cut from the source's text, read once per source
     text_of: tuple[int, str] = (0, "")
+    # (in the table's order: a source's mentions are written together, and reading in order is faster)
     for sid, start, end, surface, name in conn.execute(
             'SELECT source_id, start, "end", surface, name FROM mention_rows WHERE evidence >= 1'
-            " AND type IN ('PERSON', 'ORG', 'PLACE') ORDER BY source_id"):
+            " AND type IN ('PERSON', 'ORG', 'PLACE')"):
         if name is None:
             name = surface
         if name is None:
