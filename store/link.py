@@ -120,16 +120,19 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
     # rewrites the claim's search-index row)
     conn.executemany("UPDATE claim_rows SET speaker = ? WHERE id = ?", staging.speakers)
 
-    published = dict(conn.execute("SELECT id, published FROM sources"))
-    conn.execute("UPDATE sources SET story_id = NULL")
+    published, current = {}, {}
+    for sid, date, tid in conn.execute("SELECT id, published, story_id FROM sources"):
+        published[sid], current[sid] = date, tid
     conn.execute("DELETE FROM stories")
-    story_rows, story_of = [], []
+    story_rows, story_of = [], {}
     for tid, st in enumerate(stories, 1):
         dates = sorted(published[sid] for sid in st.source_ids if published[sid])
         story_rows.append((tid, st.label, len(st.source_ids), dates[0] if dates else None))
-        story_of.extend((tid, sid) for sid in st.source_ids)
+        story_of.update((sid, tid) for sid in st.source_ids)
     conn.executemany("INSERT INTO stories (id, label, n_sources, first_published) VALUES (?, ?, ?, ?)", story_rows)
-    conn.executemany("UPDATE sources SET story_id = ? WHERE id = ?", story_of)
+    # only the sources whose story changed: updating a source rewrites its whole row, text and all
+    conn.executemany("UPDATE sources SET story_id = ? WHERE id = ?",
+                     [(story_of.get(sid), sid) for sid in sorted(current) if story_of.get(sid) != current[sid]])
 
     _phase("speakers and stories written")
     n_facts, n_claims = staging.write_facts()
@@ -203,7 +206,11 @@ class _Staging:
     def write_entities(self) -> int:
         """One entity per name, the most often named first; every mention pointed at its entity."""
         conn = self.conn
-        conn.execute("UPDATE mention_rows SET entity_id = NULL")
+        # Only the mentions whose entity changes are written (an update rewrites the row): first those no
+        # entity holds any more, then each entity's, where its id differs.
+        conn.execute("CREATE INDEX temp.relink_mentions_id ON relink_mentions(mention_id)")
+        conn.execute("UPDATE mention_rows SET entity_id = NULL WHERE entity_id IS NOT NULL"
+                     " AND id NOT IN (SELECT mention_id FROM relink_mentions)")
         conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
         conn.execute("DELETE FROM entities")
         ordered = sorted(self.entities.items(), key=lambda kv: (-kv[1]["mentions"], kv[1]["name"]))
@@ -215,8 +222,8 @@ class _Staging:
         conn.execute("CREATE TEMP TABLE relink_entity_ids (entity_key TEXT PRIMARY KEY, id INTEGER NOT NULL)")
         conn.executemany("INSERT INTO relink_entity_ids VALUES (?, ?)",
                          ((key, eid) for eid, (key, _) in enumerate(ordered, 1)))
-        conn.executemany("UPDATE mention_rows SET entity_id = ? WHERE id = ?", _rows(
-            conn, "SELECT e.id, m.mention_id FROM relink_mentions m JOIN relink_entity_ids e USING (entity_key)"
+        conn.executemany("UPDATE mention_rows SET entity_id = ? WHERE id = ? AND entity_id IS NOT ?", _rows(
+            conn, "SELECT e.id, m.mention_id, e.id FROM relink_mentions m JOIN relink_entity_ids e USING (entity_key)"
                   " ORDER BY m.mention_id"))
         return len(ordered)
 

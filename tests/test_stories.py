@@ -61,6 +61,38 @@ def test_export_lists_stories_and_facts_stay_within_them(tmp_path):
         assert f["story_id"] == claim_story[f["claim_ids"][0]]
 
 
+
+def test_relinking_an_unchanged_store_rewrites_no_source_or_mention(tmp_path):
+    """Updating a source rewrites its whole row, text and all: relink writes only the story ids and entity ids
+    that change, so a second relink of the same articles writes neither table."""
+    import sqlite3
+
+    from store.db import open_store
+    from store.link import relink
+
+    for name, (title, lead, _, day) in {"q1.md": QUAKE_1, "q1b.md": QUAKE_1B, "m.md": MERGER}.items():
+        (tmp_path / name).write_text(f"---\npublished: {day}\n---\n{title}\n\n{lead}\n", encoding="utf-8")
+    db_path = tmp_path / "s.db"
+    main(["ingest", str(tmp_path), "--db", str(db_path), "-q"])
+    conn = sqlite3.connect(db_path)
+    before = conn.execute("SELECT id, story_id FROM sources ORDER BY id").fetchall()
+    linked = conn.execute("SELECT id, entity_id FROM mention_rows ORDER BY id").fetchall()
+    conn.close()
+    assert all(tid for _, tid in before) and any(eid for _, eid in linked)
+    db = open_store(db_path)
+    db.conn.executescript("""
+        CREATE TEMP TABLE writes (tbl TEXT);
+        CREATE TEMP TRIGGER sources_written AFTER UPDATE ON main.sources BEGIN
+          INSERT INTO writes VALUES ('sources'); END;
+        CREATE TEMP TRIGGER mentions_written AFTER UPDATE ON main.mention_rows BEGIN
+          INSERT INTO writes VALUES ('mention_rows'); END;
+    """)
+    relink(db, workers=1)
+    assert db.conn.execute("SELECT tbl, count(*) FROM writes GROUP BY tbl").fetchall() == []
+    assert db.conn.execute("SELECT id, story_id FROM sources ORDER BY id").fetchall() == before
+    assert db.conn.execute("SELECT id, entity_id FROM mention_rows ORDER BY id").fetchall() == linked
+    db.conn.close()
+
 def test_fact_labels_trim_only_a_trailing_attribution():
     from store.align import fact_label
 
