@@ -5,6 +5,8 @@
 Measures, each in a fresh store:
 - ingest of the first N articles in one `factdiff ingest` command: wall time, articles/s end to end,
   peak memory of the whole process tree (main process plus workers, proportional set sizes from /proc);
+  with FACTDIFF_TIMING set for it, how long reading, analysing and writing took, then each phase of relink,
+  and in which of them memory peaked (in the JSON);
 - the same for the first N/2 articles, for how time grows (time(N) / time(N/2), linear is 2.0);
 - store size (file plus write-ahead log) against the raw article text;
 - fuzzy search through `Queries.search`, the code the app's search screen runs: p50/p95/max over a fixed
@@ -19,6 +21,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -77,7 +80,7 @@ class TreeMemory:
     forked workers share with the main process count once), sampled from /proc."""
 
     def __init__(self, pid: int, every: float = 0.1):
-        self.pid, self.every, self.peak, self.peak_one = pid, every, 0, 0
+        self.pid, self.every, self.peak, self.peak_one, self.peak_at = pid, every, 0, 0, 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -112,7 +115,8 @@ class TreeMemory:
     def _run(self) -> None:
         while not self._stop.is_set():
             sizes = [self._rss(p) for p in self._tree(self.pid)]
-            self.peak = max(self.peak, sum(sizes))
+            if sum(sizes) > self.peak:
+                self.peak, self.peak_at = sum(sizes), time.perf_counter()
             self.peak_one = max([self.peak_one, *sizes])
             self._stop.wait(self.every)
 
@@ -134,18 +138,38 @@ def write_slice(corpus: Path, n: int, out: Path) -> int:
     return count
 
 
+_PHASE = re.compile(r"relink: (.+?) ([0-9.]+)s")
+
+
 def ingest(slice_path: Path, db: Path) -> dict:
+    """One `factdiff ingest` of the slice: its time, peak memory, and (from FACTDIFF_TIMING) how long reading and
+    analysing took and each of relink's phases, and in which of them memory peaked."""
     cmd = [sys.executable, "-m", "store.cli", "ingest", str(slice_path), "--db", str(db), "-q"]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "FACTDIFF_TIMING": "1"})
     mem = TreeMemory(proc.pid)
-    _, err = proc.communicate()
+    lines, phases = [], []      # phases: (name, seconds, when it ended)
+    for line in proc.stderr:
+        lines.append(line.rstrip("\n"))
+        m = _PHASE.match(line)
+        if m:
+            phases.append((m.group(1), float(m.group(2)), time.perf_counter()))
+    proc.wait()
     seconds = time.perf_counter() - start
     mem.stop()
     if proc.returncode not in (0, 3):
-        raise SystemExit(f"ingest failed ({proc.returncode}): {err.strip()}")
+        raise SystemExit(f"ingest failed ({proc.returncode}): {' '.join(lines[-3:])}")
+    relink_start = phases[0][2] - phases[0][1] if phases else start + seconds
+    timings = {"read, analyse and write": relink_start - start}
+    timings.update((f"relink: {name}", secs) for name, secs, _ in phases)
+    peak_phase = "read, analyse and write"
+    for name, secs, end in phases:
+        if end - secs <= mem.peak_at <= end:
+            peak_phase = f"relink: {name}"
     return {"seconds": seconds, "peak_tree_bytes": mem.peak, "peak_process_bytes": mem.peak_one,
-            "summary": err.strip().splitlines()[-1] if err.strip() else ""}
+            "peak_phase": peak_phase, "phases_s": timings,
+            "summary": next((ln for ln in reversed(lines) if ln.startswith("factdiff:")), "")}
 
 
 def store_figures(db: Path) -> dict:
@@ -225,7 +249,11 @@ def main() -> None:
     rows = [("articles ingested", f"{full['articles']:,}", ""),
             ("ingest, end to end", f"{full['seconds']:.1f} s", ""),
             ("ingest rate", f"{full['rate']:.0f} articles/s", "≥ 150"),
-            ("peak memory, all processes", f"{full['peak_tree_bytes'] / 2**30:.2f} GB", "≤ 1.5 GB"),
+            ("  of which reading, analysing, writing", f"{full['phases_s']['read, analyse and write']:.1f} s", ""),
+            ("  of which relink (stories, entities, facts)",
+             f"{sum(v for k, v in full['phases_s'].items() if k.startswith('relink')):.1f} s", ""),
+            ("peak memory, all processes", f"{full['peak_tree_bytes'] / 2**30:.2f} GB (in {full['peak_phase']})",
+             "≤ 1.5 GB"),
             ("store size / raw text", f"{full['store_ratio']:.2f} × ({full['store_bytes'] / 2**20:.0f} MB"
                                       f" / {full['raw_text_bytes'] / 2**20:.0f} MB)", "≤ 3 ×")]
     if not args.no_half:
