@@ -269,6 +269,24 @@ def test_a_page_of_a_big_store_is_read_quickly_whatever_its_place(big_db):
     assert story and all(f.story_id == 123 for f in story) and q.count_facts(story_id=123) == 75
 
 
+
+def test_a_story_s_facts_are_read_through_the_story_index_in_every_coverage_view(big_db):
+    """Within a story, its facts (a few) are found by story, not by scanning every fact of one outlet: the plan
+    SQLite makes for each page of the coverage view uses facts_story."""
+    q = Queries(big_db)
+    outlets = q.coverage_outlets(123)
+    statements: list[str] = []
+    q.conn.set_trace_callback(statements.append)
+    for kwargs in ({}, {"fewest_first": True}, {"exclusive": True}, {"exclusive": True, "fewest_first": True},
+                   {"omitted_by": outlets[0].source_id}):
+        statements.clear()
+        rows = q.coverage_rows(outlets, 123, **kwargs)
+        page = next(s for s in statements if s.startswith("SELECT f.id FROM facts f") and "LIMIT" in s)
+        plan = " ".join(str(r[-1]) for r in q.conn.execute("EXPLAIN QUERY PLAN " + page))
+        assert "facts_story" in plan, (kwargs, plan)
+        assert kwargs.get("omitted_by") or rows
+    q.conn.set_trace_callback(None)
+
 def test_a_figure_disagrees_by_the_disagreements_table(small_db, tmp_path):
     """The ≠ of a fact and of a figure follow the disagreements table: values that overlap are no disagreement."""
     q = Queries(small_db)
