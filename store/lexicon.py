@@ -57,11 +57,18 @@ def _lexicon() -> tuple[dict[str, tuple[int, int, int]], int]:
     return words, n_docs
 
 
+# The word tests below run several times on every capitalised word of every article: cached, since the
+# lexicon never changes once loaded.
+_WORD_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_WORD_CACHE)
 def word_stats(word: str) -> tuple[int, int, int] | None:
     """(document frequency, mid-sentence capitalised count, lower-case count) or None if unseen."""
     return _lexicon()[0].get(word.lower().replace("’", "'"))
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_common_word(word: str) -> bool:
     """True when news writes the word lower-case more often than capitalised mid-sentence."""
     st = word_stats(word)
@@ -100,6 +107,7 @@ def _places() -> tuple[dict[str, str], frozenset[str]]:
     return places, frozenset(demonyms)
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def place_kind(name: str) -> str | None:
     """'country', 'state' or 'city' for a known place name, else None."""
     return _places()[0].get(name.lower())
@@ -108,6 +116,7 @@ def place_kind(name: str) -> str | None:
 _LANGUAGES = frozenset("English Arabic Hebrew Mandarin Cantonese Hindi Urdu Farsi Pashto Dari Swahili Korean".split())
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_demonym(word: str) -> bool:
     """'Ukrainian', 'North Korean', 'Chechen', 'English': adjectives of nationality or language, not entities."""
     dem = _places()[1]

@@ -56,7 +56,8 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 # A scraped headline glued to the next sentence: "...Against UkraineWith estimates".
-_FUSED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+\b)")
+# (Matches the capital itself, not the point before it, so that the search can skip straight to capitals.)
+_FUSED = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z]+\b)")
 _SENT_END = re.compile(r"[.!?]\s*[\"'”’)\]]*\s*$")
 
 
@@ -78,14 +79,14 @@ def _is_appeal(line: str) -> bool:
 
 
 def _reads_like_heading(line: str) -> bool:
-    words = line.split()
+    words = line.split(None, 25)      # enough to tell "more than 25"
     return 0 < len(words) <= 25 and not _SENT_END.search(line)
 
 
 def _fusion_point(line: str, start: int) -> int | None:
     """Where a glued-on sentence starts inside a furniture line, if anywhere."""
     for m in _FUSED.finditer(line, start):
-        nxt = re.match(r"[A-Z][a-z]+", line[m.start():])
+        nxt = _CAP_WORD.match(line, m.start())
         if nxt and is_common_word(nxt.group()):
             return m.start()
     return None
@@ -101,6 +102,10 @@ def clean(text: str) -> Cleaned:
     in_related_list = False
     after_byline = False
     kinds: list[str | None] = []
+    # a line can only hold the cue words its article holds: test just those on each line
+    text_low = text.lower()
+    promo_words = [k for k in _PROMO_WORDS if k in text_low]
+    appeal_words = [k for k in _APPEAL_WORDS if k in text_low]
 
     for idx, (a, b, line) in enumerate(lines):
         kind: str | None = None
@@ -129,7 +134,8 @@ def clean(text: str) -> Cleaned:
                 kinds.append(None)
                 continue
             kind = "related"
-        elif _AUDIO.match(line):
+        # _AUDIO needs one of these words (none holds i, k or s, which IGNORECASE also matches outside ASCII)
+        elif ("aud" in low or "ten to th" in low or "read by" in low) and _AUDIO.match(line):
             kind = "audio"
         elif m := _STAMP.match(line):
             kind = "dateline"
@@ -158,10 +164,10 @@ def clean(text: str) -> Cleaned:
             kind = "note"
         elif _FOOTER.match(line):
             kind = "footer"
-        elif any(k in low for k in _PROMO_WORDS) and _PROMO.search(line) \
+        elif any(k in low for k in promo_words) and _PROMO.search(line) \
                 and (_SECOND_PERSON.search(line) or n_words <= 12):
             kind = "promo"
-        elif any(k in low for k in _APPEAL_WORDS) and _is_appeal(line):
+        elif any(k in low for k in appeal_words) and _is_appeal(line):
             kind = "appeal"
             tail_kind = "appeal" if idx >= len(lines) * 0.5 else None
 
@@ -221,7 +227,7 @@ def reporting_segments(text: str, furniture: tuple[Furniture, ...]) -> list[tupl
                 ps += 1
             while pe > ps and text[pe - 1].isspace():
                 pe -= 1
-            if pe > ps and re.search(r"\w", text[ps:pe]):
+            if pe > ps and _WORD_CHAR.search(text, ps, pe):
                 segs.append((ps, pe))
     return segs
 
@@ -232,6 +238,8 @@ gen brig hon pres supt insp det messrs mme mlle sra sr dr""".split())
 _ABBREV = frozenset("""inc corp co ltd llc plc vs etc al approx dept est fig no nos vol op ed eds jan feb mar apr
 jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ft mt pt""".split())
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_WORD_CHAR = re.compile(r"\w")
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[\"“‘'(]*([A-Za-z]+|\d+)")
@@ -318,7 +326,7 @@ def _ends_sentence(text: str, seg_start: int, dot: int, after: int, end: int) ->
     if low in _ABBREV:
         # "Dec. 17", "No. 10" continue; "... Inc. The company" ends
         return not nxt_word.isdigit() and is_common_word(nxt_word)
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+    if _INITIALISM.fullmatch(word):
         # "U.S.", "a.m.": a sentence ends there only if a sentence clearly starts next
         return nxt_word in _SENTENCE_STARTERS
     return True

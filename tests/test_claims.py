@@ -1,6 +1,9 @@
 """Claims: speakers, hedges, kinds and figures, on small texts written here."""
+import pytest
+
 from store.analyze import analyze_article
-from store.model import Article
+from store.claims import _VERB_WORDS, build_claims, find_attribution
+from store.model import Article, Sentence
 
 
 def _claims(text: str):
@@ -79,3 +82,15 @@ def test_attribution_after_a_lead_phrase():
     assert c.speaker == "Pat Ryder"
     (d,) = _claims("However, the ministry said the figures were wrong.")
     assert d.speaker == "ministry"
+
+
+@pytest.mark.parametrize("verb", _VERB_WORDS)
+def test_every_reporting_verb_attributes_a_trailing_or_inverted_speaker(verb):
+    assert find_attribution(f"The bridge was hit twice, the governor {verb}.") == "the governor"
+    assert find_attribution(f"The bridge was hit twice, {verb} the governor.") == "the governor"
+
+
+def test_hedges_are_found_per_sentence_not_per_article():
+    text = "The strike reportedly killed ten people. The mayor visited the site on Monday."
+    claims = build_claims(text, [Sentence(0, 40), Sentence(41, len(text))], [])
+    assert claims[0].hedges == ("reportedly",) and claims[1].hedges == ()

@@ -98,3 +98,8 @@ def test_offsets_index_the_text():
     for s, e in split_sentences(text, 0, len(text)):
         assert text[s:e] == text[s:e].strip()
         assert s < e
+
+
+def test_a_headline_fused_to_the_next_sentence_is_split_at_the_capital():
+    t = "Drones Strike Against UkraineWith estimates of losses rising, officials met."
+    assert [t[a:b] for a, b in split_sentences(t, 0, len(t))][0] == "Drones Strike Against Ukraine"
