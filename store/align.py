@@ -19,7 +19,7 @@ import Stemmer
 from rapidfuzz import fuzz
 
 from .clustering import average_linkage
-from .lexicon import CAPITALS, idf, is_demonym, place_kind, word_stats
+from .lexicon import CAPITALS, idf, is_demonym, place_kind, word_stats, words_in
 
 _STEM = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[0-9][0-9,.]*[0-9]|[0-9]")
@@ -142,11 +142,14 @@ def _term_key(word: str) -> str:
     return _STEM.stemWord(root) if root else _lemma(stem)
 
 
-@lru_cache(maxsize=100_000)
+COMPOUND_MIN_DOCS = 5     # two words are one term when news writes them as one word at least this often
+
+
+@lru_cache(maxsize=20_000)
 def _compound(prev: str, word: str) -> str | None:
     """The term of two words news also writes as one ("front line", "frontline"), else None."""
     st = word_stats(prev + word)
-    if st is not None and st[0] >= 5:
+    if st is not None and st[0] >= COMPOUND_MIN_DOCS:
         return _lemma(_STEM.stemWord(prev + word))
     return None
 
@@ -190,6 +193,7 @@ def _token(token: str) -> tuple[str, str, float, str | None] | None:
 def _terms(text: str) -> dict[str, float]:
     """A text's terms, each weighted by its rarity in news (a term's best word), and the senses its words have."""
     words: list[tuple[str, str, float, str | None]] = []     # (word, term, weight, sense)
+    joinable = words_in(COMPOUND_MIN_DOCS)
     prev = None
     for token in _WORD.findall(text):
         info = _token(token)
@@ -199,8 +203,9 @@ def _terms(text: str) -> dict[str, float]:
         if not key:
             prev = None
             continue
-        # "front line" and "frontline" are one word, whichever way an outlet writes it
-        joined = _compound(prev, w) if prev is not None else None
+        # "front line" and "frontline" are one word, whichever way an outlet writes it (most pairs of words
+        # are not one: a set of the words that are spares them the lookup)
+        joined = _compound(prev, w) if prev is not None and prev + w in joinable else None
         if joined is not None:
             whole = prev + w
             words[-1] = (whole, joined, max(words[-1][2], weight), _sense(whole, joined))

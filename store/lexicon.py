@@ -57,6 +57,12 @@ def _lexicon() -> tuple[dict[str, tuple[int, int, int]], int]:
     return words, n_docs
 
 
+@lru_cache(maxsize=4)
+def words_in(min_docs: int) -> frozenset[str]:
+    """The lexicon's words (lower-case, straight apostrophes) found in at least `min_docs` documents."""
+    return frozenset(w for w, (df, _, _) in _lexicon()[0].items() if df >= min_docs)
+
+
 # The word tests below run several times on every capitalised word of every article: cached, since the
 # lexicon never changes once loaded.
 _WORD_CACHE = 1 << 16
