@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .figures import find_figures
+from .figures import find_figures, phrase_alternation
 from .model import Claim, Mention, Sentence
 
 _VERB_WORDS = (
@@ -14,27 +14,8 @@ _VERB_WORDS = (
     "commented recalled emphasized emphasised stressed concluded testified replied responded continued").split()
 
 
-def _word_trie(words: list[str]) -> str:
-    """One alternation for `words`, factored by common prefixes (Python's re tries a flat alternation's
-    branches one by one). Only for words followed by a word boundary or a space, so that the branch order,
-    which the factoring changes, cannot change what matches."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-    return emit(root)
-
-
-_VERBS = _word_trie(_VERB_WORDS)
+# (one alternation factored by common prefixes: Python's re tries a flat alternation's branches one by one)
+_VERBS = phrase_alternation(_VERB_WORDS)
 _AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|initially|originally|again|now|"
         r"further|has also|had also|would|will)\s+)*")
 # "..., national security communications adviser John Kirby said." / "..., the US said, supporting ..."

@@ -213,7 +213,7 @@ _S = f"[{_SP}]+"                       # spaces inside a figure (no newline)
 _S0 = f"[{_SP}]*"
 
 
-def _trie(phrases: list[str] | tuple[str, ...]) -> str:
+def phrase_alternation(phrases: list[str] | tuple[str, ...]) -> str:
     """One regex alternation for `phrases`, factored by common prefixes.
 
     At every branch point the longer continuation is tried first; a space in a
@@ -269,35 +269,35 @@ _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen
           "seventeen", "eighteen", "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _HY = "[-\u2011]"                       # hyphen, non-breaking hyphen
-_SMALL = (rf"(?:{_trie(_TENS)}(?:(?:{_HY}|{_S}){_trie(_UNITS)}(?!\w))?"
-          rf"|{_trie(_TEENS + _UNITS)})(?!\w)")
-_MULT = rf"{_trie(('thousand', 'million', 'billion', 'trillion', 'dozen'))}(?!\w)"
+_SMALL = (rf"(?:{phrase_alternation(_TENS)}(?:(?:{_HY}|{_S}){phrase_alternation(_UNITS)}(?!\w))?"
+          rf"|{phrase_alternation(_TEENS + _UNITS)})(?!\w)")
+_MULT = rf"{phrase_alternation(('thousand', 'million', 'billion', 'trillion', 'dozen'))}(?!\w)"
 _HUNDRED = rf"hundred(?!\w)(?:{_S}(?:and{_S})?{_SMALL})?"
 # A word number may not run into a hyphenated word ("two-thirds", "one-day").
 _WEND = rf"(?!\w|{_HY}[^\W\d_])"
 _WORDNUM = (rf"(?:half{_S}an?{_S}(?:dozen|million|billion)(?!\w)"
             rf"|an?{_S}(?:{_HUNDRED}(?:{_S}{_MULT})?|{_MULT})"
             rf"|{_SMALL}(?:{_S}{_HUNDRED})?(?:{_S}{_MULT})?){_WEND}")
-_VSCALE = rf"{_trie(('dozen', 'hundred', 'thousand', 'million', 'billion'))}"
+_VSCALE = rf"{phrase_alternation(('dozen', 'hundred', 'thousand', 'million', 'billion'))}"
 _VAGUE = (rf"(?:a{_S}(?:couple(?:(?:{_S}of)?{_S}{_VSCALE}(?!\w))?"
           rf"|few(?:{_S}{_VSCALE}(?!\w))?|handful)"
           rf"|several{_S}{_VSCALE}s?"
           rf"|(?:tens|hundreds){_S}of{_S}(?:thousands|millions|billions)"
-          rf"|{_trie(('dozens', 'hundreds', 'thousands', 'millions', 'billions'))}"
+          rf"|{phrase_alternation(('dozens', 'hundreds', 'thousands', 'millions', 'billions'))}"
           rf"|scores(?={_S}of(?!\w))){_WEND}")
 _DIG = r"(?:[0-9]{1,3}(?:,[0-9]{3})++|[0-9]++)(?:\.[0-9]++)?"
 # After digits: no letter, no further digit group ("10:23", "1.2.3", "0/250",
 # "12,5"), no degree sign, no hyphenated word ("50-year-old"; "-strong" is kept).
 _DEND = rf"(?!\w|[.,:/][0-9]|°|{_HY}(?!strong\b)[^\W\d_])"
-_DIGNUM = (rf"{_DIG}(?:{_trie(('bn', 'mn', 'mln', 'tn', 'trn', 'm', 'b', 'k'))}(?!\w)|{_DEND})"
-           rf"(?:{_S}{_trie(('thousand', 'million', 'billion', 'trillion', 'bn', 'mn', 'mln', 'tn', 'trn'))}(?!\w))?")
+_DIGNUM = (rf"{_DIG}(?:{phrase_alternation(('bn', 'mn', 'mln', 'tn', 'trn', 'm', 'b', 'k'))}(?!\w)|{_DEND})"
+           rf"(?:{_S}{phrase_alternation(('thousand', 'million', 'billion', 'trillion', 'bn', 'mn', 'mln', 'tn', 'trn'))}(?!\w))?")
 _CUR = r"(?:(?:us|au|a|ca|c|nz|hk)?\$|£|€|₴|₽|usd|eur|gbp|uah|rub)"
 _NUMP = rf"(?:(?:{_CUR}{_S0})?{_DIGNUM}|{_VAGUE}|{_WORDNUM})"
 _PCT = (rf"(?:{_S0}%|{_S}(?:per(?:cent|{_S}cent)|pct)(?!\w)"
         rf"|{_S}percentage{_S}points?(?!\w))")
 _CURW = (rf"(?:{_S}(?:(?:us{_S})?dollars|euros|pounds(?:{_S}sterling)?|sterling"
          rf"|r(?:o?ubles)|hryvnias?)(?!\w))")
-_QUAL = (rf"(?:{_trie([q for q in QUALIFIERS if q != 'some'])}"
+_QUAL = (rf"(?:{phrase_alternation([q for q in QUALIFIERS if q != 'some'])}"
          rf"|some(?={_S}{_CUR}?{_S0}[0-9]))")
 # The phrases a figure can start with, checked (cheaply, as one trie) before
 # the full grammar is tried at a position.
@@ -307,7 +307,7 @@ _FIRST_PHRASES = sorted(set(QUALIFIERS) | set(_SMALL_VALUES) | {
     "a handful", "a hundred", "a thousand", "a million", "a billion", "a trillion",
     "a dozen", "us$", "au$", "a$", "ca$", "c$", "nz$", "hk$", "usd", "eur", "gbp",
     "uah", "rub"})
-_GATE = rf"(?=[0-9$£€₴₽]|{_trie(_FIRST_PHRASES)}(?![a-z]))"
+_GATE = rf"(?=[0-9$£€₴₽]|{phrase_alternation(_FIRST_PHRASES)}(?![a-z]))"
 
 # The scanner consumes the character before a figure: a space, line break,
 # opening quote or bracket, or an em dash.  So a figure never follows a letter,
