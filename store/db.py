@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -509,6 +510,12 @@ def _migrate(conn: sqlite3.Connection, p: Path) -> None:
         raise StoreError(f"{p}: written by a newer factdiff (schema {version}); upgrade factdiff to open it")
     if version < 1:
         raise StoreError(f"{p}: store schema {version} is too old to migrate; re-ingest into a new --db file")
+    if version < SCHEMA_VERSION:
+        # (it rebuilds tables and search indexes: minutes on a store of tens of thousands of articles)
+        (n,) = conn.execute("SELECT count(*) FROM sources").fetchone()
+        sys.stderr.write(f"factdiff: {printable(str(p))}: updating the store of {n:,} articles from schema {version}"
+                         f" to {SCHEMA_VERSION}; on a big store this takes minutes…\n")
+        sys.stderr.flush()
     while version < SCHEMA_VERSION:
         try:
             step = MIGRATIONS[version + 1]
@@ -530,6 +537,11 @@ def get_meta(db: sqlite_utils.Database, key: str, default: str | None = None) ->
 
 def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
     db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+def printable(s: str) -> str:
+    """A path or reason printed on one line, with control characters made visible."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in s)
 
 
 def _text_path(path: str) -> str:

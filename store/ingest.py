@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 import sqlite_utils
 
 from .analyze import analyze_article
-from .db import SourceRows, content_hash, find_source, source_rows, write_sources
+from .db import SourceRows, content_hash, find_source, printable, source_rows, write_sources
 from .link import relink
 from .model import Article, ReadError
 from .readers import DEFAULT_MAX_BYTES, InputMeter, read_inputs
@@ -35,11 +35,6 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     interrupted: bool = False
     seconds: float = 0.0
-
-
-def _safe(s: str) -> str:
-    """A path or reason printed on one line, with control characters made visible."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in s)
 
 
 class Progress:
@@ -175,7 +170,7 @@ def _batches(run: _Run, items: Iterator[Article | ReadError]) -> Iterator[list[_
         if status == "same":
             run.report.unchanged += 1
             run.done += 1
-            run.say(f"unchanged  {_safe(item.path)}")
+            run.say(f"unchanged  {printable(item.path)}")
             continue
         todo.append(_Todo(item, digest, status, old))
         if len(todo) >= BATCH:
@@ -198,7 +193,7 @@ class _Run:
     def skip(self, path: str, reason: str) -> None:
         self.report.skipped.append((path, reason))
         self.done += 1
-        self.say(f"skipped    {_safe(path)}: {_safe(reason)}")
+        self.say(f"skipped    {printable(path)}: {printable(reason)}")
 
     def write(self, todo: list[_Todo], results: list[SourceRows | str]) -> None:
         ready: list[tuple[_Todo, SourceRows]] = []
@@ -213,7 +208,7 @@ class _Run:
             self.done += 1
             if not ok:
                 self.report.unchanged += 1   # another ingest into this store stored the same content meanwhile
-                self.say(f"unchanged  {_safe(article.path)}")
+                self.say(f"unchanged  {printable(article.path)}")
                 continue
             if t.status == "changed":
                 self.report.replaced += 1
@@ -221,9 +216,9 @@ class _Run:
             else:
                 self.report.added += 1
                 verb = "added    "
-            outlet = f"  [{_safe(article.outlet)}]" if article.outlet else ""
-            warn = f"  (warning: {_safe(article.warning)})" if article.warning else ""
-            self.say(f"{verb}  {_safe(article.path)}{outlet}  {len(rows.claims)} claims, "
+            outlet = f"  [{printable(article.outlet)}]" if article.outlet else ""
+            warn = f"  (warning: {printable(article.warning)})" if article.warning else ""
+            self.say(f"{verb}  {printable(article.path)}{outlet}  {len(rows.claims)} claims, "
                      f"{len(rows.mentions)} mentions{warn}")
         if self.progress:
             self.progress.update(self.done)

@@ -604,7 +604,7 @@ def test_a_schema_5_store_is_migrated_with_the_same_content_and_a_working_search
     assert conn.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'storm'").fetchone()[0] >= 1
 
 
-def test_a_schema_6_store_gets_its_facts_numbered_in_pane_order(tmp_path):
+def test_a_schema_6_store_gets_its_facts_numbered_in_pane_order(tmp_path, capsys):
     """Schema 7 lists facts in id order: migrating renumbers them (most outlets, then most claims first)."""
     from store.export import build_export
 
@@ -627,7 +627,12 @@ def test_a_schema_6_store_gets_its_facts_numbered_in_pane_order(tmp_path):
         COMMIT;
     """)
     conn.close()
+    capsys.readouterr()
     db = open_store(path)
+    # a migration can take minutes on a big store: it says so, on one line naming the file
+    err = capsys.readouterr().err
+    assert err == f"factdiff: {path}: updating the store of 2 articles from schema 6 to {SCHEMA_VERSION};" \
+                  " on a big store this takes minutes…\n"
     ranked = [r for r in db.execute("SELECT -n_sources, -n_claims FROM facts ORDER BY id")]
     assert ranked == sorted(ranked) and ranked[0] != ranked[-1]
     assert [r[0] for r in db.execute("SELECT id FROM facts ORDER BY id")] == list(range(1, len(ranked) + 1))
