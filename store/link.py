@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from .align import ClaimFeatures, align_facts, fact_label
-from .db import FACT_RANK, RELINK_INDEXES
+from .db import FACT_RANK, RELINK_INDEXES, set_speakers
 from .derived import label_span, quotes_of
 from .disagree import FigureUse, find_disagreements
 from .entities import _norm, resolve_entities
@@ -118,7 +118,7 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
     _phase("entities written")
     # speakers: "Kirby" and "John Kirby" are one speaker (only where it changes: each update also
     # rewrites the claim's search-index row)
-    conn.executemany("UPDATE claim_rows SET speaker = ? WHERE id = ?", staging.speakers)
+    set_speakers(conn, staging.speakers)
 
     published, current = {}, {}
     for sid, date, tid in conn.execute("SELECT id, published, story_id FROM sources"):

@@ -646,3 +646,28 @@ def test_a_schema_6_store_gets_its_facts_numbered_in_pane_order(tmp_path, capsys
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "facts_rank" not in indexes and {"facts_story", "facts_sources"} <= indexes
     db.conn.close()
+
+
+def test_speakers_set_in_bulk_leave_the_claims_search_index_exact(tmp_path):
+    """Relink sets resolved speakers in bulk, around the per-row trigger: the index then holds the new speakers,
+    not the old, and the trigger is back for later updates."""
+    from store.db import set_speakers
+
+    path = tmp_path / "s.db"
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Officials said 40 homes were flooded near Brampton on Monday.\n", encoding="utf-8")
+    assert main(["ingest", str(tmp_path), "--db", str(path), "-q"]) == 0
+    conn = sqlite3.connect(path)
+    ids = [cid for (cid,) in conn.execute("SELECT id FROM claim_rows ORDER BY id")][:3]
+    assert len(ids) == 3 and not conn.execute("SELECT 1 FROM claims_fts WHERE claims_fts MATCH 'quimby'").fetchall()
+    conn.execute("BEGIN")
+    set_speakers(conn, [("Ann Quimby", ids[0]), ("Bo Quimby", ids[1]), (None, ids[2])])
+    conn.commit()
+    _claims_search_is_exact(conn)
+    assert [r for (r,) in conn.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'quimby' ORDER BY rowid")
+            ] == ids[:2]
+    assert conn.execute("SELECT speaker FROM claim_rows WHERE id = ?", (ids[2],)).fetchone() == (None,)
+    conn.execute("UPDATE claim_rows SET speaker = 'Cy Zorba' WHERE id = ?", (ids[0],))    # the trigger again
+    _claims_search_is_exact(conn)
+    assert conn.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'quimby'").fetchall() == [(ids[1],)]
+    conn.close()
