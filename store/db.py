@@ -146,7 +146,7 @@ def set_speakers(conn: sqlite3.Connection, speakers: list[tuple[str | None, int]
     conn.executemany("INSERT INTO set_speakers (speaker, id) VALUES (?, ?)", speakers)
     rows = (f"SELECT c.id, {CLAIM_TEXT.format(c='c', s='s')}, c.speaker FROM set_speakers n"
             " JOIN claim_rows c ON c.id = n.id LEFT JOIN sources s ON s.id = c.source_id ORDER BY c.id")
-    (trigger,) = [s for s in _statements(_CLAIMS_V6) if "TRIGGER IF NOT EXISTS claims_au" in s]
+    trigger = _claims_statement("TRIGGER IF NOT EXISTS claims_au")
     conn.execute(f"INSERT INTO claims_fts (claims_fts, rowid, text, speaker) SELECT 'delete', * FROM ({rows})")
     conn.execute("DROP TRIGGER claims_au")
     conn.execute("UPDATE claim_rows SET speaker = (SELECT n.speaker FROM set_speakers n WHERE n.id = claim_rows.id)"
@@ -344,7 +344,7 @@ def _to_v7(conn: sqlite3.Connection) -> None:
     matches words and prefixes, never phrases, and the index is less than half the size)."""
     (fts_sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'claims_fts'").fetchone()
     if "detail=none" not in fts_sql:
-        (create,) = [s for s in _statements(_CLAIMS_V6) if "claims_fts USING FTS5" in s]
+        create = _claims_statement("claims_fts USING FTS5")
         conn.execute("DROP TABLE claims_fts")
         conn.execute(create)
         conn.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
@@ -508,6 +508,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS "{fts}" USING FTS5 (
     content="{table}"
 );
 """ + "".join(triggers[t] for t in _FTS_TRIGGERS.get(table, ("ai", "ad", "au")))
+
+
+def _claims_statement(marker: str) -> str:
+    """The one statement of the claims' schema (_CLAIMS_V6) that holds `marker`, to run again on its own."""
+    (statement,) = [s for s in _statements(_CLAIMS_V6) if marker in s]
+    return statement
 
 
 def _statements(script: str) -> list[str]:
