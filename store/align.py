@@ -103,13 +103,9 @@ _NEGATION = re.compile(r"\b(?:not|no|never|without|yet to|declined|declines|refu
                        r"reluctant|unable|failed to|cannot)\b|n['’]t\b", re.I)
 
 
-def content_words(text: str) -> list[tuple[str, str]]:
-    """(word, term key) for each content word: lower-cased, stemmed, derivations and demonyms folded."""
-    return [(w.lower(), k) for w, k in content_words_cased(text)]
-
-
 def content_words_cased(text: str) -> list[tuple[str, str]]:
-    """content_words(), with each word as written (its capital tells a name)."""
+    """(word as written, term key) for each content word: its capital tells a name; the key is lower-cased,
+    stemmed, with derivations and demonyms folded."""
     out = []
     for w in _WORD.findall(text):
         key = _cased_key(w)
