@@ -6,7 +6,7 @@ Measures, each in a fresh store:
 - ingest of the first N articles in one `factdiff ingest` command: wall time, articles/s end to end,
   peak memory of the whole process tree (main process plus workers, proportional set sizes from /proc);
   with FACTDIFF_TIMING set for it, how long reading, analysing and writing took, then each phase of relink,
-  and in which of them memory peaked (in the JSON);
+  compacting the store after, and in which of them memory peaked (in the JSON);
 - the same for the first N/2 articles, for how time grows (time(N) / time(N/2), linear is 2.0);
 - store size (file plus write-ahead log) against the raw article text;
 - fuzzy search through `Queries.search`, the code the app's search screen runs: p50/p95/max over a fixed
@@ -138,7 +138,7 @@ def write_slice(corpus: Path, n: int, out: Path) -> int:
     return count
 
 
-_PHASE = re.compile(r"relink: (.+?) ([0-9.]+)s")
+_PHASE = re.compile(r"(relink: .+?|compact) ([0-9.]+)s")
 
 
 def ingest(slice_path: Path, db: Path) -> dict:
@@ -162,11 +162,11 @@ def ingest(slice_path: Path, db: Path) -> dict:
         raise SystemExit(f"ingest failed ({proc.returncode}): {' '.join(lines[-3:])}")
     relink_start = phases[0][2] - phases[0][1] if phases else start + seconds
     timings = {"read, analyse and write": relink_start - start}
-    timings.update((f"relink: {name}", secs) for name, secs, _ in phases)
+    timings.update((name, secs) for name, secs, _ in phases)
     peak_phase = "read, analyse and write"
     for name, secs, end in phases:
         if end - secs <= mem.peak_at <= end:
-            peak_phase = f"relink: {name}"
+            peak_phase = name
     return {"seconds": seconds, "peak_tree_bytes": mem.peak, "peak_process_bytes": mem.peak_one,
             "peak_phase": peak_phase, "phases_s": timings,
             "summary": next((ln for ln in reversed(lines) if ln.startswith("factdiff:")), "")}
@@ -252,6 +252,7 @@ def main() -> None:
             ("  of which reading, analysing, writing", f"{full['phases_s']['read, analyse and write']:.1f} s", ""),
             ("  of which relink (stories, entities, facts)",
              f"{sum(v for k, v in full['phases_s'].items() if k.startswith('relink')):.1f} s", ""),
+            ("  of which compacting the store", f"{full['phases_s'].get('compact', 0):.1f} s", ""),
             ("peak memory, all processes", f"{full['peak_tree_bytes'] / 2**30:.2f} GB (in {full['peak_phase']})",
              "≤ 1.5 GB"),
             ("store size / raw text", f"{full['store_ratio']:.2f} × ({full['store_bytes'] / 2**20:.0f} MB"

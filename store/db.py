@@ -556,6 +556,27 @@ def _migrate(conn: sqlite3.Connection, p: Path) -> None:
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
 
 
+def compact(conn: sqlite3.Connection) -> None:
+    """Rewrite the store with its pages full (VACUUM), and empty the write-ahead log into it. After a bulk
+    ingest about 5 % of the store is slack (34 MB of 753 at 37,547 articles): relink's updates (speakers,
+    entity ids) grow rows in full pages, which split, and indexes filled row by row leave room in each page. Ctrl-C stops it, leaving the store
+    as it was; it holds the write lock meanwhile."""
+    if conn.in_transaction:
+        conn.commit()
+    # without a progress handler, Ctrl-C would wait for the VACUUM to finish: the handler gives Python a
+    # moment to raise KeyboardInterrupt, which makes SQLite stop the statement and roll it back
+    conn.set_progress_handler(lambda: 0, 100_000)
+    try:
+        conn.execute("VACUUM")
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc):
+            raise KeyboardInterrupt from None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def get_meta(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
     row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return row[0] if row else default

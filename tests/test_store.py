@@ -201,3 +201,73 @@ def test_a_changed_analyser_reanalyses_unchanged_files(tmp_path, monkeypatch, ca
     main(["ingest", str(tmp_path), "--db", str(db)])
     out = capsys.readouterr().out
     assert "replaced" in out and _counts(db)["sources"] == 1
+
+
+def _pages(db_path: Path) -> int:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("PRAGMA page_count").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_bulk_ingest_leaves_the_store_compact(tmp_path):
+    """Relink's updates split pages; the ingest that wrote most of the store compacts it after, so a VACUUM
+    finds nothing more to give back, and the write-ahead log is emptied into the file."""
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(DEMO), "--db", str(db), "-q"]) == 0
+    pages = _pages(db)
+    wal = Path(f"{db}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    conn = sqlite3.connect(db)
+    conn.execute("VACUUM")
+    conn.close()
+    assert _pages(db) == pages
+
+
+def test_a_small_ingest_into_a_big_store_does_not_compact_it(tmp_path, monkeypatch):
+    import store.ingest
+
+    calls = []
+    monkeypatch.setattr(store.ingest, "compact", lambda conn: calls.append(conn))
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(DEMO), "--db", str(db), "-q"]) == 0
+    assert len(calls) == 1
+    (tmp_path / "more").mkdir()
+    _write(tmp_path / "more", "a.md", ARTICLE_A)
+    assert main(["ingest", str(tmp_path / "more"), "--db", str(db), "-q"]) == 0
+    assert len(calls) == 1      # one article added to five: under a quarter of the store
+
+
+class _InterruptedConn:
+    """A connection whose progress handler raises KeyboardInterrupt, as Python's SIGINT handler does when
+    Ctrl-C arrives while SQLite runs a statement with a progress handler set."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+    def set_progress_handler(self, handler, n):
+        if handler is None:
+            return self._conn.set_progress_handler(None, 0)
+
+        def interrupt():
+            raise KeyboardInterrupt
+        return self._conn.set_progress_handler(interrupt, 1000)
+
+
+def test_ctrl_c_while_compacting_leaves_the_store_as_it_was(tmp_path):
+    from store.db import compact
+
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(DEMO), "--db", str(db), "-q"]) == 0
+    before = _counts(db)
+    store = open_store(db)
+    with pytest.raises(KeyboardInterrupt):
+        compact(_InterruptedConn(store.conn))
+    assert store.conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    store.conn.close()
+    assert _counts(db) == before
+    assert main(["export", "--db", str(db), "-o", str(tmp_path / "e.json")]) == 0
