@@ -106,7 +106,8 @@ def build_coverage(conn: sqlite3.Connection, *, min_outlets: int = 1, limit: int
         for i, (sid, outlet, name, url, title, published) in enumerate(conn.execute(
             "SELECT id, outlet, name, url, title, published FROM sources ORDER BY id")))
     col = {o.source_id: i for i, o in enumerate(outlets)}
-    hedged = {cid for cid, h in conn.execute("SELECT id, hedges FROM claim_rows") if json.loads(h)}
+    hedged = {cid for cid, h in conn.execute("SELECT id, hedges FROM claim_rows WHERE hedges IS NOT NULL")
+              if json.loads(h)}
     disagreeing = disagreeing_claims(conn)
     sql = (f"SELECT f.id, {fact_label_sql('f')} FROM facts f WHERE f.n_sources >= ?"
            " ORDER BY f.n_sources DESC, f.n_claims DESC, f.id"

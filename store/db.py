@@ -20,10 +20,11 @@ from typing import Callable
 
 import sqlite_utils
 
-from .derived import CLAIM_TEXT, MENTION_SURFACE, QUOTES, label_span, quote_spans
+from .derived import (CLAIM_KINDS, CLAIM_TEXT, MENTION_SURFACE, MENTION_TYPES, QUOTES, decoded, encoded, label_span,
+                      none_if_empty, quote_spans)
 from .model import Analysis, Article
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 APP_ID = 0x66646966  # "fdif": marks the file as a factdiff store
 
 
@@ -90,10 +91,25 @@ CREATE TABLE IF NOT EXISTS claim_rows (
 CREATE INDEX IF NOT EXISTS claims_span ON claim_rows(source_id, start, "end");
 """
 _CLAIM_COLUMNS = ("kind", "speaker_as_written", "speaker", "hedges", "quotes", "is_heading")
-_CLAIMS_V6 = f"""
+
+
+def _claims_views(numbered: bool) -> str:
+    """The view `claims` over claim_rows (inserting, updating and deleting through it work), the narrower view
+    the search index reads, the index, and the triggers that keep it. `numbered`: schema 8's claim_rows, which
+    keeps a claim's kind as a number and no hedges or quotes as NULL (store.derived.CLAIM_KINDS)."""
+    kind_out = decoded("c.kind", CLAIM_KINDS) if numbered else "c.kind"
+    hedges_out = "coalesce(c.hedges, '[]')" if numbered else "c.hedges"
+
+    def kept(column: str) -> str:       # a value written through the view, as claim_rows keeps it
+        if column == "kind":
+            return encoded("new.kind", CLAIM_KINDS) if numbered else "new.kind"
+        if column in ("hedges", "quotes"):
+            return f"nullif(new.{column}, '[]')" if numbered else f"coalesce(new.{column}, '[]')"
+        return "coalesce(new.is_heading, 0)" if column == "is_heading" else f"new.{column}"
+    return f"""
 CREATE VIEW IF NOT EXISTS claims AS SELECT c.id, c.source_id, c.start, c."end",
-    {CLAIM_TEXT.format(c="c", s="s")} AS text, c.kind, c.speaker_as_written, c.speaker, c.hedges,
-    {QUOTES.format(c="c", s="s")} AS quotes, c.is_heading
+    {CLAIM_TEXT.format(c="c", s="s")} AS text, {kind_out} AS kind, c.speaker_as_written, c.speaker,
+    {hedges_out} AS hedges, {QUOTES.format(c="c", s="s")} AS quotes, c.is_heading
     FROM claim_rows c LEFT JOIN sources s ON s.id = c.source_id;
 CREATE VIEW IF NOT EXISTS claim_texts AS SELECT c.id, {CLAIM_TEXT.format(c="c", s="s")} AS text, c.speaker
     FROM claim_rows c LEFT JOIN sources s ON s.id = c.source_id;
@@ -103,11 +119,10 @@ CREATE TRIGGER IF NOT EXISTS claims_insert INSTEAD OF INSERT ON claims BEGIN
   VALUES (new.id, new.source_id, new.start, new."end",
           CASE WHEN new.text IS substr((SELECT text FROM sources WHERE id = new.source_id), new.start + 1,
                                        new."end" - new.start) THEN NULL ELSE new.text END,
-          new.kind, new.speaker_as_written, new.speaker, coalesce(new.hedges, '[]'), coalesce(new.quotes, '[]'),
-          coalesce(new.is_heading, 0));
+          {", ".join(kept(c) for c in _CLAIM_COLUMNS)});
 END;
 CREATE TRIGGER IF NOT EXISTS claims_update INSTEAD OF UPDATE ON claims BEGIN
-  UPDATE claim_rows SET {", ".join(f"{c} = new.{c}" for c in _CLAIM_COLUMNS)} WHERE id = old.id;
+  UPDATE claim_rows SET {", ".join(f"{c} = {kept(c)}" for c in _CLAIM_COLUMNS)} WHERE id = old.id;
 END;
 CREATE TRIGGER IF NOT EXISTS claims_delete INSTEAD OF DELETE ON claims BEGIN
   DELETE FROM claim_rows WHERE id = old.id;
@@ -131,6 +146,24 @@ CREATE TRIGGER IF NOT EXISTS sources_claims_bd BEFORE DELETE ON sources BEGIN
   INSERT INTO claims_fts (claims_fts, rowid, text, speaker) SELECT 'delete', c.id,
     {CLAIM_TEXT.format(c="c", s="old")}, c.speaker FROM claim_rows c WHERE c.source_id = old.id;
 END;
+"""
+
+
+_CLAIMS_V6 = _claims_views(numbered=False)
+_CLAIMS_V8 = _claims_views(numbered=True)
+
+# Schema 8: claim_rows keeps a claim's kind as a number and no hedges or quotes as NULL (store.derived), and a
+# source's claims are found through an index on the source alone (a source's claims are in id order, which
+# is their order in its text).
+_CLAIM_ROWS_V8 = """
+CREATE TABLE IF NOT EXISTS claim_rows (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT,
+    kind INTEGER NOT NULL, speaker_as_written TEXT, speaker TEXT,
+    hedges TEXT, quotes TEXT, is_heading INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS claims_source ON claim_rows(source_id);
 """
 # (A claim deleted with its source is taken out of the search index before the source goes, while its
 # text can still be read: by the time the deletion cascades to claim_rows, the source is gone.)
@@ -171,6 +204,27 @@ _MENTIONS_V6 = f"""
 CREATE VIEW IF NOT EXISTS mentions AS SELECT m.id, m.source_id, m.start, m."end",
     {MENTION_SURFACE.format(c="m", s="s")} AS surface,
     coalesce(m.name, {MENTION_SURFACE.format(c="m", s="s")}) AS name, m.type, m.evidence, m.entity_id
+    FROM mention_rows m LEFT JOIN sources s ON s.id = m.source_id;
+"""
+
+# Schema 8: a source's mentions are kept together, in a table without rowids keyed by the source and the
+# mention's place among its mentions (`seq`, from 0, in the order of the text), which needs no index to find
+# them; a mention's type is kept as a number (store.derived.MENTION_TYPES).
+_MENTION_ROWS_V8 = """
+CREATE TABLE IF NOT EXISTS mention_rows (
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, surface TEXT,
+    name TEXT, type INTEGER NOT NULL, evidence INTEGER NOT NULL,
+    entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    PRIMARY KEY (source_id, seq)
+) WITHOUT ROWID;
+"""
+_MENTIONS_V8 = f"""
+CREATE VIEW IF NOT EXISTS mentions AS SELECT m.source_id, m.seq, m.start, m."end",
+    {MENTION_SURFACE.format(c="m", s="s")} AS surface,
+    coalesce(m.name, {MENTION_SURFACE.format(c="m", s="s")}) AS name, {decoded("m.type", MENTION_TYPES)} AS type,
+    m.evidence, m.entity_id
     FROM mention_rows m LEFT JOIN sources s ON s.id = m.source_id;
 """
 
@@ -216,7 +270,7 @@ CREATE TABLE IF NOT EXISTS furniture (
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS furniture_source ON furniture(source_id);
-""" + _CLAIM_ROWS_V6 + """
+""" + _CLAIM_ROWS_V8 + """
 CREATE TABLE IF NOT EXISTS figures (
     id INTEGER PRIMARY KEY,
     claim_id INTEGER NOT NULL REFERENCES claim_rows(id) ON DELETE CASCADE,
@@ -229,13 +283,13 @@ CREATE TABLE IF NOT EXISTS entities (
     name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]',
     n_sources INTEGER NOT NULL DEFAULT 0, n_mentions INTEGER NOT NULL DEFAULT 0
 );
-""" + _MENTION_ROWS_V6 + """CREATE TABLE IF NOT EXISTS acronyms (
+""" + _MENTION_ROWS_V8 + """CREATE TABLE IF NOT EXISTS acronyms (
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     name TEXT NOT NULL, acronym TEXT NOT NULL
 );
 """ + _FACTS_V6.format(facts="facts", fact_claims="fact_claims") + "".join(
-    f"{sql};\n" for sql in RELINK_INDEXES.values()) + _DISCREPANCIES_V2 + _STORIES_V3 + _PAGE_INDEXES_V5 + _CLAIMS_V6 \
-    + _MENTIONS_V6 + _PAGE_INDEXES_V7
+    f"{sql};\n" for sql in RELINK_INDEXES.values()) + _DISCREPANCIES_V2 + _STORIES_V3 + _PAGE_INDEXES_V5 + _CLAIMS_V8 \
+    + _MENTIONS_V8 + _PAGE_INDEXES_V7
 
 _FTS = {    # (claims_fts, which reads the claim_texts view, is made with the views: _CLAIMS_V6)
     "sources": ["title", "outlet", "name"],
@@ -367,6 +421,39 @@ INSERT INTO facts_fts (rowid, label) SELECT id, label FROM facts WHERE n_claims 
 """ + "".join(f"{sql};\n" for sql in RELINK_INDEXES.values() if "fact_claims" in sql) + _PAGE_INDEXES_V7)
 
 
+def _to_v8(conn: sqlite3.Connection) -> None:
+    """claim_rows and mention_rows rebuilt as schema 8 keeps them (_CLAIM_ROWS_V8, _MENTION_ROWS_V8): kinds and
+    types as numbers, no hedges or quotes as NULL, a source's claims found through an index on the source alone,
+    its mentions kept together in a table without rowids. The views and triggers over the two tables are made again; claim ids, and so the search index, are unchanged."""
+    claims, claims_index = _CLAIM_ROWS_V8.split(");\n", 1)
+    mentions = _MENTION_ROWS_V8.split(") WITHOUT ROWID;\n", 1)[0] + ") WITHOUT ROWID;\n"
+    if "seq" in {row[1] for row in conn.execute("PRAGMA table_info(mention_rows)")}:
+        return      # a store made by this schema's code, marked older (tests that rerun every migration)
+    _run(conn, f"""
+DROP VIEW IF EXISTS claims;
+DROP VIEW IF EXISTS claim_texts;
+DROP TRIGGER IF EXISTS sources_claims_bd;
+{claims.replace("claim_rows", "claim_rows_v8")});
+INSERT INTO claim_rows_v8 (id, source_id, start, "end", text, kind, speaker_as_written, speaker, hedges, quotes,
+                           is_heading)
+SELECT id, source_id, start, "end", text, {encoded("kind", CLAIM_KINDS)}, speaker_as_written, speaker,
+       nullif(hedges, '[]'), nullif(quotes, '[]'), is_heading
+FROM claim_rows ORDER BY id;
+DROP TABLE claim_rows;
+ALTER TABLE claim_rows_v8 RENAME TO claim_rows;
+{claims_index}{_CLAIMS_V8}
+DROP VIEW IF EXISTS mentions;
+{mentions.replace("mention_rows", "mention_rows_v8")}
+INSERT INTO mention_rows_v8 (source_id, seq, start, "end", surface, name, type, evidence, entity_id)
+SELECT source_id, row_number() OVER (PARTITION BY source_id ORDER BY id) - 1, start, "end", surface, name,
+       {encoded("type", MENTION_TYPES)}, evidence, entity_id
+FROM mention_rows ORDER BY source_id, id;
+DROP TABLE mention_rows;
+ALTER TABLE mention_rows_v8 RENAME TO mention_rows;
+{RELINK_INDEXES["mentions_entity"]};
+{_MENTIONS_V8}""")
+
+
 def _chunks(conn: sqlite3.Connection, table: str, sql: str, size: int = 20000):
     """The rows of `sql` (with `id BETWEEN ? AND ?`) a range of `table`'s ids at a time: a migration's memory
     does not grow with the store."""
@@ -382,7 +469,7 @@ def _run(conn: sqlite3.Connection, script: str) -> None:
 
 # One entry per schema version after 1: the SQL (or the function) that brings a store from the version before.
 MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
-    2: _DISCREPANCIES_V2, 3: _STORIES_V3, 4: _BULK_FTS_V4, 5: _to_v5, 6: _to_v6, 7: _to_v7}
+    2: _DISCREPANCIES_V2, 3: _STORIES_V3, 4: _BULK_FTS_V4, 5: _to_v5, 6: _to_v6, 7: _to_v7, 8: _to_v8}
 
 
 def content_hash(article: Article) -> str:
@@ -511,8 +598,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS "{fts}" USING FTS5 (
 
 
 def _claims_statement(marker: str) -> str:
-    """The one statement of the claims' schema (_CLAIMS_V6) that holds `marker`, to run again on its own."""
-    (statement,) = [s for s in _statements(_CLAIMS_V6) if marker in s]
+    """The one statement of the claims' schema (_CLAIMS_V8) that holds `marker`, to run again on its own."""
+    (statement,) = [s for s in _statements(_CLAIMS_V8) if marker in s]
     return statement
 
 
@@ -618,8 +705,9 @@ class SourceRows:
     claims: list[tuple]         # (start, end, text, kind, speaker, hedges, quotes, is_heading, [figure rows])
     mentions: list[tuple]       # (start, end, surface, name, type, evidence)
     acronyms: list[tuple[str, str]]
-    # As claim_rows and mention_rows keep them (schema 6): a claim's text and a mention's surface None where
-    # they are their span of the source's text, a name None where it is the surface, quotes as spans. Made
+    # As claim_rows and mention_rows keep them (schemas 6 and 8): a claim's text and a mention's surface None
+    # where they are their span of the source's text, a name None where it is the surface, quotes as spans,
+    # no hedges or quotes as None, kinds and types as numbers (store.derived.CLAIM_KINDS, MENTION_TYPES). Made
     # where the article is analysed (a worker process), so the one writer does less and less is sent to it.
 
 
@@ -629,9 +717,10 @@ def source_rows(analysis: Analysis, acronyms: list[tuple[str, str]]) -> SourceRo
     claims = []
     for c in analysis.claims:
         kept = None if text is not None and text[c.start:c.end] == c.text else c.text
-        claims.append((c.start, c.end, kept, c.kind, c.speaker, json.dumps(list(c.hedges)),
-                       quote_spans(json.dumps(list(c.quotes), ensure_ascii=False), text if kept is None else None,
-                                   c.start, c.end), int(c.is_heading),
+        claims.append((c.start, c.end, kept, CLAIM_KINDS.index(c.kind), c.speaker,
+                       json.dumps(list(c.hedges)) if c.hedges else None,
+                       none_if_empty(quote_spans(json.dumps(list(c.quotes), ensure_ascii=False),
+                                                 text if kept is None else None, c.start, c.end)), int(c.is_heading),
                        [(f.start, f.end, f.text, f.low, f.high, f.unit, f.qualifier, f.kind, f.tolerance)
                         for f in c.figures]))
     return SourceRows(
@@ -639,7 +728,8 @@ def source_rows(analysis: Analysis, acronyms: list[tuple[str, str]]) -> SourceRo
         furniture=[(f.start, f.end, f.kind) for f in analysis.furniture],
         claims=claims,
         mentions=[(m.start, m.end, None if text is not None and text[m.start:m.end] == m.surface else m.surface,
-                   None if m.name == m.surface else m.name, m.type, m.evidence) for m in analysis.mentions],
+                   None if m.name == m.surface else m.name, MENTION_TYPES.index(m.type), m.evidence)
+                  for m in analysis.mentions],
         acronyms=list(acronyms))
 
 
@@ -686,7 +776,7 @@ def write_sources(db: sqlite_utils.Database,
                 indexed.append((next_claim, source_text[start:end] if kept is None else kept, speaker))
                 figures += [(next_claim, *f) for f in figs]
                 next_claim += 1
-            mentions += [(sid, *m) for m in rows.mentions]
+            mentions += [(sid, seq, *m) for seq, m in enumerate(rows.mentions)]
             acronyms += [(sid, n, a) for n, a in rows.acronyms]
         conn.executemany('INSERT INTO furniture (source_id, start, "end", kind) VALUES (?,?,?,?)', furniture)
         conn.executemany('INSERT INTO claim_rows (id, source_id, start, "end", text, kind, speaker_as_written,'
@@ -695,8 +785,8 @@ def write_sources(db: sqlite_utils.Database,
         conn.executemany("INSERT INTO claims_fts (rowid, text, speaker) VALUES (?, ?, ?)", indexed)
         conn.executemany('INSERT INTO figures (claim_id, start, "end", text, low, high, unit, qualifier, kind,'
                          ' tolerance) VALUES (?,?,?,?,?,?,?,?,?,?)', figures)
-        conn.executemany('INSERT INTO mention_rows (source_id, start, "end", surface, name, type, evidence)'
-                         ' VALUES (?,?,?,?,?,?,?)', mentions)
+        conn.executemany('INSERT INTO mention_rows (source_id, seq, start, "end", surface, name, type, evidence)'
+                         ' VALUES (?,?,?,?,?,?,?,?)', mentions)
         conn.executemany("INSERT INTO acronyms VALUES (?,?,?)", acronyms)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')")
     return stored

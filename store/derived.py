@@ -13,11 +13,32 @@ import json
 CLAIM_TEXT = 'coalesce({c}.text, substr({s}.text, {c}.start + 1, {c}."end" - {c}.start))'
 # A claim's quotes (a JSON list of the quoted words in it) are kept as their spans of the source's text,
 # [[start, end], ...], where they are spans of it; the claims view turns those back into the words.
+# No quotes are kept as NULL (schema 8), and read as '[]'.
 QUOTES = ("CASE WHEN {c}.quotes LIKE '[[%' THEN (SELECT json_group_array(substr({s}.text,"
           " json_extract(j.value, '$[0]') + 1, json_extract(j.value, '$[1]') - json_extract(j.value, '$[0]')))"
-          " FROM json_each({c}.quotes) j) ELSE {c}.quotes END")
+          " FROM json_each({c}.quotes) j) ELSE coalesce({c}.quotes, '[]') END")
 # The same for a mention's surface.
 MENTION_SURFACE = 'coalesce({c}.surface, substr({s}.text, {c}.start + 1, {c}."end" - {c}.start))'
+
+# Schema 8: a claim's kind and a mention's type are kept as their place in these lists (0, 1, 2...), which the
+# views `claims` and `mentions` turn back into the words; a claim's hedges and quotes, when it has none, as NULL.
+CLAIM_KINDS = ("statement", "quote", "figure")
+MENTION_TYPES = ("", "PERSON", "ORG", "PLACE")
+
+
+def decoded(column: str, words: tuple[str, ...]) -> str:
+    """SQL for the word that the number in `column` stands for."""
+    return f"CASE {column}" + "".join(f" WHEN {i} THEN '{w}'" for i, w in enumerate(words)) + " END"
+
+
+def encoded(column: str, words: tuple[str, ...]) -> str:
+    """SQL for the number that stands for the word in `column`; NULL for a word not in `words`."""
+    return f"CASE {column}" + "".join(f" WHEN '{w}' THEN {i}" for i, w in enumerate(words)) + " END"
+
+
+def none_if_empty(json_list: str) -> str | None:
+    """A JSON list as claim_rows keeps it: NULL for an empty one."""
+    return None if json_list == "[]" else json_list
 
 
 def fact_label_sql(f: str = "f") -> str:
@@ -55,7 +76,9 @@ def quote_spans(quotes: str, source_text: str | None, start: int, end: int) -> s
     return json.dumps(spans)
 
 
-def quotes_of(kept: str, source_text: str) -> list[str]:
-    """The quoted words of a claim from what claim_rows keeps (see quote_spans)."""
+def quotes_of(kept: str | None, source_text: str) -> list[str]:
+    """The quoted words of a claim from what claim_rows keeps (see quote_spans; NULL for none)."""
+    if kept is None:
+        return []
     words = json.loads(kept)
     return [source_text[a:b] for a, b in words] if words and isinstance(words[0], list) else words

@@ -21,7 +21,7 @@ import sqlite_utils
 
 from .align import ClaimFeatures, align_facts, fact_label
 from .db import FACT_RANK, RELINK_INDEXES, set_speakers
-from .derived import label_span, quotes_of
+from .derived import MENTION_TYPES, label_span, quotes_of
 from .disagree import FigureUse, find_disagreements
 from .entities import _norm, resolve_entities
 from .model import Mention
@@ -30,6 +30,8 @@ from .workers import default_workers, worker_pool
 
 TASK_SOURCES = 400        # sources handed to a worker at once (a bigger story goes whole)
 POOL_FROM = 400           # fewer sources than this are linked in this process: a pool would cost more
+MENTION_KEY_BITS = 32     # a mention is source_id << 32 | seq here: one number (2**32 mentions would take
+                          # an article of gigabytes)
 
 
 def relink(db: sqlite_utils.Database, workers: int | None = None) -> dict[str, int]:
@@ -60,7 +62,7 @@ def relink(db: sqlite_utils.Database, workers: int | None = None) -> dict[str, i
 class _StoryLinks:
     """What linking some stories found, as plain rows for the writer."""
     entities: list[tuple[str, str, list[str], list[int], int]] = field(default_factory=list)
-    # (name, type, other names, mention ids, number of sources)
+    # (name, type, other names, mentions (MENTION_KEY_BITS), number of sources)
     speakers: list[tuple[str, int]] = field(default_factory=list)      # (speaker, claim id), where it changes
     facts: list[tuple[list[int], str | None, int, int, tuple[int, int, int] | None]] = field(default_factory=list)
     # (claim ids, label, story id, number of sources, the label as a span of the claim's text: one-claim facts)
@@ -210,7 +212,7 @@ class _Staging:
         # entity holds any more, then each entity's, where its id differs.
         conn.execute("CREATE INDEX temp.relink_mentions_id ON relink_mentions(mention_id)")
         conn.execute("UPDATE mention_rows SET entity_id = NULL WHERE entity_id IS NOT NULL"
-                     " AND id NOT IN (SELECT mention_id FROM relink_mentions)")
+                     f" AND (source_id << {MENTION_KEY_BITS} | seq) NOT IN (SELECT mention_id FROM relink_mentions)")
         conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
         conn.execute("DELETE FROM entities")
         ordered = sorted(self.entities.items(), key=lambda kv: (-kv[1]["mentions"], kv[1]["name"]))
@@ -222,9 +224,11 @@ class _Staging:
         conn.execute("CREATE TEMP TABLE relink_entity_ids (entity_key TEXT PRIMARY KEY, id INTEGER NOT NULL)")
         conn.executemany("INSERT INTO relink_entity_ids VALUES (?, ?)",
                          ((key, eid) for eid, (key, _) in enumerate(ordered, 1)))
-        conn.executemany("UPDATE mention_rows SET entity_id = ? WHERE id = ? AND entity_id IS NOT ?", _rows(
-            conn, "SELECT e.id, m.mention_id, e.id FROM relink_mentions m JOIN relink_entity_ids e USING (entity_key)"
-                  " ORDER BY m.mention_id"))
+        conn.executemany("UPDATE mention_rows SET entity_id = ? WHERE source_id = ? AND seq = ? AND entity_id IS NOT ?",
+                         _rows(conn, f"SELECT e.id, m.mention_id >> {MENTION_KEY_BITS},"
+                                     f" m.mention_id & {(1 << MENTION_KEY_BITS) - 1}, e.id"
+                                     " FROM relink_mentions m JOIN relink_entity_ids e USING (entity_key)"
+                                     " ORDER BY m.mention_id"))
         return len(ordered)
 
     def write_facts(self) -> tuple[int, int]:
@@ -318,13 +322,14 @@ def _link_story(conn: sqlite3.Connection, tid: int, sids: list[int], out: _Story
     mention_ids: list[list[int]] = [[] for _ in sids]
     # claims' text and mentions' surfaces are spans of their sources' text (store.db, schema 6): cut here
     texts = dict(conn.execute(f"SELECT id, text FROM sources WHERE id IN ({_in(sids)})"))
-    for mid, sid, start, end, surface, name, typ, ev in conn.execute(
-            'SELECT id, source_id, start, "end", surface, name, type, evidence FROM mention_rows'
+    for seq, sid, start, end, surface, name, typ, ev in conn.execute(
+            'SELECT seq, source_id, start, "end", surface, name, type, evidence FROM mention_rows'
             f' WHERE source_id IN ({_in(sids)}) ORDER BY source_id, start'):
         if surface is None:
             surface = texts[sid][start:end]
-        per_source[index[sid]].append(Mention(start, end, surface, name if name is not None else surface, typ, ev))
-        mention_ids[index[sid]].append(mid)
+        per_source[index[sid]].append(Mention(start, end, surface, name if name is not None else surface,
+                                              MENTION_TYPES[typ], ev))
+        mention_ids[index[sid]].append(sid << MENTION_KEY_BITS | seq)
     acronyms = conn.execute(f"SELECT name, acronym FROM acronyms WHERE source_id IN ({_in(sids)})").fetchall()
     entities = resolve_entities(per_source, acronyms)
 

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process, utils
 
-from .derived import fact_label_sql
+from .derived import CLAIM_KINDS, MENTION_TYPES, fact_label_sql
 from .search import match_expressions, vocabulary
 
 if TYPE_CHECKING:
@@ -308,9 +308,9 @@ class Queries:
             return None
         conn = self.conn
         (text,) = conn.execute("SELECT text FROM sources WHERE id = ?", (source_id,)).fetchone()
-        claims = tuple(TextSpan(a, b, kind, cid) for cid, a, b, kind in conn.execute(
+        claims = tuple(TextSpan(a, b, CLAIM_KINDS[kind], cid) for cid, a, b, kind in conn.execute(
             'SELECT id, start, "end", kind FROM claim_rows WHERE source_id = ? ORDER BY start', (source_id,)))
-        mentions = tuple(TextSpan(a, b, typ, eid or 0) for a, b, typ, eid in conn.execute(
+        mentions = tuple(TextSpan(a, b, MENTION_TYPES[typ], eid or 0) for a, b, typ, eid in conn.execute(
             'SELECT start, "end", type, entity_id FROM mention_rows WHERE source_id = ? AND entity_id IS NOT NULL'
             " ORDER BY start", (source_id,)))
         furniture = tuple(TextSpan(a, b, kind) for a, b, kind in conn.execute(
@@ -600,7 +600,7 @@ class Queries:
                 f" JOIN claim_rows c ON c.id = fc.claim_id WHERE fc.fact_id IN ({','.join('?' * len(facts))})",
                 [fid for fid, _ in facts]):
             members[fid].append((cid, sid))
-            if json.loads(hedges):
+            if hedges is not None and json.loads(hedges):     # (none is NULL: store.derived)
                 hedged.add(cid)
         disagreeing = {cid for cid, _ in self._apart_figures(cid for rows in members.values() for cid, _ in rows)}
         column = {o.source_id: i for i, o in enumerate(outlets)}

@@ -105,7 +105,7 @@ def _snapshot(db: Path) -> dict[str, object]:
             "sources": conn.execute("SELECT id, path, content_hash, outlet, title, text FROM sources ORDER BY id").fetchall(),
             "claims": claims,
             "figures": conn.execute('SELECT claim_id, start, "end", low, high FROM figures ORDER BY id').fetchall(),
-            "mentions": conn.execute('SELECT source_id, start, "end", name FROM mentions ORDER BY id').fetchall(),
+            "mentions": conn.execute('SELECT source_id, start, "end", name FROM mentions ORDER BY source_id, seq').fetchall(),
             "entities": set(conn.execute("SELECT name, type FROM entities").fetchall()),
             "facts": groups,
             "integrity": conn.execute("PRAGMA integrity_check").fetchone()[0],
@@ -504,11 +504,48 @@ def test_a_claim_in_an_article_with_a_nul_character_keeps_its_text(tmp_path):
     db.conn.close()
 
 
+def _as_schema_7(path: Path) -> None:
+    """Turn a store of this schema back into one as schema 7 left it: claims' kinds and mentions' types as
+    words, no hedges or quotes as '[]', claims found by an index on (source, start, end), mentions a table with
+    rowids and an index on their source."""
+    from store.db import _CLAIM_ROWS_V6, _CLAIMS_V6, _MENTION_ROWS_V6, _MENTIONS_V6, RELINK_INDEXES
+    from store.derived import CLAIM_KINDS, MENTION_TYPES, decoded
+
+    claims, claims_index = _CLAIM_ROWS_V6.split(");\n", 1)
+    mentions, mentions_index = _MENTION_ROWS_V6.split(");\n", 1)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.executescript(f"""
+        BEGIN;
+        DROP VIEW claims; DROP VIEW claim_texts; DROP TRIGGER sources_claims_bd;
+        {claims.replace("claim_rows", "claim_rows_7")});
+        INSERT INTO claim_rows_7 SELECT id, source_id, start, "end", text, {decoded("kind", CLAIM_KINDS)},
+            speaker_as_written, speaker, coalesce(hedges, '[]'), coalesce(quotes, '[]'), is_heading FROM claim_rows;
+        DROP TABLE claim_rows;
+        ALTER TABLE claim_rows_7 RENAME TO claim_rows;
+        {claims_index}{_CLAIMS_V6}
+        DROP VIEW mentions;
+        {mentions.replace("mention_rows", "mention_rows_7")});
+        INSERT INTO mention_rows_7 (source_id, start, "end", surface, name, type, evidence, entity_id)
+            SELECT source_id, start, "end", surface, name, {decoded("type", MENTION_TYPES)}, evidence, entity_id
+            FROM mention_rows ORDER BY source_id, seq;
+        DROP TABLE mention_rows;
+        ALTER TABLE mention_rows_7 RENAME TO mention_rows;
+        {mentions_index}{RELINK_INDEXES["mentions_entity"]};
+        {_MENTIONS_V6}
+        UPDATE meta SET value = '7' WHERE key = 'schema_version';
+        COMMIT;
+    """)
+    assert conn.execute("SELECT count(*) FROM claim_rows WHERE typeof(kind) <> 'text'").fetchone() == (0,)
+    conn.close()
+
+
 def _as_schema_5(path: Path) -> None:
     """Turn a store of this schema back into one as schema 5 left it: claims a table keeping its text, every
     fact its label, fact_claims a table with rowids."""
     from store.derived import fact_label_sql
 
+    _as_schema_7(path)
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.executescript(f"""
@@ -671,3 +708,71 @@ def test_speakers_set_in_bulk_leave_the_claims_search_index_exact(tmp_path):
     _claims_search_is_exact(conn)
     assert conn.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'quimby'").fetchall() == [(ids[1],)]
     conn.close()
+
+
+def _three_articles(folder: Path) -> None:
+    (folder / "a.txt").write_text(BODY, encoding="utf-8")
+    (folder / "b.txt").write_text("Officials said 12 people were killed in the flood. Jane Smith called it"
+                                  " “the worst flood in decades” on Tuesday, police said.\n", encoding="utf-8")
+    (folder / "c.txt").write_text("Engineers said the bridge on Route 9 reopened on Friday after repairs costing"
+                                  " about $2 million, the longest closure in the county's history.\n", encoding="utf-8")
+
+
+def test_a_schema_7_store_is_migrated_to_numbered_kinds_and_mentions_kept_by_source(tmp_path):
+    from store.export import build_export
+
+    path = tmp_path / "s.db"
+    _three_articles(tmp_path)
+    assert main(["ingest", str(tmp_path), "--db", str(path), "-q"]) == 0
+    db = open_store(path)
+    before = build_export(db)
+    views_before = {v: db.execute(f"SELECT * FROM {v} ORDER BY 1, 2").fetchall() for v in ("claims", "mentions")}
+    db.conn.close()
+    _as_schema_7(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM claim_rows WHERE hedges = '[]' OR quotes = '[]'").fetchone()[0] > 0
+    conn.close()
+    db = open_store(path)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
+    indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "claims_source" in indexes and not {"claims_span", "mentions_source"} & indexes
+    assert "WITHOUT ROWID" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'mention_rows'").fetchone()[0]
+    assert db.execute("SELECT DISTINCT typeof(kind) FROM claim_rows").fetchall() == [("integer",)]
+    assert db.execute("SELECT DISTINCT typeof(type) FROM mention_rows").fetchall() == [("integer",)]
+    assert db.execute("SELECT count(*) FROM claim_rows WHERE hedges = '[]' OR quotes = '[]'").fetchone() == (0,)
+    # a source's mentions are numbered from 0 in the order of its text
+    for (sid,) in db.execute("SELECT id FROM sources"):
+        seqs = [seq for seq, in db.execute("SELECT seq FROM mention_rows WHERE source_id = ? ORDER BY start, seq",
+                                           (sid,))]
+        assert seqs == list(range(len(seqs)))
+    assert {v: db.execute(f"SELECT * FROM {v} ORDER BY 1, 2").fetchall() for v in ("claims", "mentions")} \
+        == views_before
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    _claims_search_is_exact(db.conn)
+    assert build_export(db) == before
+    db.conn.close()
+    (tmp_path / "a.txt").write_text(BODY.replace("flood", "storm"), encoding="utf-8")
+    assert main(["ingest", str(tmp_path), "--db", str(path), "-q"]) == 0      # replaced, relinked
+    db = open_store(path)
+    _claims_search_is_exact(db.conn)
+    assert db.execute("SELECT count(*) FROM mentions WHERE entity_id IS NOT NULL").fetchone()[0] > 0
+    db.conn.close()
+
+
+def test_claims_written_through_the_view_keep_kinds_as_numbers_and_no_hedges_as_null(tmp_path):
+    path = tmp_path / "s.db"
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    assert main(["ingest", str(tmp_path), "--db", str(path), "-q"]) == 0
+    db = open_store(path)
+    (sid,) = db.execute("SELECT id FROM sources").fetchone()
+    db.conn.execute('INSERT INTO claims (id, source_id, start, "end", text, kind, hedges, quotes) VALUES'
+                    " (9001, ?, 0, 5, 'x', 'quote', '[]', '[\"x\"]')", (sid,))
+    assert db.execute("SELECT kind, hedges, quotes FROM claim_rows WHERE id = 9001").fetchone() == (1, None, '["x"]')
+    assert db.execute("SELECT kind, hedges, quotes FROM claims WHERE id = 9001").fetchone() == ("quote", "[]", '["x"]')
+    db.conn.execute("UPDATE claims SET kind = 'figure', hedges = '[\"reportedly\"]' WHERE id = 9001")
+    assert db.execute("SELECT kind, hedges FROM claims WHERE id = 9001").fetchone() == ("figure", '["reportedly"]')
+    with pytest.raises(sqlite3.IntegrityError):     # a kind the store does not know is refused
+        db.conn.execute("UPDATE claims SET kind = 'rumour' WHERE id = 9001")
+    db.conn.rollback()
+    db.conn.close()

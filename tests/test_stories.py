@@ -76,9 +76,9 @@ def test_relinking_an_unchanged_store_rewrites_no_source_or_mention(tmp_path):
     main(["ingest", str(tmp_path), "--db", str(db_path), "-q"])
     conn = sqlite3.connect(db_path)
     before = conn.execute("SELECT id, story_id FROM sources ORDER BY id").fetchall()
-    linked = conn.execute("SELECT id, entity_id FROM mention_rows ORDER BY id").fetchall()
+    linked = conn.execute("SELECT source_id, seq, entity_id FROM mention_rows ORDER BY source_id, seq").fetchall()
     conn.close()
-    assert all(tid for _, tid in before) and any(eid for _, eid in linked)
+    assert all(tid for _, tid in before) and any(eid for *_, eid in linked)
     db = open_store(db_path)
     db.conn.executescript("""
         CREATE TEMP TABLE writes (tbl TEXT);
@@ -90,7 +90,7 @@ def test_relinking_an_unchanged_store_rewrites_no_source_or_mention(tmp_path):
     relink(db, workers=1)
     assert db.conn.execute("SELECT tbl, count(*) FROM writes GROUP BY tbl").fetchall() == []
     assert db.conn.execute("SELECT id, story_id FROM sources ORDER BY id").fetchall() == before
-    assert db.conn.execute("SELECT id, entity_id FROM mention_rows ORDER BY id").fetchall() == linked
+    assert db.conn.execute("SELECT source_id, seq, entity_id FROM mention_rows ORDER BY source_id, seq").fetchall() == linked
     db.conn.close()
 
 def test_fact_labels_trim_only_a_trailing_attribution():
