@@ -152,9 +152,8 @@ END;
 _CLAIMS_V6 = _claims_views(numbered=False)
 _CLAIMS_V8 = _claims_views(numbered=True)
 
-# Schema 8: claim_rows keeps a claim's kind as a number and no hedges or quotes as NULL (store.derived), and a
-# source's claims are found through an index on the source alone (a source's claims are in id order, which
-# is their order in its text).
+# Schema 8: claim_rows keeps a claim's kind as a number and no hedges or quotes as NULL (store.derived). Its
+# index on (source, start, end) answers which claims hold a span (an entity's mention) without the table.
 _CLAIM_ROWS_V8 = """
 CREATE TABLE IF NOT EXISTS claim_rows (
     id INTEGER PRIMARY KEY,
@@ -163,7 +162,7 @@ CREATE TABLE IF NOT EXISTS claim_rows (
     kind INTEGER NOT NULL, speaker_as_written TEXT, speaker TEXT,
     hedges TEXT, quotes TEXT, is_heading INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX IF NOT EXISTS claims_source ON claim_rows(source_id);
+CREATE INDEX IF NOT EXISTS claims_span ON claim_rows(source_id, start, "end");
 """
 # (A claim deleted with its source is taken out of the search index before the source goes, while its
 # text can still be read: by the time the deletion cascades to claim_rows, the source is gone.)
@@ -423,8 +422,8 @@ INSERT INTO facts_fts (rowid, label) SELECT id, label FROM facts WHERE n_claims 
 
 def _to_v8(conn: sqlite3.Connection) -> None:
     """claim_rows and mention_rows rebuilt as schema 8 keeps them (_CLAIM_ROWS_V8, _MENTION_ROWS_V8): kinds and
-    types as numbers, no hedges or quotes as NULL, a source's claims found through an index on the source alone,
-    its mentions kept together in a table without rowids. The views and triggers over the two tables are made again; claim ids, and so the search index, are unchanged."""
+    types as numbers, no hedges or quotes as NULL, a source's mentions kept together in a table without rowids.
+    The views and triggers over the two tables are made again; claim ids, and so the search index, are unchanged."""
     claims, claims_index = _CLAIM_ROWS_V8.split(");\n", 1)
     mentions = _MENTION_ROWS_V8.split(") WITHOUT ROWID;\n", 1)[0] + ") WITHOUT ROWID;\n"
     if "seq" in {row[1] for row in conn.execute("PRAGMA table_info(mention_rows)")}:

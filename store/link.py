@@ -144,6 +144,9 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
     conn.execute("DELETE FROM discrepancies")
     conn.executemany("INSERT INTO discrepancies (quantity, vals) VALUES (?, ?)", staging.disagreements)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
+    # a new mark for each linking: what readers worked out from facts and entities is stale once it changes
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('linked', (SELECT coalesce(max(CAST(value AS INTEGER)), 0) + 1"
+                 " FROM meta WHERE key = 'linked'))")
     conn.commit()
     staging.drop()
     _phase("indexes and commit")

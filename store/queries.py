@@ -14,8 +14,8 @@ import json
 import re
 import sqlite3
 import threading
-from bisect import bisect_right
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .coverage import CoverageRow, Outlet
 
 MAX_ROWS = 300          # most rows a list query returns unless asked for another page size
+LINKED_CACHE = 16       # results Queries keeps worked out from facts and entities (an entity's facts each)
 SEARCH_LIMIT = 50
 SEARCH_CUTOFF = 70      # rapidfuzz score (0-100) below which a search hit is dropped
 SCAN_ALL_BELOW = 5000   # tables smaller than this are fuzzy-matched whole; bigger ones are narrowed by FTS5
@@ -205,12 +206,41 @@ _VALUES = ("SELECT d.id AS did, json_extract(j.value, '$.text'), json_extract(j.
            " JOIN claim_rows c ON c.id = CAST(substr(json_extract(j.value, '$.claim_id'), 2) AS INTEGER)")
 
 
+class _LinkedCache:
+    """Results worked out from a store's facts and entities, kept while the store's `linked` mark (raised by
+    every relink, when facts and entities are numbered anew) stays the same; the most recently used first."""
+
+    def __init__(self, size: int):
+        self._lock = threading.Lock()
+        self._size = size
+        self._mark: object = object()
+        self._items: OrderedDict = OrderedDict()
+
+    def get(self, conn: sqlite3.Connection, key: tuple, work):
+        (mark,) = conn.execute("SELECT (SELECT value FROM meta WHERE key = 'linked')").fetchone()
+        with self._lock:
+            if mark != self._mark:
+                self._items.clear()
+                self._mark = mark
+            elif key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = work()      # (outside the lock: another thread may work out the same meanwhile, harmlessly)
+        with self._lock:
+            if mark == self._mark:
+                self._items[key] = value
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
+        return value
+
+
 class Queries:
     """Every read the app makes of one store."""
 
     def __init__(self, path: str | Path):
         self.path = str(path)
         self._local = threading.local()
+        self._linked = _LinkedCache(LINKED_CACHE)
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -320,8 +350,9 @@ class Queries:
     # -- facts -----------------------------------------------------------------
 
     @staticmethod
-    def _fact_filter(story_id: int | None, source_id: int | None, entity_id: int | None) -> tuple[str, tuple]:
-        """The WHERE clause (with its arguments) choosing the facts of a story, or touching a source or entity."""
+    def _fact_filter(story_id: int | None, source_id: int | None) -> tuple[str, tuple]:
+        """The WHERE clause (with its arguments) choosing the facts of a story, or touching a source (for an
+        entity, see _entity_facts)."""
         where, args = [], []
         if story_id is not None:
             where.append("f.story_id = ?")
@@ -330,36 +361,63 @@ class Queries:
             where.append("f.id IN (SELECT fc.fact_id FROM fact_claims fc JOIN claim_rows c ON c.id = fc.claim_id"
                          " WHERE c.source_id = ?)")
             args.append(source_id)
-        if entity_id is not None:
-            where.append("f.id IN (SELECT fc.fact_id FROM fact_claims fc JOIN claim_rows c ON c.id = fc.claim_id"
-                         ' JOIN mention_rows m ON m.source_id = c.source_id AND m.start >= c.start'
-                         ' AND m.start < c."end" WHERE m.entity_id = ?)')
-            args.append(entity_id)
         return (" WHERE " + " AND ".join(where) if where else ""), tuple(args)
 
     def count_facts(self, *, story_id: int | None = None, source_id: int | None = None,
                     entity_id: int | None = None) -> int:
-        where, args = self._fact_filter(story_id, source_id, entity_id)
+        if entity_id is not None:
+            return len(self._entity_facts(entity_id, story_id, source_id))
+        where, args = self._fact_filter(story_id, source_id)
         return self.conn.execute("SELECT count(*) FROM facts f" + where, args).fetchone()[0]
 
     def facts(self, *, story_id: int | None = None, source_id: int | None = None, entity_id: int | None = None,
               offset: int = 0, limit: int = MAX_ROWS, total: int | None = None) -> list[FactRow]:
         """Facts by how many outlets report them (`limit` of them from `offset`); only those of a story, or
         touching a source or entity, when given."""
-        where, args = self._fact_filter(story_id, source_id, entity_id)
+        columns = f"f.id, {_LABEL}, f.n_sources, f.n_claims, f.story_id"
+        if entity_id is not None:
+            page = self._entity_facts(entity_id, story_id, source_id)[max(offset, 0):max(offset, 0) + limit]
+            rows = {row[0]: row for row in self.conn.execute(
+                f"SELECT {columns} FROM facts f WHERE f.id IN (SELECT value FROM json_each(?))", (json.dumps(page),))}
+            return self._fact_rows([rows[i] for i in page if i in rows])
+        where, args = self._fact_filter(story_id, source_id)
         # facts are numbered in this order (store.db.FACT_RANK): a page is a run of ids
-        rows = self._page(f"f.id, {_LABEL}, f.n_sources, f.n_claims, f.story_id", "facts f", where, args,
-                          "f.id", "f.id DESC", offset, limit, total)
+        rows = self._page(columns, "facts f", where, args, "f.id", "f.id DESC", offset, limit, total)
         return self._fact_rows(rows)
 
     def fact_index(self, fact_id: int, *, story_id: int | None = None, source_id: int | None = None,
                    entity_id: int | None = None) -> int | None:
         """Where a fact is in `facts(...)` with the same filters; None when it is not there."""
-        where, args = self._fact_filter(story_id, source_id, entity_id)
+        if entity_id is not None:
+            ids = self._entity_facts(entity_id, story_id, source_id)
+            i = bisect_left(ids, fact_id)
+            return i if i < len(ids) and ids[i] == fact_id else None
+        where, args = self._fact_filter(story_id, source_id)
         where = where or " WHERE 1"
         if self.conn.execute(f"SELECT 1 FROM facts f{where} AND f.id = ?", (*args, fact_id)).fetchone() is None:
             return None
         return self.conn.execute(f"SELECT count(*) FROM facts f{where} AND f.id < ?", (*args, fact_id)).fetchone()[0]
+
+    def _entity_facts(self, entity_id: int, story_id: int | None, source_id: int | None) -> list[int]:
+        """The ids, in order, of the facts with a claim that holds a mention of an entity (in a story, or
+        touching a source, when given). Kept until the store is linked again, so that counting them and paging
+        through them work them out once: for the most named entity of a 37,547-article store (124,739
+        mentions in 13,546 articles) that takes about a second."""
+        return self._linked.get(self.conn, ("entity facts", entity_id, story_id, source_id),
+                                lambda: self._work_out_entity_facts(entity_id, story_id, source_id))
+
+    def _work_out_entity_facts(self, entity_id: int, story_id: int | None, source_id: int | None) -> list[int]:
+        sql = ("SELECT DISTINCT fc.fact_id FROM mention_rows m JOIN claim_rows c ON c.source_id = m.source_id"
+               ' AND c.start <= m.start AND c."end" > m.start JOIN fact_claims fc ON fc.claim_id = c.id')
+        if story_id is not None:
+            sql += " JOIN sources s ON s.id = m.source_id AND s.story_id = ?"
+        args = [story_id] if story_id is not None else []
+        sql += " WHERE m.entity_id = ?"
+        args.append(entity_id)
+        if source_id is not None:
+            sql += " AND m.source_id = ?"
+            args.append(source_id)
+        return [fid for (fid,) in self.conn.execute(sql + " ORDER BY fc.fact_id", args)]
 
     def fact(self, fact_id: int) -> FactRow | None:
         rows = self.conn.execute(f"SELECT f.id, {_LABEL}, f.n_sources, f.n_claims, f.story_id FROM facts f"
@@ -395,35 +453,54 @@ class Queries:
                 for fid, label, n_sources, n_claims, story_id in rows]
 
     def _named_speakers(self, speakers: set[str]) -> dict[str, int]:
-        """The speakers that are a person or organisation of the entities table, by name or alias: their ids."""
+        """The speakers that are a person or organisation of the entities table, by name or alias: their ids.
+        Each speaker is looked up once until the store is linked again (a page of facts names the speakers of
+        the pages before it again)."""
+        known: dict[str, int | None] = self._linked.get(self.conn, ("speakers",), dict)
+        new = [s for s in speakers if s not in known]
+        if new:
+            found = self._look_up_speakers(new)
+            known.update((s, found.get(s)) for s in new)
+        return {s: eid for s in speakers if (eid := known.get(s)) is not None}
+
+    def _look_up_speakers(self, speakers: list[str]) -> dict[str, int]:
         phrases = ['"' + s.replace('"', '""') + '"' for s in speakers if _WORD.search(s)]
         if not phrases:
             return {}
+        wanted = set(speakers)
         # The entities whose name or aliases hold a speaker's words (FTS5 finds them without reading every
         # entity's aliases), then those that have it as a whole name or alias; a name wins over an alias.
         candidates = self.conn.execute(
             "SELECT id, name, aliases FROM entities WHERE type IN ('PERSON', 'ORG') AND id IN"
             " (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?) ORDER BY id",
             (" OR ".join(sorted(phrases)),)).fetchall()
-        named = {alias: eid for eid, _, aliases in candidates for alias in json.loads(aliases) if alias in speakers}
-        named.update({name: eid for eid, name, _ in candidates if name in speakers})
+        named = {alias: eid for eid, _, aliases in candidates for alias in json.loads(aliases) if alias in wanted}
+        named.update({name: eid for eid, name, _ in candidates if name in wanted})
         return named
 
     def _apart_figures(self, claim_ids: Iterable[int]) -> set[tuple[int, str]]:
         """(claim id, figure text) of these claims' figures that another outlet's figure of the same quantity
         does not overlap, by the disagreements table."""
-        ids = list(claim_ids)
-        if not ids:
+        ids = set(claim_ids)
+        holding = self._linked.get(self.conn, ("discrepancies of claims",), self._work_out_discrepancy_claims)
+        wanted = sorted({did for cid in ids for did in holding.get(cid, ())})
+        if not wanted:
             return set()
-        marks = ",".join("?" * len(ids))
         values: dict[int, list[tuple]] = defaultdict(list)
         for did, text, low, high, _, _, cid, sid in self.conn.execute(
-                f"{_VALUES} WHERE d.id IN (SELECT d.id FROM discrepancies d, json_each(d.vals) j"
-                f" WHERE CAST(substr(json_extract(j.value, '$.claim_id'), 2) AS INTEGER) IN ({marks}))", ids):
+                f"{_VALUES} WHERE d.id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)):
             values[did].append((cid, text, sid, low, high))
-        wanted = set(ids)
         return {(cid, text) for vals in values.values()
-                for (cid, text, *_), out in zip(vals, apart([v[2:] for v in vals])) if out and cid in wanted}
+                for (cid, text, *_), out in zip(vals, apart([v[2:] for v in vals])) if out and cid in ids}
+
+    def _work_out_discrepancy_claims(self) -> dict[int, list[int]]:
+        """Each claim with a figure in the disagreements table: the disagreements it is in. Read whole once (its
+        JSON is a megabyte at 37,547 articles, read by every page of facts before)."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for did, cid in self.conn.execute("SELECT d.id, CAST(substr(json_extract(j.value, '$.claim_id'), 2)"
+                                          " AS INTEGER) FROM discrepancies d, json_each(d.vals) j"):
+            out[cid].append(did)
+        return dict(out)
 
     # -- claims ----------------------------------------------------------------
 

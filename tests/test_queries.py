@@ -330,6 +330,46 @@ def test_facts_filtered_by_entity_all_name_it(demo):
         assert any("Plekhovo" in c.text for c in demo.claims_of_fact(fact.id))
 
 
+def test_facts_filtered_by_entity_are_the_facts_of_claims_naming_it(demo):
+    """Every entity's facts, in every story, are those with a claim holding one of its mentions, as SQL
+    over the claims' spans finds them."""
+    conn = demo.conn
+    stories = [None] + [s.id for s in demo.stories()]
+    checked = 0
+    for (eid,) in conn.execute("SELECT id FROM entities").fetchall():
+        for story in stories:
+            expected = [fid for (fid,) in conn.execute(
+                "SELECT DISTINCT fc.fact_id FROM fact_claims fc JOIN claim_rows c ON c.id = fc.claim_id"
+                ' JOIN mention_rows m ON m.source_id = c.source_id AND m.start >= c.start AND m.start < c."end"'
+                " JOIN facts f ON f.id = fc.fact_id WHERE m.entity_id = ? AND (? IS NULL OR f.story_id = ?)"
+                " ORDER BY fc.fact_id", (eid, story, story))]
+            assert [f.id for f in demo.facts(entity_id=eid, story_id=story, limit=10_000)] == expected
+            assert demo.count_facts(entity_id=eid, story_id=story) == len(expected)
+            checked += bool(expected)
+    assert checked > 20
+
+
+def test_an_entitys_facts_are_worked_out_again_once_the_store_is_linked_again(tmp_path):
+    from store.cli import main as store_main
+
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "one.md").write_text("---\noutlet: One\n---\nGovernor Jane Smith said 12 people died in the storm"
+                                   " on Monday.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert store_main(["ingest", str(folder), "--db", str(db), "-q"]) == 0
+    queries = Queries(db)
+    smith = next(e for e in queries.entities() if e.name == "Jane Smith")
+    before = queries.count_facts(entity_id=smith.id)
+    assert before >= 1
+    (folder / "two.md").write_text("---\noutlet: Two\n---\nGovernor Jane Smith opened the Route 9 bridge on"
+                                   " Friday after repairs costing $2 million.\n", encoding="utf-8")
+    assert store_main(["ingest", str(folder), "--db", str(db), "-q"]) == 0
+    smith = next(e for e in queries.entities() if e.name == "Jane Smith")
+    assert queries.count_facts(entity_id=smith.id) > before
+    queries.close()
+
+
 def test_figures_that_cannot_both_hold_mark_a_disagreement(small):
     killed = next(f for f in small.facts() if "killed" in f.label)
     assert killed.figures_disagree            # 12 people vs as many as 8
