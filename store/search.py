@@ -23,6 +23,7 @@ MIN_FUZZY = 3           # shorter query words are matched whole, with no neighbo
 _WORD = re.compile(r"\w+")
 _cache: dict[tuple[str, str], tuple[tuple, dict[str, list[str]]]] = {}
 _lock = threading.Lock()
+_building: dict[tuple[str, str], threading.Lock] = {}
 
 
 def _fold(text: str) -> str:
@@ -44,8 +45,17 @@ def _store_state(path: str) -> tuple:
 
 
 def vocabulary(path: str, fts_table: str) -> dict[str, list[str]]:
-    """The words `fts_table` indexes (three letters or more), by first letter; cached until the store changes."""
+    """The words `fts_table` indexes (three letters or more), by first letter; cached until the store changes.
+    Reading them takes seconds on a big store (4 s for the claims of 37,547 articles: fts5vocab reads the whole
+    index); a thread that asks while another reads them waits for that one rather than reading them again."""
     key = (path, fts_table)
+    with _lock:
+        building = _building.setdefault(key, threading.Lock())
+    with building:
+        return _vocabulary(path, fts_table, key)
+
+
+def _vocabulary(path: str, fts_table: str, key: tuple[str, str]) -> dict[str, list[str]]:
     state = _store_state(path)
     with _lock:
         hit = _cache.get(key)

@@ -54,3 +54,41 @@ def test_the_vocabulary_follows_the_store(tmp_path):
     (tmp_path / "b.txt").write_text("Officials in Brampton said the bridge was closed.\n", encoding="utf-8")
     assert store_main(["ingest", str(tmp_path / "b.txt"), "--db", str(db), "-q"]) == 0
     assert "brampton" in vocabulary(str(db), "claims_fts")["b"]
+
+
+def test_two_threads_asking_for_the_words_together_read_them_once(demo, monkeypatch):
+    """The search screen reads the words ahead while the user types; a search that starts meanwhile waits
+    for that reading instead of doing it again (seconds on a big store)."""
+    import sqlite3
+    import threading
+    import time
+    import types
+
+    import store.search
+
+    opened = []
+
+    def slow_connect(*args, **kwargs):
+        opened.append(args)
+        time.sleep(0.3)
+        return sqlite3.connect(*args, **kwargs)
+
+    monkeypatch.setattr(store.search, "sqlite3", types.SimpleNamespace(connect=slow_connect))
+    monkeypatch.setattr(store.search, "_cache", {})
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(vocabulary(str(demo), "claims_fts")))
+               for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(opened) == 1 and results[0] is results[1] and results[0]
+
+
+def test_prepare_search_reads_the_words_a_big_store_searches_through(demo, monkeypatch):
+    import store.search
+
+    monkeypatch.setattr(store.queries, "SCAN_ALL_BELOW", 0)     # every table counts as big
+    monkeypatch.setattr(store.search, "_cache", {})
+    Queries(demo).prepare_search()
+    assert {table for _, table in store.search._cache} == {"entities_fts", "sources_fts", "facts_fts", "claims_fts"}

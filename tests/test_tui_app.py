@@ -22,7 +22,7 @@ from tui.screens.compare import CompareScreen
 from tui.screens.coverage import CoverageScreen
 from tui.screens.help import HelpScreen
 from tui.screens.ledger import LedgerScreen
-from tui.screens.search import SEARCH_DELAY, SearchScreen
+from tui.screens.search import SEARCH_DELAY, SLOW_SEARCH, SearchScreen
 from tui.screens.source import SourceScreen
 from tui.screens.stories import StoriesScreen
 from tui.widgets.article import ArticleView
@@ -699,6 +699,34 @@ async def test_typing_fast_runs_one_search(demo_db, monkeypatch):
         await typed(pilot, "slash", *"kirbi")
         assert 1 <= len(searched) <= 2 and searched[-1] == "kirbi"
         assert app.screen.hits[0].label == "John Kirby"
+
+
+async def test_a_slow_search_says_it_is_searching_and_the_words_are_read_while_typing(demo_db, monkeypatch):
+    """The first search of a big store reads its indexed words (seconds): the screen starts reading them when
+    it opens, and a search that takes a while says so until its results come."""
+    import threading
+
+    app = FactdiffApp(demo_db)
+    prepared, release = [], threading.Event()
+    search = app.queries.search
+    monkeypatch.setattr(app.queries, "prepare_search", lambda: prepared.append(True))
+
+    def slow(query: str):
+        release.wait(5)
+        return search(query)
+
+    monkeypatch.setattr(app.queries, "search", slow)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kirbi")
+        await pilot.pause(SEARCH_DELAY + SLOW_SEARCH + 0.2)
+        status = app.screen.query_one("#search-status")
+        assert prepared and str(status.render()) == "Searching…"
+        release.set()
+        await pilot.pause(0.2)
+        await settle(pilot)
+        assert app.screen.hits[0].label == "John Kirby"
+        assert str(status.render()) != "Searching…"
 
 
 # -- command palette and help --------------------------------------------------

@@ -19,6 +19,7 @@ KIND_STYLES = {"entity": "bold $text-success", "source": "bold $text-primary", "
                "claim": "bold $text-secondary"}
 SNIPPET = 60   # characters of a long claim shown around the match
 SEARCH_DELAY = 0.15   # seconds of no typing before a search runs: fast typing runs one query, not one a key
+SLOW_SEARCH = 0.2    # seconds a search may take before the screen says it is searching (the first of a big store)
 
 
 def hit_prompt(hit: SearchHit) -> Content:
@@ -50,6 +51,7 @@ class SearchScreen(FactdiffScreen):
         super().__init__()
         self.hits: list[SearchHit] = []
         self._pending: Timer | None = None
+        self._slow: Timer | None = None     # says "Searching…" when a search takes a while
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search facts, claims, entities, sources — typos are fine", id="query")
@@ -59,12 +61,22 @@ class SearchScreen(FactdiffScreen):
 
     def on_mount(self) -> None:
         self.query_one("#query").focus()
+        # the first search of a big store reads its indexed words (seconds): read them while the query is typed
+        self.run_worker(self.queries.prepare_search, thread=True, group="search-prepare", exit_on_error=False)
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
         if self._pending is not None:
             self._pending.stop()
-        self._pending = self.set_timer(SEARCH_DELAY, lambda: self.run_search(event.value))
+        self._pending = self.set_timer(SEARCH_DELAY, lambda: self._start_search(event.value))
+
+    def _start_search(self, query: str) -> None:
+        if self._slow is not None:
+            self._slow.stop()
+        if query.strip():
+            self._slow = self.set_timer(SLOW_SEARCH, lambda: self.query_one("#search-status", Static).update(
+                "Searching…"))
+        self.run_search(query)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def run_search(self, query: str) -> None:
@@ -74,6 +86,8 @@ class SearchScreen(FactdiffScreen):
     def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
         if query != self.query_one("#query", Input).value:
             return   # typed on since: a newer search is on its way
+        if self._slow is not None:
+            self._slow.stop()
         self.hits = hits
         results = self.query_one("#results", OptionList)
         results.clear_options()
