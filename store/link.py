@@ -30,6 +30,7 @@ from .workers import default_workers, worker_pool
 
 TASK_SOURCES = 400        # sources handed to a worker at once (a bigger story goes whole)
 POOL_FROM = 400           # fewer sources than this are linked in this process: a pool would cost more
+_TYPED = ", ".join(str(i) for i, t in enumerate(MENTION_TYPES) if t)   # mention_rows.type of a person, org, place
 MENTION_KEY_BITS = 32     # a mention is source_id << 32 | seq here: one number (2**32 mentions would take
                           # an article of gigabytes)
 
@@ -422,7 +423,7 @@ def _profiles(conn: sqlite3.Connection) -> list[ArticleProfile]:
     # (in the table's order: a source's mentions are written together, and reading in order is faster)
     for sid, start, end, surface, name in conn.execute(
             'SELECT source_id, start, "end", surface, name FROM mention_rows WHERE evidence >= 1'
-            " AND type IN ('PERSON', 'ORG', 'PLACE')"):
+            f" AND type IN ({_TYPED})"):
         if name is None:
             name = surface
         if name is None:

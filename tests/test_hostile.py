@@ -105,7 +105,8 @@ def _snapshot(db: Path) -> dict[str, object]:
             "sources": conn.execute("SELECT id, path, content_hash, outlet, title, text FROM sources ORDER BY id").fetchall(),
             "claims": claims,
             "figures": conn.execute('SELECT claim_id, start, "end", low, high FROM figures ORDER BY id').fetchall(),
-            "mentions": conn.execute('SELECT source_id, start, "end", name FROM mentions ORDER BY source_id, seq').fetchall(),
+            "mentions": conn.execute('SELECT source_id, start, "end", name FROM mentions'
+                                     ' ORDER BY source_id, seq').fetchall(),
             "entities": set(conn.execute("SELECT name, type FROM entities").fetchall()),
             "facts": groups,
             "integrity": conn.execute("PRAGMA integrity_check").fetchone()[0],

@@ -45,6 +45,25 @@ def test_one_article_is_its_own_story():
     assert story.source_ids == [7] and "Acme" in story.label
 
 
+def test_a_stored_articles_profile_has_the_names_it_uses(tmp_path):
+    """Stories are grouped on the profiles relink reads from the store: headline, lead, date and the names of
+    people, organisations and places the article uses (mention_rows keeps their types as numbers)."""
+    import sqlite3
+
+    from store.link import _profiles
+
+    for name, (title, lead, _, day) in {"q1.md": QUAKE_1, "m.md": MERGER}.items():
+        (tmp_path / name).write_text(f"---\npublished: {day}\n---\n{title}\n\n{lead}\n", encoding="utf-8")
+    db_path = tmp_path / "s.db"
+    assert main(["ingest", str(tmp_path), "--db", str(db_path), "-q"]) == 0
+    conn = sqlite3.connect(db_path)
+    profiles = {p.title: p for p in _profiles(conn)}
+    conn.close()
+    quake, merger = profiles[QUAKE_1[0]], profiles[MERGER[0]]
+    assert {"malatya", "turkey"} <= set(quake.entities) and "widget corp" in merger.entities
+    assert quake.published == parse_date(QUAKE_1[3])
+
+
 def test_export_lists_stories_and_facts_stay_within_them(tmp_path):
     for name, (title, lead, _, day) in {"q1.md": QUAKE_1, "q1b.md": QUAKE_1B, "m.md": MERGER}.items():
         (tmp_path / name).write_text(f"---\npublished: {day}\n---\n{title}\n\n{lead}\n", encoding="utf-8")
@@ -90,7 +109,8 @@ def test_relinking_an_unchanged_store_rewrites_no_source_or_mention(tmp_path):
     relink(db, workers=1)
     assert db.conn.execute("SELECT tbl, count(*) FROM writes GROUP BY tbl").fetchall() == []
     assert db.conn.execute("SELECT id, story_id FROM sources ORDER BY id").fetchall() == before
-    assert db.conn.execute("SELECT source_id, seq, entity_id FROM mention_rows ORDER BY source_id, seq").fetchall() == linked
+    assert db.conn.execute("SELECT source_id, seq, entity_id FROM mention_rows"
+                           " ORDER BY source_id, seq").fetchall() == linked
     db.conn.close()
 
 def test_fact_labels_trim_only_a_trailing_attribution():
