@@ -645,8 +645,8 @@ def _migrate(conn: sqlite3.Connection, p: Path) -> None:
 def compact(conn: sqlite3.Connection) -> None:
     """Rewrite the store with its pages full (VACUUM), and empty the write-ahead log into it. After a bulk
     ingest about 5 % of the store is slack (34 MB of 753 at 37,547 articles): relink's updates (speakers,
-    entity ids) grow rows in full pages, which split, and indexes filled row by row leave room in each page. Ctrl-C stops it, leaving the store
-    as it was; it holds the write lock meanwhile."""
+    entity ids) grow rows in full pages, which split, and indexes filled row by row leave room in each page.
+    Ctrl-C stops it, leaving the store as it was; it holds the write lock meanwhile."""
     if conn.in_transaction:
         conn.commit()
     # without a progress handler, Ctrl-C would wait for the VACUUM to finish: the handler gives Python a

@@ -38,7 +38,8 @@ def build_export(db: sqlite_utils.Database) -> dict[str, Any]:
     claims = [    # (a claim's text is its span of its source's, unless claim_rows keeps it: store.db)
         {"id": f"c{cid}", "source_id": f"s{sid}", "start": start, "end": end,
          "text": text if text is not None else texts[f"s{sid}"][start:end], "kind": CLAIM_KINDS[kind],
-         "speaker": speaker, "hedges": json.loads(hedges) if hedges is not None else [], "quotes": quotes_of(quotes, texts[f"s{sid}"]),
+         "speaker": speaker, "hedges": json.loads(hedges) if hedges is not None else [],
+         "quotes": quotes_of(quotes, texts[f"s{sid}"]),
          "is_heading": bool(heading), "figures": figures.get(cid, [])}
         for cid, sid, start, end, text, kind, speaker, hedges, quotes, heading in conn.execute(
             'SELECT id, source_id, start, "end", text, kind, speaker, hedges, quotes, is_heading FROM claim_rows'
