@@ -340,6 +340,9 @@ class RowTable(ScrollView, Generic[RowT], can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         if self.scrollable_content_region.width != self._fitted_width:    # a scrollbar came or went
             self._refit()
+            # every line drawn again at the new widths, not only those asked for now: the header and rows
+            # Textual kept from before would otherwise stay at the old ones
+            self.refresh()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
