@@ -424,10 +424,9 @@ def _to_v8(conn: sqlite3.Connection) -> None:
     """claim_rows and mention_rows rebuilt as schema 8 keeps them (_CLAIM_ROWS_V8, _MENTION_ROWS_V8): kinds and
     types as numbers, no hedges or quotes as NULL, a source's mentions kept together in a table without rowids.
     The views and triggers over the two tables are made again; claim ids, and so the search index, are unchanged."""
-    claims, claims_index = _CLAIM_ROWS_V8.split(");\n", 1)
-    mentions = _MENTION_ROWS_V8.split(") WITHOUT ROWID;\n", 1)[0] + ") WITHOUT ROWID;\n"
     if "seq" in {row[1] for row in conn.execute("PRAGMA table_info(mention_rows)")}:
         return      # a store made by this schema's code, marked older (tests that rerun every migration)
+    claims, claims_index = _CLAIM_ROWS_V8.split(");\n", 1)
     _run(conn, f"""
 DROP VIEW IF EXISTS claims;
 DROP VIEW IF EXISTS claim_texts;
@@ -442,7 +441,7 @@ DROP TABLE claim_rows;
 ALTER TABLE claim_rows_v8 RENAME TO claim_rows;
 {claims_index}{_CLAIMS_V8}
 DROP VIEW IF EXISTS mentions;
-{mentions.replace("mention_rows", "mention_rows_v8")}
+{_MENTION_ROWS_V8.replace("mention_rows", "mention_rows_v8")}
 INSERT INTO mention_rows_v8 (source_id, seq, start, "end", surface, name, type, evidence, entity_id)
 SELECT source_id, row_number() OVER (PARTITION BY source_id ORDER BY id) - 1, start, "end", surface, name,
        {encoded("type", MENTION_TYPES)}, evidence, entity_id
