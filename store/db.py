@@ -13,6 +13,7 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,6 +27,7 @@ from .model import Analysis, Article
 
 SCHEMA_VERSION = 8
 APP_ID = 0x66646966  # "fdif": marks the file as a factdiff store
+BUSY_TIMEOUT = 30  # seconds a process waits for another to finish with the store
 
 
 class StoreError(Exception):
@@ -503,18 +505,12 @@ def open_store(path: str | Path, *, create: bool = True) -> sqlite_utils.Databas
         if header != b"SQLite format 3\x00":
             raise StoreError(f"{p}: not a factdiff store (not an SQLite file)")
     try:
-        conn = sqlite3.connect(str(p), timeout=30, check_same_thread=False)
+        conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT, check_same_thread=False)
     except sqlite3.Error as exc:
         raise StoreError(f"{p}: cannot open as a store ({exc})") from None
     try:
-        conn.execute("PRAGMA busy_timeout = 30000")
-        # Before anything that writes: another program's database must be left exactly as it was.
-        if _has_tables(conn) and conn.execute("PRAGMA application_id").fetchone()[0] != APP_ID:
-            raise StoreError(f"{p}: an SQLite file, but not a factdiff store; choose another --db path")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        _prepare(conn, p)
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        _when_free(lambda: _set_up(conn, p), BUSY_TIMEOUT)
     except sqlite3.Error as exc:
         conn.close()
         raise StoreError(f"{p}: cannot open as a store ({exc})") from None
@@ -522,6 +518,33 @@ def open_store(path: str | Path, *, create: bool = True) -> sqlite_utils.Databas
         conn.close()
         raise
     return sqlite_utils.Database(conn)
+
+
+def _set_up(conn: sqlite3.Connection, p: Path) -> None:
+    # Before anything that writes: another program's database must be left exactly as it was.
+    if _has_tables(conn) and conn.execute("PRAGMA application_id").fetchone()[0] != APP_ID:
+        raise StoreError(f"{p}: an SQLite file, but not a factdiff store; choose another --db path")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    _prepare(conn, p)
+
+
+def _when_free(step: Callable[[], None], timeout: float) -> None:
+    """Run `step`, again while the file is busy, for up to `timeout` seconds. SQLite's busy timeout does not
+    cover everything: a switch to WAL while another process is switching the same new file (or holds its
+    write lock in the old journal mode) fails at once, since waiting there could deadlock. The step must be
+    safe to repeat: _set_up's writes are one transaction, rolled back when it fails."""
+    deadline = time.monotonic() + timeout
+    pause = 0.005
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 def _prepare(conn: sqlite3.Connection, p: Path) -> None:

@@ -7,11 +7,15 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
+import pytest
+
+import store.db
 import store.ingest
 from store.cli import main
-from store.db import SCHEMA_VERSION, open_store
+from store.db import SCHEMA_VERSION, StoreError, open_store
 from store.queries import Queries
 from tui.app import FactdiffApp
 from tui.widgets.panes import SourcesTable
@@ -134,6 +138,46 @@ def test_two_processes_opening_a_new_store_at_once(tmp_path):
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'claims_au'").fetchone() == (1,)
+
+
+def _hold_write_lock(db: Path, seconds: float) -> threading.Thread:
+    """Another writer on a new file still in the rollback journal, as a process is while switching it to WAL:
+    SQLite refuses the switch at once rather than wait, whatever the busy timeout."""
+    holding = threading.Event()
+
+    def hold():
+        conn = sqlite3.connect(db, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        holding.set()
+        time.sleep(seconds)
+        conn.execute("ROLLBACK")
+        conn.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    holding.wait()
+    return thread
+
+
+def test_opening_a_new_store_waits_while_another_process_makes_it(tmp_path):
+    db = tmp_path / "s.db"
+    holder = _hold_write_lock(db, 0.3)
+    start = time.monotonic()
+    open_store(db).conn.close()
+    assert time.monotonic() - start >= 0.25
+    holder.join()
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
+
+
+def test_a_store_locked_for_longer_than_the_busy_timeout_gives_a_one_line_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(store.db, "BUSY_TIMEOUT", 0.2)
+    db = tmp_path / "s.db"
+    holder = _hold_write_lock(db, 1.0)
+    with pytest.raises(StoreError, match=r"s\.db: cannot open as a store \(database is locked\)$"):
+        open_store(db)
+    holder.join()
+    open_store(db).conn.close()     # free again: made as usual
 
 
 async def test_the_app_browses_while_another_process_ingests(tmp_path):
