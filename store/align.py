@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 
 import Stemmer
 from rapidfuzz import fuzz
@@ -99,8 +100,9 @@ def _demonym_root(word: str) -> str | None:
 
 # Denials and non-statements are facts of their own: "has not commented", "declined to comment",
 # "yet to confirm", "could not be verified".
+# (matched in the lowered text: a case-insensitive pattern is slower)
 _NEGATION = re.compile(r"\b(?:not|no|never|without|yet to|declined|declines|refused|refuses|denied|denies|"
-                       r"reluctant|unable|failed to|cannot)\b|n['’]t\b", re.I)
+                       r"reluctant|unable|failed to|cannot)\b|n['’]t\b")
 
 
 def content_words_cased(text: str) -> list[tuple[str, str]]:
@@ -330,7 +332,7 @@ class Aligner:
         clause_terms: dict[int, list[dict[str, float]]] = {}
         for c in claims:
             c.terms = _without_speaker(_terms(c.text), c.speaker)
-            c.negated = bool(_NEGATION.search(c.text))
+            c.negated = bool(_NEGATION.search(c.text.lower()))
             c.when = frozenset(m.lower() for m in _MONTH.findall(c.text))
             clause_terms[c.id] = [_without_speaker(_terms(t), c.speaker) for t in clauses_of(c.text)]
             for t in c.terms:
@@ -453,7 +455,9 @@ class Aligner:
             xt, yt = yt, xt
         dot = sum(w * yt[t] for t, w in xt.items() if t in yt)
         # between cosine (alpha 0.5) and containment (alpha 1): a short claim inside a longer one still counts
-        lo, hi = sorted((xn * xn, yn * yn))
+        lo, hi = xn * xn, yn * yn
+        if lo > hi:
+            lo, hi = hi, lo
         return dot / (lo ** self.ALPHA * hi ** (1 - self.ALPHA))
 
     # ------------------------------------------------------------ candidates
@@ -479,14 +483,13 @@ class Aligner:
         # a fact is stated about once per outlet: a key in many more claims than that is the story's topic
         cap = max(self.MAX_POSTING, 2 * len({c.source for c in self.claims.values()}))
         shared: dict[tuple[int, int], int] = defaultdict(int)
+        source = {c.id: c.source for c in self.claims.values()}
         for ids in postings.values():
             if len(ids) < 2 or len(ids) > cap:
                 continue
-            for i, a in enumerate(ids):
-                sa = self.claims[a].source
-                for b in ids[i + 1:]:
-                    if sa != self.claims[b].source:
-                        shared[(a, b) if a < b else (b, a)] += 1
+            for (a, sa), (b, sb) in combinations([(i, source[i]) for i in ids], 2):
+                if sa != sb:
+                    shared[(a, b) if a < b else (b, a)] += 1
         out = []
         for (a, b), n in shared.items():
             # a short claim ("Russia has not commented on the report") has few keys to share

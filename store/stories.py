@@ -87,8 +87,10 @@ class StoryGrouper:
                 df[t] += 1
         n = len(profiles) + 1
         # a word in most articles of this corpus does not tell its stories apart
+        factor = {t: min(1.0, math.log(n / k + 1) / math.log(n + 1) * 2) for t, k in df.items()}
+        del df
         for p in profiles:
-            p.terms = {t: w * min(1.0, math.log(n / df[t] + 1) / math.log(n + 1) * 2) for t, w in p.terms.items()}
+            p.terms = {t: w * factor[t] for t, w in p.terms.items()}
             p.norm = math.sqrt(sum(w * w for w in p.terms.values()))
         self._cache: dict[tuple[int, int], float] = {}
 
