@@ -88,14 +88,11 @@ def _ingest(args) -> int:
 
 
 def _report(args) -> int:
-    from .db import get_meta
     from .export import dumps
-    from .link import relink
     from .report import build_report, render_markdown
 
     db = open_store(args.db, create=False)
-    if get_meta(db, "dirty") == "1":
-        relink(db)
+    _relink_if_dirty(db)
     report = build_report(db.conn)
     text = render_markdown(report) if args.format == "md" else dumps(report)
     _write_output(args.output, text + "\n")
@@ -113,10 +110,25 @@ def _write_output(path: str, text: str) -> None:
     os.replace(tmp, path)
 
 
+def _relink_if_dirty(db) -> None:
+    """Finish the linking an interrupted ingest left undone, its progress on the terminal."""
+    from .db import get_meta
+    from .ingest import Progress
+    from .link import relink
+
+    if get_meta(db, "dirty") == "1":
+        progress = Progress(sys.stderr)
+        try:
+            relink(db, progress=progress.phase)
+        finally:
+            progress.close()
+
+
 def _export(args) -> int:
     from .export import write_export
 
     db = open_store(args.db, create=False)
+    _relink_if_dirty(db)
     if args.output == "-":
         write_export(db, sys.stdout)
     else:

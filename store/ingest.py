@@ -45,6 +45,7 @@ class Progress:
         self.out, self.start, self.last = out, time.monotonic(), 0.0
         self.enabled = out.isatty()
         self.meter: InputMeter | None = None
+        self.phase_text, self.phase_start = "", 0.0
 
     def update(self, done: int, force: bool = False) -> None:
         now = time.monotonic()
@@ -63,11 +64,27 @@ class Progress:
         self.out.write(line)
         self.out.flush()
 
-    def phase(self, text: str) -> None:
-        """Say what the run is doing now that is not reading articles ("linking 37,547 sources")."""
-        if self.enabled:
-            self.out.write(f"\r\x1b[2K{text}")
-            self.out.flush()
+    def phase(self, text: str, done: int = 0, total: int = 0) -> None:
+        """Say what the run is doing now that is not reading articles ("linking: grouping 37,547 articles into
+        stories"), with a bar, share and time left when it counts `done` of `total`."""
+        now = time.monotonic()
+        if not self.enabled:
+            return
+        if text != self.phase_text:
+            self.phase_text, self.phase_start = text, now
+        elif now - self.last < 0.1 and done < total:
+            return
+        self.last = now
+        line = f"{text}…"
+        if total:
+            frac = min(done / total, 1.0)
+            cells = int(frac * 20)
+            line = f"{text} {'█' * cells}{'░' * (20 - cells)} {frac:4.0%}"
+            if frac >= 0.01 and done < total:
+                eta = (now - self.phase_start) * (1 - frac) / frac
+                line += f"  ETA {int(eta // 60)}:{int(eta % 60):02d}"
+        self.out.write(f"\r\x1b[2K{line}")
+        self.out.flush()
 
     def close(self) -> None:
         if self.enabled:
@@ -139,15 +156,13 @@ def ingest(db: sqlite_utils.Database, paths: Iterable[str], *, max_bytes: int = 
             progress.update(run.done, force=True)
     if not report.interrupted and (report.added or report.replaced):
         try:
-            if progress:
-                progress.phase(f"linking {run.done:,} articles into stories, entities and facts…")
-            relink(db, workers=workers)
+            relink(db, workers=workers, progress=progress.phase if progress else None)
         except KeyboardInterrupt:
             report.interrupted = True   # the store stays marked dirty; the next run relinks it
     if not report.interrupted and _bulk(db, report):
         try:
             if progress:
-                progress.phase("compacting the store…")
+                progress.phase("compacting the store")
             began = time.perf_counter()
             compact(db.conn)
             if os.environ.get("FACTDIFF_TIMING"):

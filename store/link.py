@@ -16,6 +16,7 @@ import time
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Callable
 
 import sqlite_utils
 
@@ -35,7 +36,12 @@ MENTION_KEY_BITS = 32     # a mention is source_id << 32 | seq here: one number 
                           # an article of gigabytes)
 
 
-def relink(db: sqlite_utils.Database, workers: int | None = None) -> dict[str, int]:
+# What relink is doing, for a progress line: (what, done, of how many); the counts are 0, 0 for a step
+# that is not counted.
+Report = Callable[[str, int, int], None]
+
+
+def relink(db: sqlite_utils.Database, workers: int | None = None, progress: Report | None = None) -> dict[str, int]:
     """Recompute stories, entities, facts and disagreements for the whole store in one transaction."""
     conn = db.conn
     # take the write lock before reading: another writer's new sources cannot slip in between what
@@ -50,7 +56,7 @@ def relink(db: sqlite_utils.Database, workers: int | None = None) -> dict[str, i
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            return _relink(conn, workers)
+            return _relink(conn, workers, progress or (lambda what, done, total: None))
         except BaseException:
             if conn.in_transaction:
                 conn.rollback()
@@ -85,9 +91,11 @@ def _phase(name: str, _last: list[float] = [0.0]) -> None:
         _last[0] = now
 
 
-def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
+def _relink(conn: sqlite3.Connection, workers: int | None, progress: Report) -> dict[str, int]:
     _phase("start")
+    progress("linking: reading the articles' headlines and names", 0, 0)
     profiles = _profiles(conn)
+    n_sources = len(profiles)
     path = _db_path(conn)
     if workers is None:
         workers = default_workers()
@@ -102,21 +110,23 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
                 for p, t in zip(chunk, terms):
                     p.terms = t
             _phase("profiles")
+            progress(f"linking: grouping {n_sources:,} articles into stories", 0, 0)
             stories = _group(profiles)
             del profiles, chunks        # their words are the biggest thing relink holds; the stories are made
             _phase("stories")
             tasks = _tasks([(tid, st.source_ids) for tid, st in enumerate(stories, 1)])
-            for result in pool.imap(_link_task, [(path, t) for t in tasks]):
-                staging.add(result)
+            _count_work(progress, stories, tasks, pool.imap(_link_task, [(path, t) for t in tasks]), staging)
             _phase("story work")
     else:
+        progress(f"linking: grouping {n_sources:,} articles into stories", 0, 0)
         stories = _group(profiles)
         del profiles
-        for task in _tasks([(tid, st.source_ids) for tid, st in enumerate(stories, 1)]):
-            staging.add(_link_stories(conn, task))
+        tasks = _tasks([(tid, st.source_ids) for tid, st in enumerate(stories, 1)])
+        _count_work(progress, stories, tasks, (_link_stories(conn, task) for task in tasks), staging)
 
     for name in RELINK_INDEXES:
         conn.execute(f"DROP INDEX IF EXISTS {name}")
+    progress("linking: writing entities", 0, 0)
     n_entities = staging.write_entities()
     _phase("entities written")
     # speakers: "Kirby" and "John Kirby" are one speaker (only where it changes: each update also
@@ -138,8 +148,10 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
                      [(story_of.get(sid), sid) for sid in sorted(current) if story_of.get(sid) != current[sid]])
 
     _phase("speakers and stories written")
+    progress("linking: writing facts", 0, 0)
     n_facts, n_claims = staging.write_facts()
     _phase("facts written")
+    progress("linking: indexing", 0, 0)
     for sql in RELINK_INDEXES.values():
         conn.execute(sql)
     conn.execute("DELETE FROM discrepancies")
@@ -153,6 +165,19 @@ def _relink(conn: sqlite3.Connection, workers: int | None) -> dict[str, int]:
     _phase("indexes and commit")
     return {"entities": n_entities, "facts": n_facts, "claims": n_claims,
             "disagreements": len(staging.disagreements), "stories": len(stories)}
+
+
+def _count_work(progress: Report, stories: list, tasks: list[list[tuple[int, list[int]]]], results,
+                staging: _Staging) -> None:
+    """Stage each task's results as they come, saying how many of the articles are linked so far."""
+    what = f"linking: the facts of {len(stories):,} stories"
+    total = sum(len(sids) for task in tasks for _, sids in task)
+    done = 0
+    progress(what, done, total)
+    for task, result in zip(tasks, results):
+        staging.add(result)
+        done += sum(len(sids) for _, sids in task)
+        progress(what, done, total)
 
 
 def _group(profiles: list[ArticleProfile]) -> list:

@@ -123,6 +123,45 @@ def test_progress_bar_shows_share_rate_and_time_left(corpus, tmp_path):
     assert out.written[-1] == "\r\x1b[2K"      # the bar is cleared at the end
 
 
+@pytest.mark.parametrize("pooled", [False, True])
+def test_relink_says_what_it_is_doing_and_how_far_it_is(corpus, tmp_path, monkeypatch, pooled):
+    """Relink is most of a big ingest's time: it names each step, and counts the stories' articles as their
+    facts are lined up, in worker processes or not, up to all of them."""
+    if pooled:
+        monkeypatch.setattr(store.link, "POOL_FROM", 10)
+    monkeypatch.setattr(store.link, "TASK_SOURCES", 20)     # several tasks: several counts
+    db = open_store(tmp_path / "r.db")
+    ingest(db, [str(corpus)], workers=1)
+    said = []
+    store.link.relink(db, workers=2 if pooled else 1, progress=lambda *report: said.append(report))
+    steps = [what for what, _, _ in said]
+    assert steps[0] == "linking: reading the articles' headlines and names"
+    assert steps[1] == "linking: grouping 96 articles into stories"
+    counted = [(done, total) for what, done, total in said if what.startswith("linking: the facts of")]
+    assert len(counted) >= 4
+    assert [done for done, _ in counted] == sorted(done for done, _ in counted)
+    assert counted[0] == (0, 96) and counted[-1] == (96, 96)
+    assert steps[-3:] == ["linking: writing entities", "linking: writing facts", "linking: indexing"]
+
+
+def test_relink_progress_on_a_terminal_has_a_bar_and_time_left_within_80_columns(monkeypatch):
+    out = _Tty()
+    progress = Progress(out)
+    clock = iter([100.0, 129.0, 170.0, 171.0])
+    monkeypatch.setattr(store.ingest.time, "monotonic", lambda: next(clock))
+    progress.phase("linking: the facts of 24,910 stories", 0, 37547)
+    progress.phase("linking: the facts of 24,910 stories", 9000, 37547)
+    progress.phase("linking: the facts of 24,910 stories", 37547, 37547)
+    progress.phase("linking: writing entities")
+    lines = [w.removeprefix("\r\x1b[2K") for w in out.written]
+    assert lines[0] == "linking: the facts of 24,910 stories ░░░░░░░░░░░░░░░░░░░░   0%"
+    # 9,000 of 37,547 in 29 s: 91.98 s to go at that rate
+    assert lines[1] == "linking: the facts of 24,910 stories ████░░░░░░░░░░░░░░░░  24%  ETA 1:31"
+    assert lines[2] == "linking: the facts of 24,910 stories ████████████████████ 100%"
+    assert lines[3] == "linking: writing entities…"
+    assert all(len(line) <= 80 for line in lines)
+
+
 def test_an_interrupted_bulk_ingest_resumes_without_duplicates(corpus, tmp_path, monkeypatch):
     """Ctrl-C while workers analyse: whole sources stay, the store is consistent, and the same command
     run again stores the rest, each article once."""

@@ -91,9 +91,14 @@ def existing_store(path: str) -> Path:
         raise StoreError(str(exc)) from None
     try:
         if get_meta(db, "dirty") == "1":
+            from store.ingest import Progress
             from store.link import relink
 
-            relink(db)
+            progress = Progress(sys.stderr)
+            try:
+                relink(db, progress=progress.phase)
+            finally:
+                progress.close()
     finally:
         db.conn.close()
     return Path(path)
