@@ -33,14 +33,16 @@ def _fold(text: str) -> str:
 
 
 def _store_state(path: str) -> tuple:
-    """Changes whenever a commit changes the store (its file or write-ahead log)."""
+    """Changes whenever a commit changes the store (its file or write-ahead log). An empty log holds nothing
+    the file does not: opening the store (as reading the words does) may create one, which changes nothing."""
     out = []
     for p in (path, f"{path}-wal"):
         try:
             st = os.stat(p)
-            out.append((st.st_mtime_ns, st.st_size))
         except OSError:
             out.append(None)
+            continue
+        out.append((st.st_mtime_ns, st.st_size) if st.st_size or p == path else None)
     return tuple(out)
 
 

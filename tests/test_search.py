@@ -85,6 +85,29 @@ def test_two_threads_asking_for_the_words_together_read_them_once(demo, monkeypa
     assert len(opened) == 1 and results[0] is results[1] and results[0]
 
 
+def test_an_empty_write_ahead_log_does_not_make_the_words_be_read_again(demo, tmp_path, monkeypatch):
+    """Opening a store may create its empty -wal file (reading the words does): that is no change to it."""
+    import shutil
+    import sqlite3
+    import types
+
+    import store.search
+
+    db = tmp_path / "copy.db"
+    shutil.copyfile(demo, db)
+    opened = []
+
+    def counting_connect(*args, **kwargs):
+        opened.append(args)
+        return sqlite3.connect(*args, **kwargs)
+
+    monkeypatch.setattr(store.search, "sqlite3", types.SimpleNamespace(connect=counting_connect))
+    first = vocabulary(str(db), "claims_fts")
+    (tmp_path / "copy.db-wal").write_bytes(b"")
+    assert vocabulary(str(db), "claims_fts") is first
+    assert len(opened) == 1
+
+
 def test_prepare_search_reads_the_words_a_big_store_searches_through(demo, monkeypatch):
     import store.search
 
