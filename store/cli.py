@@ -89,10 +89,11 @@ def _ingest(args) -> int:
 
 def _report(args) -> int:
     from .export import dumps
+    from .ingest import finish_linking
     from .report import build_report, render_markdown
 
     db = open_store(args.db, create=False)
-    _relink_if_dirty(db)
+    finish_linking(db)
     report = build_report(db.conn)
     text = render_markdown(report) if args.format == "md" else dumps(report)
     _write_output(args.output, text + "\n")
@@ -110,25 +111,12 @@ def _write_output(path: str, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _relink_if_dirty(db) -> None:
-    """Finish the linking an interrupted ingest left undone, its progress on the terminal."""
-    from .db import get_meta
-    from .ingest import Progress
-    from .link import relink
-
-    if get_meta(db, "dirty") == "1":
-        progress = Progress(sys.stderr)
-        try:
-            relink(db, progress=progress.phase)
-        finally:
-            progress.close()
-
-
 def _export(args) -> int:
     from .export import write_export
+    from .ingest import finish_linking
 
     db = open_store(args.db, create=False)
-    _relink_if_dirty(db)
+    finish_linking(db)
     if args.output == "-":
         write_export(db, sys.stdout)
     else:

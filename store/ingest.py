@@ -17,7 +17,8 @@ from typing import Callable, Iterable, Iterator, TextIO
 import sqlite_utils
 
 from .analyze import analyze_article
-from .db import SourceRows, compact, content_hash, find_source, printable, source_rows, write_sources
+from .db import (SourceRows, compact, content_hash, find_source, get_meta, printable, source_rows,
+                 write_sources)
 from .link import relink
 from .model import Article, ReadError
 from .readers import DEFAULT_MAX_BYTES, InputMeter, read_inputs
@@ -90,6 +91,17 @@ class Progress:
         if self.enabled:
             self.out.write("\r\x1b[2K")
             self.out.flush()
+
+
+def finish_linking(db: sqlite_utils.Database) -> None:
+    """Relink a store an interrupted ingest left unlinked (marked dirty), showing its progress on stderr."""
+    if get_meta(db, "dirty") != "1":
+        return
+    progress = Progress(sys.stderr)
+    try:
+        relink(db, progress=progress.phase)
+    finally:
+        progress.close()
 
 
 # -- the analysis, in whichever process runs it -----------------------------------

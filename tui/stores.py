@@ -83,22 +83,15 @@ def paths_store(paths: list[str]) -> Path:
 
 def existing_store(path: str) -> Path:
     """An existing store, checked, and relinked if an ingest was cut short. Raises StoreError."""
-    from store.db import StoreError as BadStore, get_meta, open_store
+    from store.db import StoreError as BadStore, open_store
+    from store.ingest import finish_linking
 
     try:
         db = open_store(path, create=False)
     except BadStore as exc:
         raise StoreError(str(exc)) from None
     try:
-        if get_meta(db, "dirty") == "1":
-            from store.ingest import Progress
-            from store.link import relink
-
-            progress = Progress(sys.stderr)
-            try:
-                relink(db, progress=progress.phase)
-            finally:
-                progress.close()
+        finish_linking(db)
     finally:
         db.conn.close()
     return Path(path)
