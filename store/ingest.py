@@ -68,9 +68,9 @@ class Progress:
     def phase(self, text: str, done: int = 0, total: int = 0) -> None:
         """Say what the run is doing now that is not reading articles ("linking: grouping 37,547 articles into
         stories"), with a bar, share and time left when it counts `done` of `total`."""
-        now = time.monotonic()
         if not self.enabled:
             return
+        now = time.monotonic()
         if text != self.phase_text:
             self.phase_text, self.phase_start = text, now
         elif now - self.last < 0.1 and done < total:
