@@ -35,15 +35,15 @@ def _fold(text: str) -> str:
 def _store_state(path: str) -> tuple:
     """Changes whenever a commit changes the store (its file or write-ahead log). An empty log holds nothing
     the file does not: opening the store (as reading the words does) may create one, which changes nothing."""
-    out = []
-    for p in (path, f"{path}-wal"):
+    def state(p: str) -> tuple[int, int] | None:
         try:
             st = os.stat(p)
         except OSError:
-            out.append(None)
-            continue
-        out.append((st.st_mtime_ns, st.st_size) if st.st_size or p == path else None)
-    return tuple(out)
+            return None
+        return st.st_mtime_ns, st.st_size
+
+    wal = state(f"{path}-wal")
+    return state(path), wal if wal and wal[1] else None
 
 
 def vocabulary(path: str, fts_table: str) -> dict[str, list[str]]:
