@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 
 import Stemmer
 from rapidfuzz import fuzz
@@ -244,6 +244,15 @@ TIME_BONUS = 0.1
 _MONTH = re.compile(r"\b(?:in|since|from|until|by|during|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
                     r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
                     r"(?!\s+\d{1,2}\b)")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def months_of(text: str) -> frozenset[str]:
+    """The months a claim places its event in ("began in August"), lower-cased."""
+    if not any(m in text for m in _MONTH_NAMES):      # (most claims name no month: the pattern is not run)
+        return frozenset()
+    return frozenset(m.lower() for m in _MONTH.findall(text))
 
 
 # Where a sentence joins two statements: "X, the first time Y", "Although X, Y", "X but Y", "X; Y".
@@ -253,8 +262,29 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?=but\s)|^(?:although|though|while|as|after|before|because|since|if)\b[^,]{10,}?,", re.I)
 
 
+# Words the pattern's alternatives start with, to tell cheaply that a sentence has no break (most have none);
+# the letters a case-blind pattern also matches in another form are left to the pattern.
+_BREAK_AFTER_COMMA = ("but", "while", "though", "although", "and", "which", "who", "whose", "where", "as", "after",
+                      "before", "because", "since", "with", "without", "adding", "marking", "supporting", "noting",
+                      "saying", "having", "referring", "according", "the first", "a first", "in what")
+_BREAK_AT_START = ("although", "though", "while", "as", "after", "before", "because", "since", "if")
+_COMMA = re.compile(r",\s+")
+
+
+def _may_break(text: str) -> bool:
+    """False only where _CLAUSE_BREAK cannot match."""
+    if "İ" in text or "ı" in text or "ſ" in text:       # i and s in other forms, to a case-blind pattern
+        return True
+    low = text.lower()
+    if ";" in low or "—" in low or "–" in low or "--" in low or "but" in low or low.startswith(_BREAK_AT_START):
+        return True
+    return any(low.startswith(_BREAK_AFTER_COMMA, m.end()) for m in _COMMA.finditer(low))
+
+
 def clauses_of(text: str) -> list[str]:
     """The statements a sentence joins, each of at least four words; [] when it is one statement."""
+    if not _may_break(text):
+        return []
     parts, last = [], 0
     for m in _CLAUSE_BREAK.finditer(text):
         cut = m.end() if m.group().endswith(",") and m.start() == 0 else m.start()
@@ -333,7 +363,7 @@ class Aligner:
         for c in claims:
             c.terms = _without_speaker(_terms(c.text), c.speaker)
             c.negated = bool(_NEGATION.search(c.text.lower()))
-            c.when = frozenset(m.lower() for m in _MONTH.findall(c.text))
+            c.when = months_of(c.text)
             clause_terms[c.id] = [_without_speaker(_terms(t), c.speaker) for t in clauses_of(c.text)]
             for t in c.terms:
                 df[t] += 1
@@ -360,6 +390,10 @@ class Aligner:
         self.df = df
         self.edf = edf
         self.n = n
+        # what every pair of a claim's would otherwise work out again: how rare each entity is in the story,
+        # and the quotes long enough to compare
+        self._entity_weight = {e: math.log((n + 1) / k) for e, k in edf.items()}
+        self._long_quotes = {c.id: [q for q in c.quotes if len(q.split()) >= 3] for c in claims}
         self._cache: dict[tuple[int, int], float] = {}
 
     # ------------------------------------------------------------ similarity
@@ -378,12 +412,14 @@ class Aligner:
         if not x.norm or not y.norm:
             return 0.0
         s = self._word_similarity(x.terms, x.norm, y.terms, y.norm)
-        # a sentence may join two statements: compare its clauses too, a little discounted
-        for xt, xn in [(x.terms, x.norm)] + x.clauses:
-            for yt, yn in [(y.terms, y.norm)] + y.clauses:
-                if xt is x.terms and yt is y.terms:
-                    continue
-                s = max(s, self.CLAUSE_DISCOUNT * self._word_similarity(xt, xn, yt, yn))
+        # a sentence may join two statements: compare its clauses too, a little discounted (two texts
+        # with no word in common are 0 alike: most clauses of a pair share none, and are not scored)
+        if x.clauses or y.clauses:
+            for xt, xn in [(x.terms, x.norm)] + x.clauses:
+                for yt, yn in [(y.terms, y.norm)] + y.clauses:
+                    if (xt is x.terms and yt is y.terms) or xt.keys().isdisjoint(yt):
+                        continue
+                    s = max(s, self.CLAUSE_DISCOUNT * self._word_similarity(xt, xn, yt, yn))
         if x.is_heading or y.is_heading:
             # headlines summarise many facts at once; they need more to agree
             s *= self.HEADING_DISCOUNT
@@ -392,8 +428,9 @@ class Aligner:
         if x.entities and y.entities:
             common = x.entities & y.entities
             if common:
-                w = sum(math.log((self.n + 1) / self.edf[e]) for e in common)
-                tot = sum(math.log((self.n + 1) / self.edf[e]) for e in x.entities | y.entities)
+                weight = self._entity_weight
+                w = sum(weight[e] for e in common)
+                tot = sum(weight[e] for e in x.entities | y.entities)
                 s += 0.15 * (w / tot if tot else 0.0)
 
         # figures: the same figure for the same thing is strong; a different one is a different fact
@@ -407,12 +444,9 @@ class Aligner:
             s -= self.POLARITY
 
         # quotes: the same quoted words are the same statement
-        if x.quotes and y.quotes:
-            best = max(fuzz.token_set_ratio(a, b) for a in x.quotes for b in y.quotes
-                       if len(a.split()) >= 3 and len(b.split()) >= 3) if any(
-                len(a.split()) >= 3 for a in x.quotes) and any(len(b.split()) >= 3 for b in y.quotes) else 0
-            if best >= 85:
-                s += 0.3
+        xq, yq = self._long_quotes[x.id], self._long_quotes[y.id]
+        if xq and yq and max(fuzz.token_set_ratio(a, b) for a in xq for b in yq) >= 85:
+            s += 0.3
 
         # speakers: two named, different speakers say different things ("Kyiv" speaks for Ukraine)
         xs, ys = _actor(x.speaker), _actor(y.speaker)
@@ -468,30 +502,32 @@ class Aligner:
         many more claims than the story has outlets is too common to say anything and is skipped,
         so the work grows with the number of similar claims, not the corpus squared.
         """
-        postings: dict[tuple, list[int]] = defaultdict(list)
+        # A key is a rare word (a str), an entity (an int) or a figure (a tuple): the three never collide.
+        postings: dict[tuple[int, object], list[int]] = defaultdict(list)
         n_keys: dict[int, int] = {}
-        for c in self.claims.values():
-            top = sorted(c.terms.items(), key=lambda kv: -kv[1])[: self.KEY_TERMS]
-            keys: set[tuple] = {("t", t) for t, _ in top}
-            for terms, _ in c.clauses:      # a long sentence's clauses each get their rarest words in
-                keys.update(("t", t) for t, _ in sorted(terms.items(), key=lambda kv: -kv[1])[: self.KEY_TERMS // 2])
-            keys.update(("e", e) for e in c.entities)
-            keys.update(("f", f[0], f[1], f[3]) for f in c.figures)
-            n_keys[c.id] = len(keys)
+        top = self.KEY_TERMS
+        for cid in sorted(self.claims):       # (each posting in rising ids: its pairs come (smaller, larger))
+            c = self.claims[cid]
+            terms = c.terms
+            keys: set = set(sorted(terms, key=terms.__getitem__, reverse=True)[:top])
+            for clause, _ in c.clauses:      # a long sentence's clauses each get their rarest words in
+                keys.update(sorted(clause, key=clause.__getitem__, reverse=True)[: top // 2])
+            keys.update(c.entities)
+            keys.update((f[0], f[1], f[3]) for f in c.figures)
+            n_keys[cid] = len(keys)
+            story = c.story
             for k in keys:
-                postings[(c.story, k)].append(c.id)
+                postings[(story, k)].append(cid)
         # a fact is stated about once per outlet: a key in many more claims than that is the story's topic
-        cap = max(self.MAX_POSTING, 2 * len({c.source for c in self.claims.values()}))
-        shared: dict[tuple[int, int], int] = defaultdict(int)
         source = {c.id: c.source for c in self.claims.values()}
-        for ids in postings.values():
-            if len(ids) < 2 or len(ids) > cap:
-                continue
-            for (a, sa), (b, sb) in combinations([(i, source[i]) for i in ids], 2):
-                if sa != sb:
-                    shared[(a, b) if a < b else (b, a)] += 1
+        cap = max(self.MAX_POSTING, 2 * len(set(source.values())))
+        # how many keys each pair shares (counted in C: there are several pairs per claim and key)
+        shared = Counter(chain.from_iterable(combinations(ids, 2) for ids in postings.values()
+                                             if 2 <= len(ids) <= cap))
         out = []
         for (a, b), n in shared.items():
+            if source[a] == source[b]:
+                continue
             # a short claim ("Russia has not commented on the report") has few keys to share
             if n < 2 and min(n_keys[a], n_keys[b]) > 4:
                 continue

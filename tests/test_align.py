@@ -1,5 +1,8 @@
 """Aligning claims into facts, on small stories written here: what makes two claims one fact."""
-from store.align import Aligner, ClaimFeatures, align_facts
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from store.align import _CLAUSE_BREAK, _MONTH, Aligner, ClaimFeatures, _may_break, align_facts, clauses_of, months_of
 from store.figures import find_figures
 
 # Claims of one story that state other facts: the aligner weighs words by how rare they are in the story,
@@ -78,3 +81,42 @@ def test_words_of_one_sense_count_as_that_sense():
     ])
     al = Aligner(claims)
     assert al.similarity(1, 2) > al.similarity(1, 3)
+
+
+# Pieces of sentences that reach each of the patterns' alternatives, and the letters a case-blind pattern
+# matches in other forms.
+_BREAK_PIECES = ["Although", "although", "ALTHOUGH", "though", "While", "as", "As", "after", "before", "because",
+                 "since", "if", "but", "But", "BUT", "and", "which", "who", "whose", "where", "with", "without",
+                 "adding", "saying", "according", "the first", "a first", "in what", "İf", "ſince", "bıt",
+                 ",", ", ", ",\n", ",\t", ",\xa0", ";", " — ", "—", " – ", " -- ", "--", " ", "\n", "in", "since",
+                 "January", "August", "December", "mid-", "early", "late", " 12", " 2024", "troops", "Kyiv",
+                 "said", ".", "x" * 12]
+# (few pieces: a sentence of many has some break, and would not test the others)
+_sentence = st.lists(st.sampled_from(_BREAK_PIECES) | st.text(max_size=4), max_size=8).map(" ".join) | \
+    st.lists(st.sampled_from(_BREAK_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sentence)
+@example("Although the troops had advanced, the village held.")
+@example("The troops advanced, ſince the village was empty.")
+@example("İf the troops advance on the village, it falls.")
+@example("The troops advanced but the village held.")
+def test_the_quick_test_for_a_break_in_a_sentence_never_misses_one(text):
+    # clauses_of runs its pattern only where _may_break says a break is possible
+    if not _may_break(text):
+        assert _CLAUSE_BREAK.search(text) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sentence)
+def test_the_months_of_a_claim_are_the_patterns(text):
+    assert months_of(text) == frozenset(m.lower() for m in _MONTH.findall(text))
+
+
+def test_a_sentence_of_two_statements_is_cut_in_two_and_one_of_one_is_not():
+    assert clauses_of("The troops advanced on the village, while the drones struck the depot behind it.") == [
+        "The troops advanced on the village", "while the drones struck the depot behind it."]
+    assert clauses_of("The troops advanced on the village and took the depot behind it.") == []
+    assert clauses_of("Although the troops advanced on the village, the drones struck the depot behind it.") == [
+        "Although the troops advanced on the village", "the drones struck the depot behind it."]
