@@ -7,7 +7,9 @@ Measures, each in a fresh store:
   peak memory of the whole process tree (main process plus workers, proportional set sizes from /proc);
   with FACTDIFF_TIMING set for it, how long reading, analysing and writing took, then each phase of relink,
   compacting the store after, and in which of them memory peaked (in the JSON);
-- the same for the first N/2 articles, for how time grows (time(N) / time(N/2), linear is 2.0);
+- the same for the first N/2 articles, for how time grows (time(N) / time(N/2), linear is 2.0), and the same
+  ratio in CPU seconds of all the ingest's processes, which the machine's neighbours do not change (on a
+  shared virtual machine the hypervisor's "steal", also recorded, makes wall times drift);
 - store size (file plus write-ahead log) against the raw article text;
 - fuzzy search through `Queries.search`, the code the app's search screen runs: p50/p95/max over a fixed
   list of queries (names, topics and misspellings of them);
@@ -145,6 +147,7 @@ def ingest(slice_path: Path, db: Path) -> dict:
     """One `factdiff ingest` of the slice: its time, peak memory, and (from FACTDIFF_TIMING) how long reading and
     analysing took and each of relink's phases, and in which of them memory peaked."""
     cmd = [sys.executable, "-m", "store.cli", "ingest", str(slice_path), "--db", str(db), "-q"]
+    cpu_before, steal_before = _children_cpu(), _steal()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "FACTDIFF_TIMING": "1"})
@@ -157,6 +160,8 @@ def ingest(slice_path: Path, db: Path) -> dict:
             phases.append((m.group(1), float(m.group(2)), time.perf_counter()))
     proc.wait()
     seconds = time.perf_counter() - start
+    cpu = _children_cpu() - cpu_before
+    steal = _steal() - steal_before
     mem.stop()
     if proc.returncode not in (0, 3):
         raise SystemExit(f"ingest failed ({proc.returncode}): {' '.join(lines[-3:])}")
@@ -167,9 +172,28 @@ def ingest(slice_path: Path, db: Path) -> dict:
     for name, secs, end in phases:
         if end - secs <= mem.peak_at <= end:
             peak_phase = name
-    return {"seconds": seconds, "peak_tree_bytes": mem.peak, "peak_process_bytes": mem.peak_one,
+    return {"seconds": seconds, "cpu_seconds": cpu, "steal_seconds": steal,
+            "peak_tree_bytes": mem.peak, "peak_process_bytes": mem.peak_one,
             "peak_phase": peak_phase, "phases_s": timings,
             "summary": next((ln for ln in reversed(lines) if ln.startswith("factdiff:")), "")}
+
+
+def _children_cpu() -> float:
+    """User and system CPU seconds of this process's finished children and theirs (the ingest and its workers)."""
+    import resource     # (Unix only)
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def _steal() -> float:
+    """CPU seconds, over all CPUs, that the hypervisor gave to other machines (Linux /proc/stat; 0 elsewhere):
+    on a shared virtual machine, wall time grows with it while the work does not."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            fields = f.readline().split()
+        return int(fields[8]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def store_figures(db: Path) -> dict:
@@ -262,6 +286,13 @@ def main() -> None:
         results["growth"] = full["seconds"] / half["seconds"]
         rows.insert(2, (f"time({full['articles']:,}) / time({half['articles']:,})",
                         f"{results['growth']:.2f} ({full['seconds']:.0f} s / {half['seconds']:.0f} s)", "≤ 2.2"))
+        # the work itself, apart from how busy the machine's neighbours were (CPU seconds of all processes)
+        results["cpu_growth"] = full["cpu_seconds"] / half["cpu_seconds"]
+        rows.insert(3, ("  the same in CPU time", f"{results['cpu_growth']:.2f} ({full['cpu_seconds']:.0f} s /"
+                                                  f" {half['cpu_seconds']:.0f} s)", ""))
+    rows.insert(2 if args.no_half else 4,
+                ("  CPU time, all processes", f"{full['cpu_seconds']:.0f} s ({full['steal_seconds']:.0f} s of"
+                                             " the CPUs taken by other machines meanwhile)", ""))
     s = results["search"]
     rows += [(f"fuzzy search p95 ({s['queries']} queries)", f"{s['p95_ms']:.1f} ms (p50 {s['p50_ms']:.1f},"
                                                              f" max {s['max_ms']:.1f})", "≤ 50 ms"),
