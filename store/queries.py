@@ -34,7 +34,8 @@ MAX_ROWS = 300          # most rows a list query returns unless asked for anothe
 LINKED_CACHE = 16       # results Queries keeps worked out from facts and entities (an entity's facts each)
 SEARCH_LIMIT = 50
 SEARCH_CUTOFF = 70      # rapidfuzz score (0-100) below which a search hit is dropped
-SCAN_ALL_BELOW = 5000   # tables smaller than this are fuzzy-matched whole; bigger ones are narrowed by FTS5
+SCAN_ALL_BELOW = 2000   # tables smaller than this are fuzzy-matched whole (about 10 ms at this size); bigger
+                        # ones are narrowed by FTS5
 SEARCH_CANDIDATES = 100  # most rows of a big table one search ranks (each costs ~0.1 ms to fetch and score)
 MANY_STORIES = 9         # an entity in more stories than this is said to be in "9+ stories"
 _LABEL = fact_label_sql("f")   # a fact's label (a fact of one claim has its claim's)
@@ -782,15 +783,29 @@ class Queries:
         return conn.execute(f"{base} WHERE t.id IN ({','.join(map(str, ids))})").fetchall()
 
     def _search_entities(self, query: str) -> list[SearchHit]:
-        names: list[str] = []
-        owners: list[tuple[int, str, str, bool]] = []
-        for eid, name, typ, aliases in self._candidates("entities", "t.id, t.name, t.type, t.aliases", query):
-            for alias in [name, *json.loads(aliases)]:
-                names.append(alias)
-                owners.append((eid, name, typ, alias != name))
+        def names_of(rows: list[tuple]) -> tuple[list[str], list[tuple[int, str, str, bool]]]:
+            names, owners = [], []
+            for eid, name, typ, aliases in rows:
+                for alias in [name, *json.loads(aliases)]:
+                    names.append(alias)
+                    owners.append((eid, name, typ, alias != name))
+            return names, owners
+
+        def candidates() -> list[tuple]:
+            return self._candidates("entities", "t.id, t.name, t.type, t.aliases", query)
+
+        (top,) = self.conn.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()
+        if top < SCAN_ALL_BELOW:
+            # every entity's names, read once until the store is linked again (reading them is most of a search)
+            names, owners = self._linked.get(self.conn, ("entity names",), lambda: names_of(candidates()))
+        else:
+            names, owners = names_of(candidates())
         best: dict[int, SearchHit] = {}
         for alias, score, i in process.extract(query, names, scorer=fuzz.WRatio, processor=utils.default_process,
                                                score_cutoff=SEARCH_CUTOFF, limit=None):
+            score = name_score(query, alias, score)
+            if score < SEARCH_CUTOFF:
+                continue
             eid, name, typ, is_alias = owners[i]
             where = f"{typ.lower() or 'entity'}" + (f", also {alias}" if is_alias else "")
             if eid not in best or score > best[eid].score:
@@ -804,6 +819,9 @@ class Queries:
             label = title or name
             fields = [label, outlet_name(outlet, name, url)]
             score = max(fuzz.WRatio(query, f, processor=utils.default_process) for f in fields)
+            if score >= SEARCH_CUTOFF:     # (rescored only where it counts)
+                score = max(name_score(query, f, fuzz.WRatio(query, f, processor=utils.default_process))
+                            for f in fields)
             if score >= SEARCH_CUTOFF:
                 hits.append(SearchHit("source", sid, label, f"source, {fields[1]}", score, _span(query, label), sid))
         return hits
@@ -845,6 +863,19 @@ def text_score(query: str, text: str, *, processor=None, score_cutoff: float | N
     per_word = [process.extractOne(w, words, scorer=fuzz.ratio)[1] for w in query.split()]
     score = max(sum(per_word) / len(per_word), fuzz.partial_ratio(query, text))
     return score if score_cutoff is None or score >= score_cutoff else 0.0
+
+
+def name_score(query: str, name: str, wratio: float) -> float:
+    """A name's score for a query, given rapidfuzz's WRatio of the two. WRatio scores a name much shorter than
+    the query by its best match anywhere in the query, so "Pa" and "Ark" score 90 for "parkland" and "Yahoo"
+    for "netanyahoo". Such a name here counts only as well as it matches whole words of the query: "House" for
+    "white house" still scores 90, "Trump" for "donald trmp" 80."""
+    q, n = utils.default_process(query), utils.default_process(name)
+    if not n or len(n) * 1.5 > len(q):       # (WRatio compares the two whole, or the query inside the name)
+        return wratio
+    words, k = q.split(), len(n.split())
+    best = max((fuzz.ratio(" ".join(words[i:i + k]), n) for i in range(max(1, len(words) - k + 1))), default=0.0)
+    return min(wratio, max(fuzz.ratio(q, n), 0.9 * best))
 
 
 def _span(query: str, text: str) -> tuple[int, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz, utils
 
 import store.queries
 from store.cli import main as store_main
@@ -115,3 +116,26 @@ def test_prepare_search_reads_the_words_a_big_store_searches_through(demo, monke
     monkeypatch.setattr(store.search, "_cache", {})
     Queries(demo).prepare_search()
     assert {table for _, table in store.search._cache} == {"entities_fts", "sources_fts", "facts_fts", "claims_fts"}
+
+
+@pytest.mark.parametrize("query, name, kept", [
+    ("parkland", "Pa", False), ("parkland", "Ark", False), ("netanyahoo", "Yahoo", False),
+    ("whitehouse", "House", False), ("justice departmnt", "ICE", False),
+    ("white house", "House", True), ("donald trmp", "Trump", True), ("john kirby", "Kirby", True),
+    ("kirby", "John Kirby", True), ("trmp", "Trump", True), ("whitehouse", "White House", True)])
+def test_a_name_much_shorter_than_the_query_counts_only_as_a_word_of_it(query, name, kept):
+    """rapidfuzz's WRatio gives 90 to any short name found inside the query ("Pa" in "parkland")."""
+    wratio = fuzz.WRatio(query, name, processor=utils.default_process)
+    assert (store.queries.name_score(query, name, wratio) >= store.queries.SEARCH_CUTOFF) == kept
+
+
+def test_a_small_stores_entity_names_are_read_again_once_it_is_linked_again(tmp_path):
+    db = tmp_path / "s.db"
+    (tmp_path / "a.txt").write_text("Alice Ashdown, the mayor, said the river rose overnight.\n", encoding="utf-8")
+    assert store_main(["ingest", str(tmp_path / "a.txt"), "--db", str(db), "-q"]) == 0
+    q = Queries(db)
+    assert any(h.kind == "entity" and h.label == "Alice Ashdown" for h in q.search("alice ashdown"))
+    assert not any(h.kind == "entity" for h in q.search("brenda brampton"))
+    (tmp_path / "b.txt").write_text("Brenda Brampton, the mayor, said the bridge was closed.\n", encoding="utf-8")
+    assert store_main(["ingest", str(tmp_path / "b.txt"), "--db", str(db), "-q"]) == 0
+    assert any(h.kind == "entity" and h.label == "Brenda Brampton" for h in q.search("brenda brampton"))
