@@ -88,6 +88,7 @@ _TITLE_CASE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SENTENCE_LEAD = re.compile(r"[\s\"“‘'(\[-]*")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)\b")
 _LEADING_CONNECT = _CONNECT | {"The"}
+_NOT_IN_PERSON_NAMES = frozenset({"of", "for", "the"})
 
 
 @dataclass
@@ -194,7 +195,21 @@ def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list,
         first_title -= 1
     rest = toks[last_title + 1:]
     if not rest:
+        # "Department of Justice", "Department of State": a title word after "of" ends an organisation's name
+        if last_title >= 1 and toks[last_title - 1][2] == "of":
+            return [], toks, False
         return toks, [], False
+    if len(rest) == 1 and rest[0][2].lower() in ORG_HEADS:
+        # "Justice Department", "Defense Ministry", "Intelligence Committee": the title word names the body's
+        # field, and the whole is an organisation
+        return toks[:first_title], toks[first_title:], False
+    if rest[0][2] == "of":
+        # "Secretary of State Mike Pompeo", "Minister of Foreign Affairs Sergei Lavrov": the title runs on to a
+        # given name; with none ("Secretary of State"), the chunk is an office, not a person
+        given = next((j for j in range(1, min(len(rest) - 1, 5)) if rest[j][2] in first_names()), None)
+        if given is None:
+            return toks, [], False
+        rest = rest[given:]
     return toks[:first_title], rest, True
 
 
@@ -249,8 +264,30 @@ def _classify_chunk(text: str, ch: _Chunk, first_pos: int, title_case: bool) -> 
             out.extend(_prefix_candidates(text, before, first_pos))
         if not name_toks:
             continue
+        split = _person_of_place(name_toks, titled)
+        if split:
+            person, place = split
+            out.extend(_name_candidates(text, person, titled, first_pos, title_case))
+            out.extend(_name_candidates(text, place, False, first_pos, title_case))
+            continue
         out.extend(_name_candidates(text, name_toks, titled, first_pos, title_case))
     return out
+
+
+def _person_of_place(toks, titled: bool):
+    """News names a lawmaker or an official with where they are from: "Sen. Rand Paul of Kentucky", "Lindsey
+    Graham of South Carolina", "Mayor Alice Ashdown of Ashford". That is a person and a place, not one name:
+    (the person's tokens, the place's), or None. (A title with "of" is left whole: "Duke of Edinburgh".)"""
+    words = [t for _, _, t in toks]
+    if "of" not in words:
+        return None
+    k = words.index("of")
+    if k == 0 or k == len(words) - 1 or "of" in words[k + 1:]:
+        return None
+    person = words[:k]
+    if not (len(person) in (2, 3) and (titled or person[0] in first_names())):
+        return None
+    return toks[:k], toks[k + 1:]
 
 
 def _prefix_candidates(text, toks, first_pos) -> list[_Candidate]:
@@ -312,10 +349,16 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         return "ORG", 2
     if low in KNOWN_ORGS:
         return "ORG", 2
+    # "Department of Justice", "Bank of America", "House of Representatives", "University of Michigan"
+    if len(words) >= 3 and words[1] == "of" and words[0].lower() in ORG_HEADS:
+        return "ORG", 2
     if len(words) >= 2 and words[-1].lower() in PLACE_WORDS:
         return "PLACE", 2
     pk = place_kind(name)
-    first_is_name = words[0] in first_names() and len(words) in (2, 3) and not place_kind(words[-1]) == "country"
+    # (no person's name joins words with "of", "for" or "the": "House of Representatives", "Bank of America")
+    personal = not _NOT_IN_PERSON_NAMES.intersection(words)
+    first_is_name = words[0] in first_names() and len(words) in (2, 3) and not place_kind(words[-1]) == "country" \
+        and personal
     if first_is_name and not pk:
         return "PERSON", 2
     # a role word can only end where the trailing spaces begin: search just the few characters before
@@ -334,7 +377,7 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         return "PERSON", 2
     if first_is_name:
         return "PERSON", 2
-    if _REPORT_AFTER.match(after) and len(words) in (2, 3) and not at_start:
+    if _REPORT_AFTER.match(after) and len(words) in (2, 3) and not at_start and personal:
         return "PERSON", 1
     if len(words) == 1 and j < len(before) and _PREPOSITION_BEFORE.search(before) and not at_start:
         return "PLACE", 1
@@ -595,7 +638,10 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
     type_votes: dict[str, Counter] = defaultdict(Counter)
     for k in keep:
         if k in votes:
-            type_votes[find(k)].update(votes[k])
+            # a surname an article uses for the person it named in full votes as a person: "Warren said" is
+            # Elizabeth Warren there, whatever the gazetteer knows of a city called Warren
+            type_votes[find(k)].update(votes[k] if k not in local_links else
+                                       {t: v for t, v in votes[k].items() if t == "PERSON"})
     result = []
     for r, ent in groups.items():
         if not ent.mentions:

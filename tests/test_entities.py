@@ -72,3 +72,41 @@ def test_headline_case_words_are_not_entities_unless_known():
     ms = {m.name for m in _mentions("Senators Keep Pressure on Steele Over Afghanistan Comments\nSteele said he erred.")}
     assert "Afghanistan" in ms and "Steele" in ms
     assert not {"Senators", "Keep Pressure", "Comments", "Senators Keep Pressure"} & ms
+
+
+def test_a_person_named_with_where_they_are_from_is_a_person_and_a_place():
+    ms = {m.name: m.type for m in _mentions(
+        "Sen. Rand Paul of Kentucky said the bill would fail. Lindsey Graham of South Carolina disagreed.")}
+    assert ms == {"Rand Paul": "PERSON", "Kentucky": "PLACE", "Lindsey Graham": "PERSON",
+                  "South Carolina": "PLACE"}
+
+
+def test_names_joined_by_of_are_organisations_or_titles_not_people():
+    ms = {m.name: m.type for m in _mentions(
+        "The House of Representatives voted on Tuesday. Officials at the Bank of America said so. "
+        "Rep. Jim Jordan said the Department of Justice erred. The Duke of Edinburgh visited Kyiv.")}
+    assert ms["House of Representatives"] == "ORG"
+    assert ms["Bank of America"] == "ORG"
+    assert ms["Department of Justice"] == "ORG"
+    assert ms["Jim Jordan"] == "PERSON"
+    assert ms.get("Duke of Edinburgh") != "PERSON"
+    assert {m.name: m.type for m in _mentions("The charity Hope for Haiti said so.")}.get("Hope for Haiti") != "PERSON"
+
+
+def test_a_title_with_of_runs_on_to_the_persons_given_name():
+    ms = {m.name: m.type for m in _mentions(
+        "Secretary of State Mike Pompeo said so. Minister of Foreign Affairs Sergei Lavrov replied. "
+        "The Secretary of State was not available.")}
+    assert ms == {"Mike Pompeo": "PERSON", "Sergei Lavrov": "PERSON"}
+
+
+def test_a_title_word_before_an_organisations_head_names_the_organisation():
+    ms = {m.name: m.type for m in _mentions("The Justice Department said so. Russia’s Defense Ministry agreed.")}
+    assert ms == {"Justice Department": "ORG", "Russia": "PLACE", "Defense Ministry": "ORG"}
+
+
+def test_a_surname_used_for_a_person_named_in_full_votes_as_a_person():
+    """"Warren" alone is also a city; in an article that names Elizabeth Warren, it is her."""
+    ents = _entities("Sen. Elizabeth Warren spoke on Monday. Warren said the bill would fail. "
+                     "Warren added that she would vote against it. Warren called it a giveaway.")
+    assert ents["Elizabeth Warren"].type == "PERSON"
