@@ -818,10 +818,10 @@ class Queries:
                                                               query):
             label = title or name
             fields = [label, outlet_name(outlet, name, url)]
-            score = max(fuzz.WRatio(query, f, processor=utils.default_process) for f in fields)
-            if score >= SEARCH_CUTOFF:     # (rescored only where it counts)
-                score = max(name_score(query, f, fuzz.WRatio(query, f, processor=utils.default_process))
-                            for f in fields)
+            ratios = [fuzz.WRatio(query, f, processor=utils.default_process) for f in fields]
+            if max(ratios) < SEARCH_CUTOFF:
+                continue
+            score = max(name_score(query, f, ratio) for f, ratio in zip(fields, ratios))
             if score >= SEARCH_CUTOFF:
                 hits.append(SearchHit("source", sid, label, f"source, {fields[1]}", score, _span(query, label), sid))
         return hits
