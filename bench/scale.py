@@ -8,8 +8,9 @@ Measures, each in a fresh store:
   with FACTDIFF_TIMING set for it, how long reading, analysing and writing took, then each phase of relink,
   compacting the store after, and in which of them memory peaked (in the JSON);
 - the same for the first N/2 articles, for how time grows (time(N) / time(N/2), linear is 2.0), and the same
-  ratio in CPU seconds of all the ingest's processes, which the machine's neighbours do not change (on a
-  shared virtual machine the hypervisor's "steal", also recorded, makes wall times drift);
+  ratio in CPU seconds of all the ingest's processes, with the CPU time the hypervisor gave other machines
+  meanwhile ("steal"): on a shared virtual machine, wall time drifts with both how busy the CPUs are and
+  how fast they run; the CPU seconds show which (they still move with the CPUs' speed);
 - store size (file plus write-ahead log) against the raw article text;
 - fuzzy search through `Queries.search`, the code the app's search screen runs: p50/p95/max over a fixed
   list of queries (names, topics and misspellings of them);
@@ -286,7 +287,7 @@ def main() -> None:
         results["growth"] = full["seconds"] / half["seconds"]
         rows.insert(2, (f"time({full['articles']:,}) / time({half['articles']:,})",
                         f"{results['growth']:.2f} ({full['seconds']:.0f} s / {half['seconds']:.0f} s)", "≤ 2.2"))
-        # the work itself, apart from how busy the machine's neighbours were (CPU seconds of all processes)
+        # the same in CPU seconds of all processes: apart from waiting for CPUs, not from their speed
         results["cpu_growth"] = full["cpu_seconds"] / half["cpu_seconds"]
         rows.insert(3, ("  the same in CPU time", f"{results['cpu_growth']:.2f} ({full['cpu_seconds']:.0f} s /"
                                                   f" {half['cpu_seconds']:.0f} s)", ""))
