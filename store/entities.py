@@ -91,6 +91,13 @@ _LEADING_CONNECT = _CONNECT | {"The"}
 _NOT_IN_PERSON_NAMES = frozenset({"of", "for", "the"})
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """The lexicon's given names, less the words its builder learnt from the names of bodies and from titles
+    ("House Republicans ... Republicans said" taught it "House"; "Sen. X" taught it "Sen")."""
+    return frozenset(n for n in first_names() if n.lower() not in ORG_HEADS and n.lower() not in TITLES)
+
+
 @dataclass
 class _Chunk:
     start: int
@@ -206,7 +213,7 @@ def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list,
     if rest[0][2] == "of":
         # "Secretary of State Mike Pompeo", "Minister of Foreign Affairs Sergei Lavrov": the title runs on to a
         # given name; with none ("Secretary of State"), the chunk is an office, not a person
-        given = next((j for j in range(1, min(len(rest) - 1, 5)) if rest[j][2] in first_names()), None)
+        given = next((j for j in range(1, min(len(rest) - 1, 5)) if rest[j][2] in _given_names()), None)
         if given is None:
             return toks, [], False
         rest = rest[given:]
@@ -285,7 +292,7 @@ def _person_of_place(toks, titled: bool):
     if k == 0 or k == len(words) - 1 or "of" in words[k + 1:]:
         return None
     person = words[:k]
-    if not (len(person) in (2, 3) and (titled or person[0] in first_names())):
+    if not (len(person) in (2, 3) and (titled or person[0] in _given_names())):
         return None
     return toks[:k], toks[k + 1:]
 
@@ -357,7 +364,7 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     pk = place_kind(name)
     # (no person's name joins words with "of", "for" or "the": "House of Representatives", "Bank of America")
     personal = not _NOT_IN_PERSON_NAMES.intersection(words)
-    first_is_name = words[0] in first_names() and len(words) in (2, 3) and not place_kind(words[-1]) == "country" \
+    first_is_name = words[0] in _given_names() and len(words) in (2, 3) and not place_kind(words[-1]) == "country" \
         and personal
     if first_is_name and not pk:
         return "PERSON", 2

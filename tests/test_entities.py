@@ -110,3 +110,12 @@ def test_a_surname_used_for_a_person_named_in_full_votes_as_a_person():
     ents = _entities("Sen. Elizabeth Warren spoke on Monday. Warren said the bill would fail. "
                      "Warren added that she would vote against it. Warren called it a giveaway.")
     assert ents["Elizabeth Warren"].type == "PERSON"
+
+
+def test_words_of_bodies_the_given_name_lexicon_learnt_are_not_given_names():
+    """The lexicon's builder learnt "House" from "House Republicans ... Republicans said", and "Journal" alike."""
+    ms = {m.name: m.type for m in _mentions("Several House Republican members said so. Journal Sentinel "
+                                           "reporters said so. Senator Diana Ross spoke.")}
+    assert ms.get("House Republican") != "PERSON"
+    assert ms.get("Journal Sentinel") != "PERSON"
+    assert ms["Diana Ross"] == "PERSON"
