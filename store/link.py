@@ -115,14 +115,15 @@ def _relink(conn: sqlite3.Connection, workers: int | None, progress: Report) -> 
             del profiles, chunks        # their words are the biggest thing relink holds; the stories are made
             _phase("stories")
             tasks = _tasks([(tid, st.source_ids) for tid, st in enumerate(stories, 1)])
-            _count_work(progress, stories, tasks, pool.imap(_link_task, [(path, t) for t in tasks]), staging)
+            _count_work(progress, len(stories), n_sources, tasks, pool.imap(_link_task, [(path, t) for t in tasks]),
+                        staging)
             _phase("story work")
     else:
         progress(f"linking: grouping {n_sources:,} articles into stories", 0, 0)
         stories = _group(profiles)
         del profiles
         tasks = _tasks([(tid, st.source_ids) for tid, st in enumerate(stories, 1)])
-        _count_work(progress, stories, tasks, (_link_stories(conn, task) for task in tasks), staging)
+        _count_work(progress, len(stories), n_sources, tasks, (_link_stories(conn, task) for task in tasks), staging)
 
     for name in RELINK_INDEXES:
         conn.execute(f"DROP INDEX IF EXISTS {name}")
@@ -167,11 +168,11 @@ def _relink(conn: sqlite3.Connection, workers: int | None, progress: Report) -> 
             "disagreements": len(staging.disagreements), "stories": len(stories)}
 
 
-def _count_work(progress: Report, stories: list, tasks: list[list[tuple[int, list[int]]]], results,
+def _count_work(progress: Report, n_stories: int, total: int, tasks: list[list[tuple[int, list[int]]]], results,
                 staging: _Staging) -> None:
-    """Stage each task's results as they come, saying how many of the articles are linked so far."""
-    what = f"linking: the facts of {len(stories):,} stories"
-    total = sum(len(sids) for task in tasks for _, sids in task)
+    """Stage each task's results as they come, saying how many of the `total` articles (every article is in
+    one story) are linked so far."""
+    what = f"linking: the facts of {n_stories:,} stories"
     done = 0
     progress(what, done, total)
     for task, result in zip(tasks, results):

@@ -758,17 +758,22 @@ class Queries:
         """Read ahead what the first search of a big store needs, the indexed words (seconds on tens of
         thousands of articles): for a thread to run while the user types the query."""
         for table in self.SEARCHED:
-            (top,) = self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
-            if top >= SCAN_ALL_BELOW:
+            if not self._small(table):
                 vocabulary(self.path, f"{table}_fts")
 
-    def _candidates(self, table: str, columns: str, query: str, extra: str = "") -> list[tuple]:
+    def _small(self, table: str) -> bool:
+        """Whether a search matches all of `table` (SCAN_ALL_BELOW), judged by its largest id: no full count."""
+        (top,) = self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
+        return top < SCAN_ALL_BELOW
+
+    def _candidates(self, table: str, columns: str, query: str, extra: str = "", small: bool | None = None
+                    ) -> list[tuple]:
         """Rows of `table` to score: all of a small table; on a big one, at most SEARCH_CANDIDATES that FTS5
-        finds for the query's words or the indexed words most like them (store/search.py)."""
+        finds for the query's words or the indexed words most like them (store/search.py). `small` is
+        self._small(table), when the caller knows it."""
         conn = self.conn
-        (top,) = conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()   # no full count
         base = f"SELECT {columns} FROM {table} t {extra}"
-        if top < SCAN_ALL_BELOW:
+        if small if small is not None else self._small(table):
             return conn.execute(base).fetchall()
         expressions = match_expressions(query, vocabulary(self.path, f"{table}_fts"))
         if expressions is None:
@@ -791,11 +796,12 @@ class Queries:
                     owners.append((eid, name, typ, alias != name))
             return names, owners
 
-        def candidates() -> list[tuple]:
-            return self._candidates("entities", "t.id, t.name, t.type, t.aliases", query)
+        small = self._small("entities")
 
-        (top,) = self.conn.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()
-        if top < SCAN_ALL_BELOW:
+        def candidates() -> list[tuple]:
+            return self._candidates("entities", "t.id, t.name, t.type, t.aliases", query, small=small)
+
+        if small:
             # every entity's names, read once until the store is linked again (reading them is most of a search)
             names, owners = self._linked.get(self.conn, ("entity names",), lambda: names_of(candidates()))
         else:
