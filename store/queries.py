@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz, process, utils
 
 from .derived import CLAIM_KINDS, MENTION_TYPES, fact_label_sql
-from .search import match_expressions, vocabulary
+from .search import match_expressions, respell, vocabulary
 
 if TYPE_CHECKING:
     from .coverage import CoverageRow, Outlet
@@ -712,8 +712,9 @@ class Queries:
     # -- search ----------------------------------------------------------------
 
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
-        """Fuzzy search over entities, sources, facts and claims: misspellings still match."""
-        query = query.strip()
+        """Fuzzy search over entities, sources, facts and claims: misspellings still match, and a word spelt by
+        its sound is searched as the word of the store that sounds the same (`respell`)."""
+        query = self.respell(query.strip())
         if not utils.default_process(query):
             return []
         hits = (self._search_entities(query) + self._search_sources(query)
@@ -753,6 +754,11 @@ class Queries:
         return out
 
     SEARCHED = ("entities", "sources", "facts", "claims")
+
+    def respell(self, query: str) -> str:
+        """The query as it will be searched: a word that no searched table holds, nor any word like it letter
+        for letter, becomes the store's word that sounds the same ("elecshun" → "election")."""
+        return respell(query, [vocabulary(self.path, f"{table}_fts") for table in self.SEARCHED])
 
     def prepare_search(self) -> None:
         """Read ahead what the first search of a big store needs, the indexed words (seconds on tens of

@@ -4,6 +4,9 @@ likely means, so the FTS5 index finds the candidates and fuzzy matching only has
 "kirbi" becomes kirby, "zelensky" zelensky, zelenskiy and zelenskyy, "impeachmnt" impeachment: the index's
 own vocabulary (read once through fts5vocab, and again when the store changes) is matched with rapidfuzz,
 a word against the indexed words that start with the same letter (a typo in the first letter is rare).
+
+A word spelt by its sound, which no indexed word is like letter for letter ("elecshun", "kasualties"), is
+first respelt as the indexed word that sounds the same (Metaphone, from jellyfish): `respell`.
 """
 from __future__ import annotations
 
@@ -12,16 +15,19 @@ import re
 import sqlite3
 import threading
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 
+import jellyfish
 from rapidfuzz import fuzz, process
 
 SIMILAR_CUTOFF = 80     # how close (rapidfuzz ratio) an indexed word must be to a query word to stand for it
 SIMILAR_LIMIT = 8       # at most this many indexed words per query word
 MIN_FUZZY = 3           # shorter query words are matched whole, with no neighbours
+RESPELL_CUTOFF = 60     # how close (rapidfuzz ratio) a word that sounds the same must still be to respell one
 
 _WORD = re.compile(r"\w+")
-_cache: dict[tuple[str, str], tuple[tuple, dict[str, list[str]]]] = {}
+_cache: dict[tuple[str, str], tuple[tuple, "Vocabulary"]] = {}
 _lock = threading.Lock()
 _building: dict[tuple[str, str], threading.Lock] = {}
 
@@ -46,7 +52,22 @@ def _store_state(path: str) -> tuple:
     return state(path), wal if wal and wal[1] else None
 
 
-def vocabulary(path: str, fts_table: str) -> dict[str, list[str]]:
+class Vocabulary(dict):
+    """An index's words (three letters or more) by first letter, each list in order; `sounds` holds the same
+    words by their Metaphone key."""
+
+    def __init__(self, words: dict[str, list[str]], sounds: dict[str, list[str]]):
+        super().__init__(words)
+        self.sounds = sounds
+
+    def holds(self, word: str) -> bool:
+        """Whether the index holds `word`, or a word it begins (it may be half typed)."""
+        known = self.get(word[:1], ())
+        i = bisect_left(known, word)
+        return i < len(known) and known[i].startswith(word)
+
+
+def vocabulary(path: str, fts_table: str) -> Vocabulary:
     """The words `fts_table` indexes (three letters or more), by first letter; cached until the store changes.
     Reading them takes seconds on a big store (4 s for the claims of 37,547 articles: fts5vocab reads the whole
     index); a thread that asks while another reads them waits for that one rather than reading them again."""
@@ -57,7 +78,7 @@ def vocabulary(path: str, fts_table: str) -> dict[str, list[str]]:
         return _vocabulary(path, fts_table, key)
 
 
-def _vocabulary(path: str, fts_table: str, key: tuple[str, str]) -> dict[str, list[str]]:
+def _vocabulary(path: str, fts_table: str, key: tuple[str, str]) -> Vocabulary:
     state = _store_state(path)
     with _lock:
         hit = _cache.get(key)
@@ -68,14 +89,38 @@ def _vocabulary(path: str, fts_table: str, key: tuple[str, str]) -> dict[str, li
         # fts5vocab is a virtual table: made in this connection's temporary schema, nothing is written
         conn.execute(f"CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, {fts_table}, 'row')")
         words: dict[str, list[str]] = defaultdict(list)
-        for (term,) in conn.execute("SELECT term FROM temp.vocab WHERE length(term) >= ?", (MIN_FUZZY,)):
+        sounds: dict[str, list[str]] = defaultdict(list)
+        for (term,) in conn.execute("SELECT term FROM temp.vocab WHERE length(term) >= ? ORDER BY term",
+                                    (MIN_FUZZY,)):
             if term[0].isalpha():
                 words[term[0]].append(term)
+                if term.isalpha():
+                    sounds[jellyfish.metaphone(term)].append(term)
     finally:
         conn.close()
     with _lock:
-        _cache[key] = (state, dict(words))
+        _cache[key] = (state, Vocabulary(words, sounds))
     return _cache[key][1]
+
+
+def respell(query: str, vocabularies: list[Vocabulary]) -> str:
+    """The query with each word that no index holds, nor any indexed word like it letter for letter, replaced
+    by the indexed word that sounds the same and is closest to it ("elecshun" → "election"); other words, and
+    words with nothing that sounds like them, are left as typed."""
+    def better(match: re.Match) -> str:
+        typed = match.group()
+        w = _fold(typed)
+        if len(w) < MIN_FUZZY or not w.isalpha() or any(v.holds(w) for v in vocabularies):
+            return typed
+        if any(process.extractOne(w, v.get(w[0], ()), scorer=fuzz.ratio, score_cutoff=SIMILAR_CUTOFF)
+               for v in vocabularies):
+            return typed        # a typo: the indexed words like it stand for it (match_expressions)
+        key = jellyfish.metaphone(w)
+        alike = {t for v in vocabularies for t in v.sounds.get(key, ())}
+        best = process.extractOne(w, sorted(alike), scorer=fuzz.ratio, score_cutoff=RESPELL_CUTOFF)
+        return best[0] if best else typed
+
+    return _WORD.sub(better, query)
 
 
 def match_expressions(query: str, words: dict[str, list[str]]) -> tuple[str, str] | None:

@@ -139,3 +139,40 @@ def test_a_small_stores_entity_names_are_read_again_once_it_is_linked_again(tmp_
     (tmp_path / "b.txt").write_text("Brenda Brampton, the mayor, said the bridge was closed.\n", encoding="utf-8")
     assert store_main(["ingest", str(tmp_path / "b.txt"), "--db", str(db), "-q"]) == 0
     assert any(h.kind == "entity" and h.label == "Brenda Brampton" for h in q.search("brenda brampton"))
+
+
+@pytest.fixture(scope="module")
+def sounds_db(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("sounds")
+    (root / "a.txt").write_text("Voters in Ashford went to the polls.\n\nThe election was held on Tuesday, officials"
+                                " said, and the photograph of the count was published.\n", encoding="utf-8")
+    db = root / "s.db"
+    assert store_main(["ingest", str(root / "a.txt"), "--db", str(db), "-q"]) == 0
+    return db
+
+
+@pytest.mark.parametrize("query, searched", [
+    ("elecshun", "election"), ("Elecshun results", "election results"), ("fotograf", "photograph"),
+    ("electi", "electi"),          # half typed: the index holds words it begins
+    ("elecsion", "elecsion"),      # a typo with indexed words like it: match_expressions widens it
+    ("ashford", "ashford"), ("bitcoin", "bitcoin"), ("kt", "kt")])
+def test_a_word_spelt_by_its_sound_is_searched_as_the_stores_word(sounds_db, query, searched):
+    assert Queries(sounds_db).respell(query) == searched
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_search_finds_what_a_word_spelt_by_its_sound_means(sounds_db, monkeypatch, big):
+    if big:
+        monkeypatch.setattr(store.queries, "SCAN_ALL_BELOW", 0)
+    hits = Queries(sounds_db).search("elecshun")
+    assert hits and "election" in hits[0].label.lower()
+
+
+def test_a_word_only_an_outlets_name_holds_is_not_respelt(tmp_path):
+    """Every searched table's words count: the outlet "Elecshun Watch" is what the user may be looking for."""
+    db = tmp_path / "s.db"
+    (tmp_path / "a.md").write_text("---\noutlet: Elecshun Watch\n---\nVoters in Ashford went to the polls.\n\n"
+                                   "The election was held on Tuesday, officials said.\n", encoding="utf-8")
+    assert store_main(["ingest", str(tmp_path / "a.md"), "--db", str(db), "-q"]) == 0
+    assert Queries(db).respell("elecshun") == "elecshun"
+    assert any(h.kind == "source" for h in Queries(db).search("elecshun"))

@@ -658,6 +658,18 @@ async def test_search_finds_misspelled_names_and_jumps_to_them(demo_db, typo, na
         assert app.screen.filter.name == name
 
 
+async def test_search_says_which_word_it_searched_for_a_word_spelt_by_its_sound(demo_db):
+    app = FactdiffApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "slash", *"kasualties")
+        status = str(app.screen.query_one("#search-status").render())
+        assert status == f"{len(app.screen.hits)} results for casualties" and app.screen.hits
+        assert "casualties" in app.screen.hits[0].label.lower()
+        await typed(pilot, *["backspace"] * 10, *"kirbi")
+        assert str(app.screen.query_one("#search-status").render()) == f"{len(app.screen.hits)} results"
+
+
 async def test_search_jumps_to_a_fact_in_compare(small_db):
     app = FactdiffApp(small_db)
     async with app.run_test(size=(120, 40)) as pilot:

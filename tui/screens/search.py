@@ -80,10 +80,11 @@ class SearchScreen(FactdiffScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def run_search(self, query: str) -> None:
-        hits = self.queries.search(query)
-        self.app.call_from_thread(self._show_hits, query, hits)
+        searched = self.queries.respell(query.strip())
+        hits = self.queries.search(searched)
+        self.app.call_from_thread(self._show_hits, query, hits, searched)
 
-    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+    def _show_hits(self, query: str, hits: list[SearchHit], searched: str) -> None:
         if query != self.query_one("#query", Input).value:
             return   # typed on since: a newer search is on its way
         if self._slow is not None:
@@ -94,8 +95,11 @@ class SearchScreen(FactdiffScreen):
         results.add_options([Option(hit_prompt(hit)) for hit in hits])
         if hits:
             results.highlighted = 0
-        status = f"{len(hits)} results" if query.strip() else ""
-        self.query_one("#search-status", Static).update(status if hits or not query.strip() else "No match")
+        status = Content(f"{len(hits)} results" if hits else "No match") if query.strip() else Content()
+        if query.strip() and searched != query.strip():
+            # a word spelt by its sound was searched as the store's word: say so ("elecshun" → "election")
+            status = Content.assemble(status, " for ", (one_line(searched), "bold"))
+        self.query_one("#search-status", Static).update(status)
 
     def action_move(self, step: int) -> None:
         results = self.query_one("#results", OptionList)
