@@ -56,6 +56,7 @@ guard police fund company airlines telegraph guardian tribune herald gazette cha
 division corps fleet command staff cabinet government republicans democrats coalition alliance front movement
 church club league team media radio television tv broadcasting cartel centre center hospital museum
 laboratory lab program programme project society trust exchange reserve""".split())
+_PARTIES = frozenset("Republican Republicans Democrat Democrats Democratic GOP Libertarian".split())
 PLACE_WORDS = frozenset("oblast region province governorate krai county district state city village town"
                         " republic peninsula island islands mountains river sea ocean valley".split())
 _PLACE_CUE_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|county|area|village|town|city|border)\b", re.I)
@@ -318,6 +319,9 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
         toks = toks[1:]
     if len(toks) >= 2 and is_demonym(f"{toks[0][2]} {toks[1][2]}") and not any(t[2].lower() in ORG_HEADS for t in toks[2:]):
         toks = toks[2:]
+    # so is a party before a person's name: "Republican Ed Gillespie", "Democrat Joe Manchin"
+    if len(toks) >= 3 and toks[0][2] in _PARTIES and toks[1][2] in _given_names():
+        toks = toks[1:]
     if not toks:
         return out
     a, e = toks[0][0], toks[-1][1]

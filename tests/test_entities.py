@@ -119,3 +119,29 @@ def test_words_of_bodies_the_given_name_lexicon_learnt_are_not_given_names():
     assert ms.get("House Republican") != "PERSON"
     assert ms.get("Journal Sentinel") != "PERSON"
     assert ms["Diana Ross"] == "PERSON"
+
+
+def test_words_used_as_no_given_name_is_are_not_in_the_given_name_lexicon():
+    """The "John Kirby ... Kirby said" convention also taught the builder "Capitol" (Capitol Hill ... Hill said),
+    "United", "Trump" and "Wednesday"; how news uses them (after "the", seldom before a capital) rules them out."""
+    from store.lexicon import first_names
+
+    names = first_names()
+    for word in ("Capitol", "Treasury", "Supreme", "United", "Senate", "Republican", "Trump", "Wednesday"):
+        assert word not in names
+    for word in ("John", "Nancy", "Volodymyr", "Kim", "Xi", "Kamala"):
+        assert word in names
+
+
+def test_places_and_bodies_named_after_people_are_not_people():
+    ms = {m.name: m.type for m in _mentions("Officials met on Capitol Hill on Tuesday. Delegates at the United "
+                                           "Nations voted. Guests gathered at Trump Tower on Friday. Senator Diana Ross spoke.")}
+    assert ms.get("Capitol Hill") != "PERSON" and ms.get("United Nations") != "PERSON"
+    assert ms.get("Trump Tower") != "PERSON" and ms["Diana Ross"] == "PERSON"
+
+
+def test_a_party_before_a_persons_name_is_description():
+    ms = {m.name: m.type for m in _mentions("Officials said Republican Mitt Romney would run. Officials said "
+                                           "Democrat Joe Manchin would vote. Democratic Party leaders met.")}
+    assert ms["Mitt Romney"] == "PERSON" and ms["Joe Manchin"] == "PERSON"
+    assert "Republican Mitt Romney" not in ms and ms["Democratic Party"] == "ORG"

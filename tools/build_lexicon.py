@@ -10,7 +10,10 @@ Writes:
   happens to start a sentence ("Meanwhile"), and alignment weighs words by it.
 - store/data/first_names.txt: given names, learnt from the newswire convention
   of a full name on first mention and the surname alone after it ("John Kirby
-  ... Kirby said").
+  ... Kirby said"), less the words that convention also teaches but that are
+  used as no given name is: after "the" ("the Capitol", "the Treasury", "the
+  Supreme Court") or seldom before another capitalised word ("Trump said",
+  "on Wednesday", "Republicans").
 - store/data/places.tsv: countries, US states and cities over 50,000 people
   (GeoNames, CC BY 4.0), with demonyms checked against the news lexicon.
 """
@@ -35,6 +38,8 @@ def main(corpus: str) -> None:
     cap = collections.Counter()
     low = collections.Counter()
     first = collections.Counter()
+    # how each capitalised word is used mid-sentence: how often, before another capitalised word, after "the"
+    uses, before_capital, after_the = collections.Counter(), collections.Counter(), collections.Counter()
     n_docs = 0
     with gzip.open(corpus, "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -45,14 +50,19 @@ def main(corpus: str) -> None:
             n_docs += 1
             seen = set()
             for sent in SENT_END.split(text):
-                for i, m in enumerate(WORD.finditer(sent)):
-                    w = m.group()
+                tokens = WORD.findall(sent)
+                for i, w in enumerate(tokens):
                     lw = w.lower().replace("’", "'")
                     seen.add(lw)
                     if i == 0:
                         continue
                     if w[0].isupper():
                         cap[lw] += 1
+                        uses[w] += 1
+                        if i + 1 < len(tokens) and tokens[i + 1][0].isupper():
+                            before_capital[w] += 1
+                        if tokens[i - 1].lower() == "the":
+                            after_the[w] += 1
                     else:
                         low[lw] += 1
             df.update(seen)
@@ -71,9 +81,17 @@ def main(corpus: str) -> None:
                 break
             out.write(f"{w}\t{n}\t{cap[w]}\t{low[w]}\n")
     names = sorted(a for a, n in first.items()
-                   if n >= 3 and cap[a.lower()] >= 0.9 * (cap[a.lower()] + low[a.lower()]))
+                   if n >= 3 and cap[a.lower()] >= 0.9 * (cap[a.lower()] + low[a.lower()])
+                   and used_as_given_name(uses[a], before_capital[a], after_the[a]))
     (OUT / "first_names.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
     write_places(cap, low)
+
+
+def used_as_given_name(uses: int, before_capital: int, after_the: int) -> bool:
+    """A given name in running text is followed by its surname often and follows "the" almost never: "John"
+    is before a capitalised word 96 % of the time and after "the" 0.7 %; "Capitol" 22 % after "the",
+    "Wednesday" 1 % before a capital. (Surnames the convention taught, "Trump", "Mueller", go too.)"""
+    return not uses or (after_the <= 0.2 * uses and before_capital >= 0.15 * uses)
 
 
 DEMONYM_EXTRA = """French Dutch British Swiss Greek Thai Filipino Chechen Welsh Scottish Irish Spanish Danish
