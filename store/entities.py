@@ -94,9 +94,11 @@ _NOT_IN_PERSON_NAMES = frozenset({"of", "for", "the"})
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    """The lexicon's given names, less the words its builder learnt from the names of bodies and from titles
-    ("House Republicans ... Republicans said" taught it "House"; "Sen. X" taught it "Sen")."""
-    return frozenset(n for n in first_names() if n.lower() not in ORG_HEADS and n.lower() not in TITLES)
+    """The lexicon's given names, less the words its builder learnt from the names of bodies, from titles and
+    from descriptions ("House Republicans ... Republicans said" taught it "House"; "Sen. X" taught it "Sen";
+    "Democrat Sanders" and "African American" taught it "Democrat" and "African")."""
+    return frozenset(n for n in first_names() if n.lower() not in ORG_HEADS and n.lower() not in TITLES
+                     and n not in _PARTIES and not is_demonym(n))
 
 
 @dataclass
@@ -319,7 +321,7 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
         toks = toks[1:]
     if len(toks) >= 2 and is_demonym(f"{toks[0][2]} {toks[1][2]}") and not any(t[2].lower() in ORG_HEADS for t in toks[2:]):
         toks = toks[2:]
-    # so is a party before a person's name: "Republican Ed Gillespie", "Democrat Joe Manchin"
+    # so is a party before a person's name: "Republican Mitt Romney", "Democrat Joe Manchin"
     if len(toks) >= 3 and toks[0][2] in _PARTIES and toks[1][2] in _given_names():
         toks = toks[1:]
     if not toks:

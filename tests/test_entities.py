@@ -145,3 +145,6 @@ def test_a_party_before_a_persons_name_is_description():
                                            "Democrat Joe Manchin would vote. Democratic Party leaders met.")}
     assert ms["Mitt Romney"] == "PERSON" and ms["Joe Manchin"] == "PERSON"
     assert "Republican Mitt Romney" not in ms and ms["Democratic Party"] == "ORG"
+    ms = {m.name: m.type for m in _mentions("Officials said the Democrat Sanders Plan would fail. Many African "
+                                           "American Voices joined.")}
+    assert ms.get("Democrat Sanders Plan") != "PERSON" and ms.get("African American Voices") != "PERSON"
