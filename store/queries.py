@@ -714,13 +714,17 @@ class Queries:
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
         """Fuzzy search over entities, sources, facts and claims: misspellings still match, and a word spelt by
         its sound is searched as the word of the store that sounds the same (`respell`)."""
+        return self.search_respelt(query, limit)[1]
+
+    def search_respelt(self, query: str, limit: int = SEARCH_LIMIT) -> tuple[str, list[SearchHit]]:
+        """`search`, with the query as it was searched (respelt), for the screen to say which words it used."""
         query = self.respell(query.strip())
         if not utils.default_process(query):
-            return []
+            return query, []
         hits = (self._search_entities(query) + self._search_sources(query)
                 + self._search_facts(query) + self._search_claims(query))
         hits.sort(key=lambda h: (-h.score, _KIND_ORDER[h.kind], h.label))
-        return self._with_stories(hits[:limit])
+        return query, self._with_stories(hits[:limit])
 
     def _with_stories(self, hits: list[SearchHit]) -> list[SearchHit]:
         """The hits, each saying which story it is in (an entity: every story naming it, counted up to

@@ -699,13 +699,13 @@ async def test_slash_opens_search_from_any_screen(small_db):
 async def test_typing_fast_runs_one_search(demo_db, monkeypatch):
     app = FactdiffApp(demo_db)
     searched = []
-    search = app.queries.search
+    search = app.queries.search_respelt
 
     def counted(query: str):
         searched.append(query)
         return search(query)
 
-    monkeypatch.setattr(app.queries, "search", counted)
+    monkeypatch.setattr(app.queries, "search_respelt", counted)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await typed(pilot, "slash", *"kirbi")
@@ -720,14 +720,14 @@ async def test_a_slow_search_says_it_is_searching_and_the_words_are_read_while_t
 
     app = FactdiffApp(demo_db)
     prepared, release = [], threading.Event()
-    search = app.queries.search
+    search = app.queries.search_respelt
     monkeypatch.setattr(app.queries, "prepare_search", lambda: prepared.append(True))
 
     def slow(query: str):
         release.wait(5)
         return search(query)
 
-    monkeypatch.setattr(app.queries, "search", slow)
+    monkeypatch.setattr(app.queries, "search_respelt", slow)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"kirbi")

@@ -80,8 +80,7 @@ class SearchScreen(FactdiffScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def run_search(self, query: str) -> None:
-        searched = self.queries.respell(query.strip())
-        hits = self.queries.search(searched)
+        searched, hits = self.queries.search_respelt(query)
         self.app.call_from_thread(self._show_hits, query, hits, searched)
 
     def _show_hits(self, query: str, hits: list[SearchHit], searched: str) -> None:
