@@ -536,41 +536,57 @@ class Queries:
 
     # -- entities --------------------------------------------------------------
 
-    @staticmethod
-    def _entity_filter(story_id: int | None) -> tuple[str, tuple]:
-        if story_id is None:
-            return "", ()
-        return (" WHERE e.id IN (SELECT m.entity_id FROM mention_rows m JOIN sources s ON s.id = m.source_id"
-                " WHERE s.story_id = ?)", (story_id,))
+    def _story_entities(self, story_id: int) -> tuple[list[tuple[int, int, int]], dict[int, int]]:
+        """The entities a story's sources name, each with how many of those sources name it and how often, most
+        widely named in the story first; and where each is in that list. Worked out once until the store is
+        linked again (a story's sources are few: reading their mentions is quick)."""
+        def work() -> tuple[list[tuple[int, int, int]], dict[int, int]]:
+            rows = self.conn.execute(
+                "SELECT e.id, count(DISTINCT m.source_id) AS n_src, count(*) AS n_m FROM sources s"
+                " JOIN mention_rows m ON m.source_id = s.id JOIN entities e ON e.id = m.entity_id"
+                " WHERE s.story_id = ? GROUP BY e.id ORDER BY n_src DESC, n_m DESC, e.name, e.id",
+                (story_id,)).fetchall()
+            return rows, {eid: i for i, (eid, _, _) in enumerate(rows)}
+
+        return self._linked.get(self.conn, ("story entities", story_id), work)
 
     def count_entities(self, story_id: int | None = None) -> int:
-        where, args = self._entity_filter(story_id)
-        return self.conn.execute("SELECT count(*) FROM entities e" + where, args).fetchone()[0]
+        if story_id is not None:
+            return len(self._story_entities(story_id)[0])
+        return self.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
 
     def entities(self, story_id: int | None = None, limit: int = MAX_ROWS, *, offset: int = 0,
                  total: int | None = None) -> list[EntityRow]:
-        """Entities, most widely named first (`limit` of them from `offset`); those named in a story's sources
-        when given."""
-        where, args = self._entity_filter(story_id)
-        rows = self._page("e.id, e.name, e.type, e.aliases, e.n_sources, e.n_mentions", "entities e", where, args,
-                          "e.n_sources DESC, e.n_mentions DESC, e.name, e.id",
-                          "e.n_sources, e.n_mentions, e.name DESC, e.id DESC", offset, limit, total)
-        return [EntityRow(eid, name, typ, tuple(json.loads(aliases)), n_sources, n_mentions)
-                for eid, name, typ, aliases, n_sources, n_mentions in rows]
+        """Entities, most widely named first (`limit` of them from `offset`). Given a story, those its sources
+        name, counted in that story: how many of its sources name each, and how often."""
+        if story_id is None:
+            rows = self._page("e.id, e.name, e.type, e.aliases, e.n_sources, e.n_mentions", "entities e", "", (),
+                              "e.n_sources DESC, e.n_mentions DESC, e.name, e.id",
+                              "e.n_sources, e.n_mentions, e.name DESC, e.id DESC", offset, limit, total)
+            return [EntityRow(eid, name, typ, tuple(json.loads(aliases)), n_sources, n_mentions)
+                    for eid, name, typ, aliases, n_sources, n_mentions in rows]
+        counted = self._story_entities(story_id)[0][max(offset, 0):max(offset, 0) + max(limit, 0)]
+        if not counted:
+            return []
+        named = {eid: (name, typ, aliases) for eid, name, typ, aliases in self.conn.execute(
+            f"SELECT id, name, type, aliases FROM entities WHERE id IN ({','.join('?' * len(counted))})",
+            [eid for eid, _, _ in counted])}
+        return [EntityRow(eid, named[eid][0], named[eid][1], tuple(json.loads(named[eid][2])), n_sources, n_mentions)
+                for eid, n_sources, n_mentions in counted if eid in named]
 
     def entity_index(self, entity_id: int, story_id: int | None = None) -> int | None:
         """Where an entity is in `entities(story_id)`; None when it is not there."""
-        where, args = self._entity_filter(story_id)
-        where = where or " WHERE 1"
-        row = self.conn.execute(f"SELECT e.n_sources, e.n_mentions, e.name FROM entities e{where} AND e.id = ?",
-                                (*args, entity_id)).fetchone()
+        if story_id is not None:
+            return self._story_entities(story_id)[1].get(entity_id)
+        row = self.conn.execute("SELECT n_sources, n_mentions, name FROM entities WHERE id = ?",
+                                (entity_id,)).fetchone()
         if row is None:
             return None
         n, m, name = row
         return self.conn.execute(
-            f"SELECT count(*) FROM entities e{where} AND (e.n_sources > ? OR e.n_sources = ? AND (e.n_mentions > ?"
-            f" OR e.n_mentions = ? AND (e.name < ? OR e.name = ? AND e.id < ?)))",
-            (*args, n, n, m, m, name, name, entity_id)).fetchone()[0]
+            "SELECT count(*) FROM entities e WHERE (e.n_sources > ? OR e.n_sources = ? AND (e.n_mentions > ?"
+            " OR e.n_mentions = ? AND (e.name < ? OR e.name = ? AND e.id < ?)))",
+            (n, n, m, m, name, name, entity_id)).fetchone()[0]
 
     def entity(self, entity_id: int) -> EntityRow | None:
         row = self.conn.execute("SELECT id, name, type, aliases, n_sources, n_mentions FROM entities WHERE id = ?",

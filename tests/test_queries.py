@@ -146,6 +146,39 @@ def test_stories_come_biggest_first_and_scope_sources_facts_and_entities(small):
     assert "Petra Holm" in {e.name for e in small.entities()}
 
 
+def test_a_storys_entities_are_counted_and_ranked_in_that_story(tmp_path):
+    """Kelbrook is named by the store's four articles, Lena Ostrova by one of them; in the strike story, only
+    Ostrova is named by both of its articles: she comes first there, with the counts of that story."""
+    articles = {
+        "a.md": "---\noutlet: Herald\ntitle: Floods kill 12 in the Aren valley\npublished: 2024-03-05\n---\n"
+                "Officials said 12 people were killed when the Aren river flooded Kelbrook on Tuesday.\n\n"
+                "Mayor Lena Ostrova said rescue teams reached Kelbrook before dawn.\n",
+        "b.md": "---\noutlet: Times\ntitle: Aren river floods Kelbrook\npublished: 2024-03-05\n---\n"
+                "At least 12 people were killed when the Aren river flooded Kelbrook on Tuesday, police said.\n",
+        "c.md": "---\noutlet: Herald\ntitle: Kelbrook tram drivers strike over pay\npublished: 2024-06-20\n---\n"
+                "Tram drivers in Kelbrook walked out on Monday in a dispute over pay.\n\n"
+                "Mayor Lena Ostrova said talks with the union would resume on Friday.\n\n"
+                "Ostrova said the city could not afford the raise.\n",
+        "d.md": "---\noutlet: Times\ntitle: Trams stop in Kelbrook as drivers strike\npublished: 2024-06-20\n---\n"
+                "Tram drivers in Kelbrook walked out on Monday over pay.\n\n"
+                "Mayor Lena Ostrova said the strike was unlawful.\n",
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert store_main(["ingest", str(tmp_path), "--db", str(db), "-q"]) == 0
+    q = Queries(db)
+    strike = next(s for s in q.stories() if "strike" in s.label.lower())
+    assert strike.n_sources == 2 and len(q.stories()) == 2
+    everywhere = {e.name: (e.n_sources, e.n_mentions) for e in q.entities()}
+    assert everywhere["Kelbrook"][0] == 4 and everywhere["Lena Ostrova"] == (3, 4)
+    in_story = q.entities(strike.id)
+    assert [(e.name, e.n_sources, e.n_mentions) for e in in_story[:2]] == [("Lena Ostrova", 2, 3), ("Kelbrook", 2, 2)]
+    assert q.count_entities(strike.id) == len(in_story)
+    assert [q.entity_index(e.id, strike.id) for e in in_story] == list(range(len(in_story)))
+    assert q.entities(strike.id, offset=1, limit=1) == in_story[1:2]
+
+
 def test_search_hits_say_which_story_they_are_in(small):
     stories = {s.id: s.label for s in small.stories()}
     hits = small.search("Delgado")
