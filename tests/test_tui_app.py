@@ -864,6 +864,20 @@ def test_db_that_is_not_a_store_is_a_one_line_error(tmp_path, capsys):
     assert "not a factdiff store" in capsys.readouterr().err
 
 
+def test_a_store_named_as_the_only_path_is_opened_not_ingested(small_db, tmp_path, monkeypatch, capsys):
+    opened = []
+    monkeypatch.setattr(FactdiffApp, "run", lambda self: opened.append(self.queries.path))
+    monkeypatch.setattr(stores, "paths_store", lambda paths: pytest.fail(f"{paths} read as articles"))
+    assert run_app([str(small_db)]) == 0
+    assert opened == [str(small_db)]
+    other = tmp_path / "other.db"       # an SQLite file that is no store: refused in one line, left as it was
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    before = other.read_bytes()
+    assert run_app([str(other)]) == 1
+    err = capsys.readouterr().err
+    assert "not a factdiff store" in err and err.count("\n") == 1 and other.read_bytes() == before
+
+
 def test_demo_store_is_built_once_and_rebuilt_when_files_change(tmp_path, monkeypatch):
     data = tmp_path / "data"
     data.mkdir()

@@ -24,7 +24,7 @@ from .screens.ledger import LedgerScreen
 from .screens.search import SearchScreen
 from .screens.source import SourceScreen
 from .screens.stories import StoriesList, StoriesScreen
-from .stores import StoreError, demo_store, existing_store, paths_store
+from .stores import StoreError, demo_store, existing_store, is_store_file, paths_store
 from .widgets.coverage import CoverageTable
 from .widgets.diffview import ClaimColumn
 from .widgets.ledger import LedgerList
@@ -139,7 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="factdiff", description="Open the app: on the demo corpus, on articles, or on a store.",
         epilog="Headless commands: 'factdiff ingest' and 'factdiff export' (see 'factdiff --help').")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="articles or folders to ingest and open")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="articles or folders to ingest and open; or one store to open, as with --db")
     p.add_argument("--db", metavar="FILE", help="open an existing store")
     return p
 
@@ -149,6 +150,9 @@ def run_app(args: list[str]) -> int:
     ns = parser.parse_args(args)
     if ns.db and ns.paths:
         parser.error("give either PATHs or --db, not both")
+    if len(ns.paths) == 1 and is_store_file(ns.paths[0]):
+        # "factdiff news.db": the store is opened, not read as an article
+        ns.db, ns.paths = ns.paths[0], []
     try:
         if ns.db:
             path = existing_store(ns.db)

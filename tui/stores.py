@@ -81,6 +81,15 @@ def paths_store(paths: list[str]) -> Path:
     return path
 
 
+def is_store_file(path: str) -> bool:
+    """True for an SQLite database file (a store, or something that will be refused as not one)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:      # a folder, a missing file: articles' paths, for ingest to read or report
+        return False
+
+
 def existing_store(path: str) -> Path:
     """An existing store, checked, and relinked if an ingest was cut short. Raises StoreError."""
     from store.db import StoreError as BadStore, open_store
