@@ -56,6 +56,7 @@ guard police fund company airlines telegraph guardian tribune herald gazette cha
 division corps fleet command staff cabinet government republicans democrats coalition alliance front movement
 church club league team media radio television tv broadcasting cartel centre center hospital museum
 laboratory lab program programme project society trust exchange reserve""".split())
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 _PARTIES = frozenset("Republican Republicans Democrat Democrats Democratic GOP Libertarian".split())
 PLACE_WORDS = frozenset("oblast region province governorate krai county district state city village town"
                         " republic peninsula island islands mountains river sea ocean valley".split())
@@ -72,6 +73,8 @@ _PERSON_CUE_AFTER = re.compile(r"^\s*(?:,\s*(?:who|whose)\b|\s+(?:administration
 _REPORT_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:said|says|told|added|noted|wrote|stated|argued|insisted|"
                            r"explained|warned|estimated|confirmed|echoed|declined)\b")
 _CONNECT = frozenset({"of", "for", "the", "de", "da", "del", "al", "bin", "van", "von", "la", "le", "du"})
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_NAMES = frozenset("Easter Palm Ash Bowl Giving".split())   # "Easter Sunday", "Super Bowl Sunday", "Giving Tuesday"
 _MONTHS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
 _NEVER = frozenset("""i a an the this that these those it its he she they we you his her their our my your
@@ -96,9 +99,10 @@ _NOT_IN_PERSON_NAMES = frozenset({"of", "for", "the"})
 def _given_names() -> frozenset[str]:
     """The lexicon's given names, less the words its builder learnt from the names of bodies, from titles and
     from descriptions ("House Republicans ... Republicans said" taught it "House"; "Sen. X" taught it "Sen";
-    "Democrat Sanders" and "African American" taught it "Democrat" and "African")."""
+    "Democrat Sanders" and "African American" taught it "Democrat" and "African"), and the points of the compass
+    that begin places' names ("North Kivu", "South Ossetia")."""
     return frozenset(n for n in first_names() if n.lower() not in ORG_HEADS and n.lower() not in TITLES
-                     and n not in _PARTIES and not is_demonym(n))
+                     and n not in _PARTIES and n not in _COMPASS and not is_demonym(n))
 
 
 @dataclass
@@ -243,7 +247,17 @@ def extract_mentions(text: str, sentences: list[tuple[int, int, bool]]) -> list[
 def _split_on_common(toks, sentence_start_pos: int, title_case: bool):
     """Break a chunk where a token is an ordinary word capitalised by position (sentence start, headline case)."""
     parts, cur = [], []
-    for a, b, t in toks:
+    for i, (a, b, t) in enumerate(toks):
+        if t.lower() in _WEEKDAYS:
+            # a day of the week is when, not who: "said Friday the US", "told CNN Tuesday"; but it is part of
+            # "Super Tuesday", "Black Friday", "Fox News Sunday" (a common word before it) and of "Sunday Times"
+            nxt = toks[i + 1][2] if i + 1 < len(toks) else None
+            if (not cur and nxt is not None and (nxt in _CONNECT or _ACRONYM.match(nxt))) \
+                    or (cur and nxt is None and not is_common_word(cur[-1][2]) and cur[-1][2] not in _DAY_NAMES):
+                if cur:
+                    parts.append(cur)
+                cur = []
+                continue
         positional = a == sentence_start_pos or title_case
         if positional and t not in _CONNECT and (is_common_word(t) or t.lower() in _MONTHS) \
                 and not _ACRONYM.match(t) and t.lower() not in TITLES:
@@ -335,6 +349,9 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
             or (("'" in low or "’" in low) and _CONTRACTION.search(low)):
         return out
     if is_demonym(name) or (len(words) == 1 and words[0].lower() in TITLES):
+        return out
+    # a country's short form is written in capitals: "Us vs. Them" does not name the US
+    if len(name) <= 3 and not name.isupper() and low in PLACE_ALIASES:
         return out
     if len(name) < 2 or name.isdigit():
         return out
@@ -430,9 +447,18 @@ def acronym_pairs(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
         between = text[best.end:m.start()]
         if len(between.split()) > 5 or "." in between.replace("U.S.", ""):
             continue
-        if len(best.name.split()) >= 2 and not _PLACE_ALIAS_NAME(best.name):
+        # a person's brackets hold where they are from or their party: "Sen. Tim Scott (SC)" (unless the letters
+        # are the name's: a body's name mistaken for a titled person's, "General Data Protection Regulation")
+        if len(best.name.split()) >= 2 and not _PLACE_ALIAS_NAME(best.name) \
+                and (best.type != "PERSON" or _within(_initials(best.name), acr)):
             pairs.append((best.name, acr))
     return pairs
+
+
+def _within(letters: str, word: str) -> bool:
+    """True when `letters` appear in `word` in order ("DPR" in "GDPR")."""
+    rest = iter(word)
+    return bool(letters) and all(ch in rest for ch in letters)
 
 
 def _PLACE_ALIAS_NAME(name: str) -> bool:
@@ -629,7 +655,10 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
                 for b in block[i + 1:]:
                     if abs(len(a) - len(b)) > 2 or len(a.split()) != len(b.split()):
                         continue
-                    if fuzz.ratio(a, b) >= 88:
+                    # each word a spelling of the other's: "Brett Kavanaugh" and "Bret Kavanaugh" are one
+                    # person, "North Africa" and "North America" two places
+                    if fuzz.ratio(a, b) >= 88 and all(x == y or fuzz.ratio(x, y) >= 80
+                                                      for x, y in zip(a.split(), b.split())):
                         union(a, b)
 
     # 7. build entities

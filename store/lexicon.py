@@ -115,7 +115,7 @@ def _places() -> tuple[dict[str, str], frozenset[str]]:
 
 @lru_cache(maxsize=_WORD_CACHE)
 def place_kind(name: str) -> str | None:
-    """'country', 'state' or 'city' for a known place name, else None."""
+    """'country', 'state', 'city' or 'region' (a continent, "Middle East") for a known place name, else None."""
     return _places()[0].get(name.lower())
 
 

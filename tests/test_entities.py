@@ -148,3 +148,38 @@ def test_a_party_before_a_persons_name_is_description():
     ms = {m.name: m.type for m in _mentions("Officials said the Democrat Sanders Plan would fail. Many African "
                                            "American Voices joined.")}
     assert ms.get("Democrat Sanders Plan") != "PERSON" and ms.get("African American Voices") != "PERSON"
+
+
+def test_a_day_of_the_week_is_not_part_of_a_name_unless_it_names_an_event():
+    names = {m.name for m in _mentions(
+        "Defense Secretary Mark Esper said Friday the US would stay. Officials said on Friday U.S. Rep. Michael McCaul "
+        "agreed. Sanders told CNN Tuesday that he would win on Super Tuesday. She appeared on Fox News Sunday. "
+        "Churches were full on Easter Sunday.")}
+    assert {"US", "U.S.", "CNN", "Michael McCaul", "Super Tuesday", "Fox News Sunday", "Easter Sunday"} <= names
+    assert not {"Friday the US", "Friday U.S.", "CNN Tuesday"} & names
+
+
+def test_a_point_of_the_compass_is_no_given_name_and_regions_are_places():
+    ms = {m.name: m.type for m in _mentions("Officials said fighting in North Kivu spread. Attacks across North Africa "
+                                           "and Europe were reported. Officials in the Middle East agreed.")}
+    assert ms["North Kivu"] != "PERSON"
+    assert ms["North Africa"] == ms["Europe"] == ms["Middle East"] == "PLACE"
+
+
+def test_names_one_word_apart_are_one_only_when_that_word_is_spelt_alike():
+    ents = _entities("Officials said Brett Kavanaugh would testify. Trade with North America grew, officials said.",
+                     "Officials said Bret Kavanaugh would testify. Attacks across North Africa grew, officials said.")
+    assert {"Bret Kavanaugh", "Brett Kavanaugh"} <= (ents.get("Brett Kavanaugh") or ents["Bret Kavanaugh"]).aliases
+    assert "North Africa" in ents and "North America" in ents
+
+
+def test_a_persons_bracketed_state_is_not_their_acronym():
+    assert "Us" not in {m.name for m in _mentions("It is Us vs. Them, officials said. The US agreed.")}
+    ents = _entities("Officials said Republican Senator Tim Scott (SC) received the calls. The Supreme Court ruled. "
+                     "SC officials said so.")
+    assert "SC" not in ents["Tim Scott"].aliases and "Tim Scott" not in ents["Supreme Court"].aliases
+    assert acronym_pairs("The Institute for the Study of War (ISW) said so.",
+                         _mentions("The Institute for the Study of War (ISW) said so.")) == [
+        ("Institute for the Study of War", "ISW")]
+    ents = _entities("Officials said the General Data Protection Regulation (GDPR) applies. GDPR fines rose.")
+    assert "GDPR" in next(e for e in ents.values() if "Data Protection Regulation" in e.name).aliases

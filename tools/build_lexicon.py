@@ -15,7 +15,8 @@ Writes:
   Supreme Court") or seldom before another capitalised word ("Trump said",
   "on Wednesday", "Republicans").
 - store/data/places.tsv: countries, US states and cities over 50,000 people
-  (GeoNames, CC BY 4.0), with demonyms checked against the news lexicon.
+  (GeoNames, CC BY 4.0), continents and the world's regions news names
+  ("Middle East", "Balkans"), with demonyms checked against the news lexicon.
 """
 from __future__ import annotations
 
@@ -94,6 +95,15 @@ def used_as_given_name(uses: int, before_capital: int, after_the: int) -> bool:
     return not uses or (after_the <= 0.2 * uses and before_capital >= 0.15 * uses)
 
 
+# Parts of the world news names as places, beside the continents (which GeoNames has): none is a country,
+# a state or a city, so the gazetteer would not know "Middle East" or "the Balkans" otherwise.
+REGIONS = """Middle East|Near East|Far East|Latin America|Central America|Caribbean|Central Asia|South Asia|
+Southeast Asia|East Asia|Western Europe|Eastern Europe|Central Europe|Northern Europe|Southern Europe|Balkans|
+Baltics|Caucasus|Scandinavia|Sahel|Horn of Africa|North Africa|West Africa|East Africa|Southern Africa|
+Sub-Saharan Africa|Central Africa|Persian Gulf|Gulf of Mexico|Arctic|Siberia|Donbas|Donbass|Crimea|Kashmir|
+Gaza Strip|West Bank|Golan Heights|Sinai|Kurdistan|Tibet|Pacific|Atlantic|Mediterranean|Black Sea|
+Baltic Sea|South China Sea|Red Sea|Indo-Pacific|Korean Peninsula|Levant|Maghreb"""
+
 DEMONYM_EXTRA = """French Dutch British Swiss Greek Thai Filipino Chechen Welsh Scottish Irish Spanish Danish
 Swedish Finnish Polish Turkish Israeli Iraqi Pakistani Saudi Yemeni Kuwaiti Emirati Kurdish Arab Palestinian
 Afghan Latino Hispanic European African Asian American Western Eastern Soviet Crimean Tatar Belarusian
@@ -133,6 +143,10 @@ def write_places(cap, low) -> None:
             add(c["capital"], "city", 1_000_000)
     for s in gc.get_us_states().values():
         add(s["name"], "state", 1_000_000)
+    for c in gc.get_continents().values():
+        add(c["name"], "region", 0)
+    for name in REGIONS.replace("\n", "").split("|"):
+        add(name, "region", 0)
     for c in gc.get_cities().values():
         pop = int(c.get("population") or 0)
         if pop >= 50_000:
