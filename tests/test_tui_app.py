@@ -359,6 +359,27 @@ async def test_choosing_a_story_scopes_the_panes_and_escape_clears_it(small_db):
         assert app.screen.story is None and facts.row_count == everything[0]
 
 
+async def test_a_story_chosen_is_shown_from_the_top_of_each_pane(small_db):
+    """The fact under the cursor is in the story chosen, but not its first: the story's list starts at its top."""
+    app = FactdiffApp(small_db)
+    q = Queries(small_db)
+    strike = q.stories()[1]
+    later = q.facts(story_id=strike.id)[1]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        facts = app.query_one(FactsTable)
+        await pilot.press(*["j"] * [f.id for f in q.facts()].index(later.id))
+        await settle(pilot)
+        assert facts.current_record.id == later.id
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+        assert app.screen.story == strike
+        assert facts.cursor_row == 0 and facts.current_record.id == q.facts(story_id=strike.id)[0].id
+        assert app.query_one(EntitiesTable).cursor_row == app.query_one(SourcesTable).cursor_row == 0
+
+
 async def test_a_search_hit_says_its_story_and_an_entity_hit_clears_the_scope(small_db):
     app = FactdiffApp(small_db)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -64,11 +64,14 @@ class BrowseScreen(FactdiffScreen):
 
     # -- loading -------------------------------------------------------------
 
-    def reload(self, *panes: str) -> None:
+    def reload(self, *panes: str, from_top: bool = False) -> None:
         """Read the lists of these panes again, for the story and filter now chosen (with those of a load this
-        one cancels, if it had not shown them yet)."""
+        one cancels, if it had not shown them yet); each pane keeps its cursor on the record under it, unless
+        `from_top` (a new story is a new list: it is shown from its start)."""
         self._stale.update(panes)
         viewports = {pane: self.query_one(f"#{pane}", RowTable).viewport() for pane in self._stale}
+        if from_top:
+            viewports = {pane: Viewport(0, v.height) for pane, v in viewports.items()}
         self.load(self.story, self.filter, viewports)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="browse-load")
@@ -121,7 +124,7 @@ class BrowseScreen(FactdiffScreen):
         self.sub_title = f"Story: {one_line(story.label)}" if story else None
         self.set_reactive(BrowseScreen.filter, None)    # a source or entity of another story may be out of it
         self._filter_changed(None)
-        self.reload("sources", "facts", "entities")
+        self.reload("sources", "facts", "entities", from_top=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
