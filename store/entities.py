@@ -32,7 +32,7 @@ TITLES = frozenset("""president president-elect vice prime minister secretary ge
 lieutenant lt lt. colonel col col. captain capt capt. admiral adm adm. sergeant sgt sgt. sir dame lord lady
 mr mr. mrs mrs. ms ms. dr dr. prof prof. professor senator sen sen. representative rep rep. governor gov gov.
 mayor judge justice chancellor king queen prince princess pope rev rev. father sheikh ambassador commander
-chief spokesman spokeswoman spokesperson adviser advisor director chairman chairwoman chair ceo envoy
+chief spokesman spokeswoman spokesperson adviser advisor director chairman chairwoman chair ceo envoy counsel
 deputy foreign defense defence interior press communications national security state attorney
 brig brig. brigadier marshal field gen.-maj. speaker leader premier emperor crown sultan emir ayatollah
 archbishop bishop cardinal rabbi imam dean officer official minister-president""".split())
@@ -43,7 +43,7 @@ ms ms. dr dr. prof prof. professor senator sen sen. representative rep rep. gove
 justice chancellor king queen prince princess pope rev rev. father sheikh ambassador commander chief
 spokesman spokeswoman spokesperson adviser advisor director chairman chairwoman ceo envoy brig brig.
 brigadier marshal speaker leader premier emperor sultan emir ayatollah archbishop bishop cardinal rabbi
-imam officer""".split())
+imam officer counsel""".split())
 ROLE_WORDS = frozenset("""spokesman spokeswoman spokesperson adviser advisor official officials minister secretary
 president chief director leader envoy ambassador commander general analyst expert professor lawyer
 attorney senator governor mayor chairman ceo founder correspondent reporter editor journalist
@@ -73,6 +73,11 @@ _PERSON_CUE_AFTER = re.compile(r"^\s*(?:,\s*(?:who|whose)\b|\s+(?:administration
 _REPORT_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:said|says|told|added|noted|wrote|stated|argued|insisted|"
                            r"explained|warned|estimated|confirmed|echoed|declined)\b")
 _CONNECT = frozenset({"of", "for", "the", "de", "da", "del", "al", "bin", "van", "von", "la", "le", "du"})
+_NAME_SUFFIXES = frozenset("Jr Sr Jr. Sr.".split())      # "Martin Luther King Jr."
+# Title words that also end bodies' names: a title only with a name after it ("Special Counsel Robert Mueller",
+# not "the Office of Legal Counsel")
+_NAMED_TITLES = frozenset({"counsel"})
+_TITLE_MODIFIERS = frozenset({"special", "independent"})    # part of a title before one: "Special Counsel"
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DAY_NAMES = frozenset("Easter Palm Ash Bowl Giving".split())   # "Easter Sunday", "Super Bowl Sunday", "Giving Tuesday"
 _MONTHS = frozenset("""january february march april may june july august september october november december
@@ -196,16 +201,24 @@ class _Candidate:
 
 def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list, bool]:
     """Split "Pentagon Press Secretary Major Gen. Pat Ryder" into ("Pentagon", "Pat Ryder", titled)."""
+    # a title word after a given name, ending the name, is a surname: "Martin Luther King Jr.", "Sen. Angus King"
+    n = len(toks)
+    while n and toks[n - 1][2] in _NAME_SUFFIXES:
+        n -= 1
+    if n >= 2 and toks[n - 2][2] in _given_names():
+        n -= 1
     last_title = -1
-    for i, (_, _, t) in enumerate(toks):
+    for i, (_, _, t) in enumerate(toks[:n]):
         lt = t.lower()
-        if lt in _TITLE_HEADS or (lt in TITLES and i + 1 < len(toks) and toks[i + 1][2].lower() in TITLES):
+        if lt in _TITLE_HEADS and (lt not in _NAMED_TITLES or i + 1 < len(toks)) \
+                or (lt in TITLES and i + 1 < len(toks) and toks[i + 1][2].lower() in TITLES):
             last_title = i
     if last_title < 0:
         return [], toks, False
     # the title run: walk back over title words to find where it begins
     first_title = last_title
-    while first_title > 0 and toks[first_title - 1][2].lower() in TITLES:
+    while first_title > 0 and (toks[first_title - 1][2].lower() in TITLES
+                               or toks[first_title - 1][2].lower() in _TITLE_MODIFIERS):
         first_title -= 1
     rest = toks[last_title + 1:]
     if not rest:
@@ -387,7 +400,8 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     pk = place_kind(name)
     # (no person's name joins words with "of", "for" or "the": "House of Representatives", "Bank of America")
     personal = not _NOT_IN_PERSON_NAMES.intersection(words)
-    first_is_name = words[0] in _given_names() and len(words) in (2, 3) and not place_kind(words[-1]) == "country" \
+    core = words[:-1] if len(words) >= 3 and words[-1] in _NAME_SUFFIXES else words
+    first_is_name = words[0] in _given_names() and len(core) in (2, 3) and not place_kind(core[-1]) == "country" \
         and personal
     if first_is_name and not pk:
         return "PERSON", 2
@@ -678,12 +692,26 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             if k in keep:
                 groups[find(k)].mentions.append((si, m))
     type_votes: dict[str, Counter] = defaultdict(Counter)
+    stated = {_norm(acr) for _, acr in acronyms}
+    acronym_votes: dict[str, Counter] = defaultdict(Counter)
     for k in keep:
         if k in votes:
+            r = find(k)
+            if r != k and " " in r and k not in stated and best_strength.get(r, 0) >= 2 and surface_names.get(k) \
+                    and _ACRONYM.match(_top(surface_names[k])):
+                # letters joined by initials to a name that has strong cues of its own are typed by it: "MLK"
+                # (an organisation by its capitals) is Martin Luther King; they vote only for a name with no type.
+                # (Letters a text puts in brackets after a name do vote: a body's, as "Congressional Hispanic
+                # Caucus (CHC)", more often than a person's.)
+                acronym_votes[r].update(votes[k])
+                continue
             # a surname an article uses for the person it named in full votes as a person: "Warren said" is
             # Elizabeth Warren there, whatever the gazetteer knows of a city called Warren
-            type_votes[find(k)].update(votes[k] if k not in local_links else
-                                       {t: v for t, v in votes[k].items() if t == "PERSON"})
+            type_votes[r].update(votes[k] if k not in local_links else
+                                 {t: v for t, v in votes[k].items() if t == "PERSON"})
+    for r, tv in acronym_votes.items():
+        if not type_votes[r]:
+            type_votes[r].update(tv)
     result = []
     for r, ent in groups.items():
         if not ent.mentions:

@@ -183,3 +183,17 @@ def test_a_persons_bracketed_state_is_not_their_acronym():
         ("Institute for the Study of War", "ISW")]
     ents = _entities("Officials said the General Data Protection Regulation (GDPR) applies. GDPR fines rose.")
     assert "GDPR" in next(e for e in ents.values() if "Data Protection Regulation" in e.name).aliases
+
+
+def test_a_title_word_ending_a_given_name_is_a_surname_and_counsel_ends_bodies_names():
+    ents = _entities("Officials said Martin Luther King Jr. spoke. Officials said Sen. Angus King objected.",
+                     "Officials said Special Counsel Robert Mueller reported. The report by Special Counsel Mueller "
+                     "was released. White House Counsel Pat Cipollone said so. The Office of Legal Counsel agreed.",
+                     "Officials said Donald Trump Jr. tweeted. Officials said Donald Trump spoke.")
+    people = ("Martin Luther King Jr", "Angus King", "Robert Mueller", "Pat Cipollone", "Donald Trump Jr", "Donald Trump")
+    assert {n: ents[n].type for n in people} == dict.fromkeys(people, "PERSON")
+    assert "Mueller" in ents["Robert Mueller"].aliases and ents["Office of Legal Counsel"].type == "ORG"
+    assert not {"Jr", "Martin Luther", "Sen. Angus", "Special Counsel Mueller", "Office of Legal", "Special"} & set(ents)
+    ents = _entities("Officials said Martin Luther King spoke.", "The MLK estate sued. The MLK estate won. The MLK estate lost.")
+    assert ents["Martin Luther King"].type == "PERSON" and "MLK" in ents["Martin Luther King"].aliases
+    assert [m.name for m in _mentions("Officials said Special Counsel Robert Mueller reported.")] == ["Robert Mueller"]
