@@ -81,7 +81,7 @@ _TITLE_MODIFIERS = frozenset({"special", "independent"})    # part of a title be
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DAY_NAMES = frozenset("Easter Palm Ash Bowl Giving".split())   # "Easter Sunday", "Super Bowl Sunday", "Giving Tuesday"
 _MONTHS = frozenset("""january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+jan feb mar apr jun jul aug sep sept oct nov dec""".split()) | _WEEKDAYS      # (the days too: words of dates)
 _NEVER = frozenset("""i a an the this that these those it its he she they we you his her their our my your
 mr mrs ms dr ok tv am pm covid""".split())
 _MILITARY_UNIT = re.compile(
