@@ -73,7 +73,7 @@ _PERSON_CUE_AFTER = re.compile(r"^\s*(?:,\s*(?:who|whose)\b|\s+(?:administration
 _REPORT_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:said|says|told|added|noted|wrote|stated|argued|insisted|"
                            r"explained|warned|estimated|confirmed|echoed|declined)\b")
 _CONNECT = frozenset({"of", "for", "the", "de", "da", "del", "al", "bin", "van", "von", "la", "le", "du"})
-_NAME_SUFFIXES = frozenset("Jr Sr Jr. Sr.".split())      # "Martin Luther King Jr."
+_NAME_SUFFIXES = frozenset("Jr Sr Jr. Sr. II III IV".split())      # "Martin Luther King Jr.", "Robert S. Mueller III"
 # Title words that also end bodies' names: a title only with a name after it ("Special Counsel Robert Mueller",
 # not "the Office of Legal Counsel")
 _NAMED_TITLES = frozenset({"counsel"})
@@ -505,6 +505,27 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
+_NUMERALS = frozenset({"ii", "iii", "iv"})
+_MIDDLE_INITIAL = re.compile(r"^(?:[a-z]\.?|(?:[a-z]\.){2,3})$")     # "s.", "s", "h.w."
+
+
+def _person_core(key: str) -> tuple[str, str]:
+    """A person's name key without its middle initials and numeral, and those initials: "robert s. mueller iii" ->
+    ("robert mueller", "s"). "Jr." and "Sr." stay: a father and his son are two people."""
+    words = key.split()
+    if len(words) >= 3 and words[-1] in _NUMERALS:
+        words = words[:-1]
+    middle = [w for w in words[1:-1] if _MIDDLE_INITIAL.match(w)]
+    if middle:
+        words = [words[0], *(w for w in words[1:-1] if not _MIDDLE_INITIAL.match(w)), words[-1]]
+    return " ".join(words), "".join(middle).replace(".", "")
+
+
+def _surname(key: str) -> str:
+    """The surname of a person's name key: "robert s. mueller iii" -> "mueller"."""
+    return _person_core(key)[0].split()[-1]
+
+
 def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, str]]) -> list[ResolvedEntity]:
     """Join mentions across articles into one entity per real thing."""
     # 1. evidence per normalised name
@@ -523,7 +544,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
     keep = {k for k, s in best_strength.items() if s >= 1}
     # a capitalised word with no cue of its own is a name when it is the surname of a person
     # named in full elsewhere ("Zelenskyy said ..." beside "Volodymyr Zelenskiy")
-    surnames = {k.split()[-1] for k in keep if len(k.split()) >= 2
+    surnames = {_surname(k) for k in keep if len(k.split()) >= 2
                 and votes.get(k) and _top_type(votes[k]) == "PERSON"}
     surnames_by_letter: dict[str, list[str]] = defaultdict(list)
     for sn in surnames:
@@ -596,8 +617,11 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         rest = [w for w in m.split() if w not in ORG_HEADS]
         if typ(m) == "ORG" and len(rest) == 1:
             headless[rest[0]].append(m)
+    # (a person's surname is the person, not a body named after them: "Trump" beside "Donald Trump" and
+    # "Trump Foundation"; a person named by a given name, not "Utah Republican" taken for one)
+    named = {_surname(k) for k in keep if " " in k and typ(k) == "PERSON" and k.split()[0].title() in _given_names()}
     for k in list(keep):
-        if len(k.split()) != 1 or typ(k) not in (None, "ORG"):
+        if len(k.split()) != 1 or typ(k) not in (None, "ORG") or k in named:
             continue
         owners = headless.get(k, [])
         if len(owners) == 1:
@@ -609,11 +633,32 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             base = " ".join(w[:-1])
             if base in keep:
                 union(base, k)
+    # 5c. a person named with and without middle initials or a numeral: "Robert S. Mueller III" is Robert Mueller,
+    # unless the initials tell two people apart ("George W. Bush", "George H.W. Bush": "George Bush" may be
+    # either). The fuller name stands for the entity: across stories "George Bush" is not one person.
+    by_core: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for k in keep:
+        if " " in k and typ(k) in (None, "PERSON"):
+            core, initials = _person_core(k)
+            if core != k and " " in core:
+                by_core[core][initials].append(k)
+    for core, variants in by_core.items():
+        if sum(1 for initials in variants if initials) > 1:
+            continue
+        forms = [k for ks in variants.values() for k in ks]
+        if core in keep:
+            if typ(core) not in (None, "PERSON"):
+                continue
+            forms.append(core)
+        if not any(typ(k) == "PERSON" for k in forms):
+            continue
+        for k in forms[1:]:
+            union(forms[0], k)
     # 6. surnames and spelling variants of people
     persons = [k for k in keep if typ(k) == "PERSON" and len(k.split()) >= 2]
     by_last: dict[str, list[str]] = defaultdict(list)
     for p in persons:
-        by_last[p.split()[-1]].append(p)
+        by_last[_surname(p)].append(p)
     lasts_by_letter: dict[str, list[str]] = defaultdict(list)
     for last in by_last:
         lasts_by_letter[last[0]].append(last)
@@ -626,7 +671,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
                  and typ(_norm(m.name)) == "PERSON"}
         last_of: dict[str, set[str]] = defaultdict(set)
         for f in fulls:
-            last_of[f.split()[-1]].add(f)
+            last_of[_surname(f)].add(find(f))
         for m in mentions:
             k = _norm(m.name)
             if k in keep and len(k.split()) == 1 and len(last_of.get(k, ())) == 1:
@@ -639,19 +684,20 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         t = typ(s)
         if t not in (None, "PERSON"):
             continue
-        exact = by_last.get(s, [])
+        # (names of one person, "Robert Mueller" and "Robert S. Mueller III", are one candidate)
+        exact = {find(p) for p in by_last.get(s, ())}
         if len(exact) == 1:
-            union(exact[0], s)
+            union(exact.pop(), s)
             continue
         if exact:
             continue
         if len(s) < 5:
             continue
-        fuzzy = [p for last, _, _ in process.extract(s, lasts_by_letter.get(s[0], []), scorer=fuzz.ratio,
-                                                      score_cutoff=88, limit=3)
-                 for p in by_last[last]]
+        fuzzy = {find(p) for last, _, _ in process.extract(s, lasts_by_letter.get(s[0], []), scorer=fuzz.ratio,
+                                                            score_cutoff=88, limit=3)
+                 for p in by_last[last]}
         if len(fuzzy) == 1:
-            union(fuzzy[0], s)
+            union(fuzzy.pop(), s)
     # spelling variants between full names or between single names of one type
     names_by_type: dict[str | None, list[str]] = defaultdict(list)
     for k in keep:

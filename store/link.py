@@ -16,6 +16,7 @@ import time
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Callable
 
 import sqlite_utils
@@ -24,7 +25,7 @@ from .align import ClaimFeatures, align_facts, fact_label
 from .db import FACT_RANK, RELINK_INDEXES, set_speakers
 from .derived import MENTION_TYPES, label_span, quotes_of
 from .disagree import FigureUse, find_disagreements
-from .entities import _norm, resolve_entities
+from .entities import ORG_HEADS, PLACE_WORDS, _given_names, _norm, _person_core, resolve_entities
 from .model import Mention
 from .stories import LEAD_CHARS, ArticleProfile, group_stories, parse_date, profile_terms
 from .workers import default_workers, worker_pool
@@ -32,6 +33,7 @@ from .workers import default_workers, worker_pool
 TASK_SOURCES = 400        # sources handed to a worker at once (a bigger story goes whole)
 POOL_FROM = 400           # fewer sources than this are linked in this process: a pool would cost more
 _TYPED = ", ".join(str(i) for i, t in enumerate(MENTION_TYPES) if t)   # mention_rows.type of a person, org, place
+_FAMILY_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
 MENTION_KEY_BITS = 32     # a mention is source_id << 32 | seq here: one number (2**32 mentions would take
                           # an article of gigabytes)
 
@@ -245,6 +247,7 @@ class _Staging:
                      f" AND (source_id << {MENTION_KEY_BITS} | seq) NOT IN (SELECT mention_id FROM relink_mentions)")
         conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
         conn.execute("DELETE FROM entities")
+        merged = self._join_people()
         ordered = sorted(self.entities.items(), key=lambda kv: (-kv[1]["mentions"], kv[1]["name"]))
         conn.executemany("INSERT INTO entities (id, name, type, aliases, n_sources, n_mentions) VALUES (?,?,?,?,?,?)",
                          ((eid, e["name"], _top_type(e["types"]),
@@ -252,14 +255,83 @@ class _Staging:
                            e["sources"], e["mentions"]) for eid, (_, e) in enumerate(ordered, 1)))
         conn.execute("INSERT INTO entities_fts (rowid, name, aliases) SELECT id, name, aliases FROM entities")
         conn.execute("CREATE TEMP TABLE relink_entity_ids (entity_key TEXT PRIMARY KEY, id INTEGER NOT NULL)")
+        id_of = {key: eid for eid, (key, _) in enumerate(ordered, 1)}
         conn.executemany("INSERT INTO relink_entity_ids VALUES (?, ?)",
-                         ((key, eid) for eid, (key, _) in enumerate(ordered, 1)))
+                         chain(id_of.items(), ((key, id_of[into]) for key, into in merged.items())))
         conn.executemany("UPDATE mention_rows SET entity_id = ? WHERE source_id = ? AND seq = ? AND entity_id IS NOT ?",
                          _rows(conn, f"SELECT e.id, m.mention_id >> {MENTION_KEY_BITS},"
                                      f" m.mention_id & {(1 << MENTION_KEY_BITS) - 1}, e.id"
                                      " FROM relink_mentions m JOIN relink_entity_ids e USING (entity_key)"
                                      " ORDER BY m.mention_id"))
+        # names joined across stories may share sources: count the sources of each such entity again
+        joined = sorted({id_of[into] for into in merged.values()})
+        if joined:
+            conn.executemany("UPDATE entities SET n_sources = ? WHERE id = ?", [(n, eid) for eid, n in conn.execute(
+                f"SELECT e.id, count(DISTINCT m.mention_id >> {MENTION_KEY_BITS}) FROM relink_mentions m"
+                f" JOIN relink_entity_ids e USING (entity_key) WHERE e.id IN ({_in(joined)}) GROUP BY e.id")])
         return len(ordered)
+
+    def _join_people(self) -> dict[str, str]:
+        """Join, across stories, names of one person that stories keep apart; say which name's entity each joined
+        name's mentions now belong to.
+
+        - A name with middle initials or a numeral is the name without them ("Donald J. Trump" is Donald Trump),
+          unless names with other initials share it ("George W. Bush", "George H.W. Bush").
+        - A surname alone is the person of that surname nine times in ten in the whole store, if named by a given
+          name at least a quarter as often: articles that only say "President Trump" are about Donald Trump, and
+          "Bush" stays itself beside George W. Bush and Jeb Bush.
+        """
+        merged: dict[str, str] = {}
+
+        def merge(key: str, into: str, as_person: bool = False) -> None:
+            e, target = self.entities.pop(key), self.entities[into]
+            if as_person:
+                target["types"]["PERSON"] += e["mentions"]
+            else:
+                target["types"].update(e["types"])
+            target["aliases"] |= e["aliases"]
+            target["mentions"] += e["mentions"]
+            target["sources"] += e["sources"]
+            merged[key] = into
+
+        by_core: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for key, e in self.entities.items():
+            if " " in key and _top_type(e["types"]) == "PERSON":
+                core, initials = _person_core(key)
+                if core != key and " " in core:
+                    by_core[core][initials].append(key)
+        for core, variants in by_core.items():
+            if sum(1 for initials in variants if initials) > 1:
+                continue
+            forms = sorted(k for ks in variants.values() for k in ks)
+            plain = self.entities.get(core)
+            if plain is not None and _top_type(plain["types"]) in ("PERSON", "OTHER"):
+                into = core
+            else:
+                into = max(forms, key=lambda k: (self.entities[k]["mentions"], k))
+            for key in forms:
+                if key != into:
+                    merge(key, into)
+
+        given = _given_names()
+        people: dict[str, list[str]] = defaultdict(list)      # surname -> full names of people
+        for key, e in self.entities.items():
+            if " " in key and _top_type(e["types"]) == "PERSON":
+                words = _person_core(key)[0].split()
+                if words[-1] in _FAMILY_SUFFIXES and len(words) > 2:      # Donald Trump Jr. shares the surname
+                    words.pop()
+                people[words[-1]].append(key)
+        for key in [k for k in self.entities if " " not in k and k in people]:
+            e = self.entities[key]
+            # (not a given name: "Tucker" is more often Tucker Carlson than anyone surnamed Tucker)
+            if _top_type(e["types"]) not in ("PERSON", "OTHER") or e["name"].isupper() or e["name"] in given:
+                continue
+            into = max(people[key], key=lambda k: (self.entities[k]["mentions"], k))
+            target = self.entities[into]
+            if target["mentions"] >= max(5.0, 0.9 * sum(self.entities[k]["mentions"] for k in people[key]),
+                                         0.25 * e["mentions"]) and _plainly_a_person(target["name"], given):
+                merge(key, into, as_person=True)
+        return merged
 
     def write_facts(self) -> tuple[int, int]:
         """Facts numbered in the order the panes list them (db.FACT_RANK, then by their first claim), with their
@@ -282,6 +354,14 @@ class _Staging:
         n_facts = conn.execute("SELECT count(*) FROM facts").fetchone()[0]
         n_claims = conn.execute("SELECT count(*) FROM relink_fact_claims").fetchone()[0]
         return n_facts, n_claims
+
+
+def _plainly_a_person(name: str, given: frozenset[str]) -> bool:
+    """A given name and a surname, perhaps a middle name, and no word of a body's or a place's name: not "Lawrence
+    County Academy" nor "Billy Graham Evangelistic Association", which were taken for people."""
+    words = _person_core(_norm(name))[0].split()
+    return 2 <= len(words) <= 3 and name.split()[0] in given and not any(w in ORG_HEADS or w in PLACE_WORDS
+                                                                         for w in words)
 
 
 def _rows(conn: sqlite3.Connection, sql: str):

@@ -1,4 +1,6 @@
 """Entity detection and resolution on small news texts written here."""
+import json
+
 from store.entities import acronym_pairs, extract_mentions, resolve_entities
 from store.text import clean, sentences
 
@@ -197,3 +199,91 @@ def test_a_title_word_ending_a_given_name_is_a_surname_and_counsel_ends_bodies_n
     ents = _entities("Officials said Martin Luther King spoke.", "The MLK estate sued. The MLK estate won. The MLK estate lost.")
     assert ents["Martin Luther King"].type == "PERSON" and "MLK" in ents["Martin Luther King"].aliases
     assert [m.name for m in _mentions("Officials said Special Counsel Robert Mueller reported.")] == ["Robert Mueller"]
+
+
+def test_middle_initials_and_numerals_name_the_same_person_unless_initials_tell_two_apart():
+    assert [(m.name, m.type) for m in _mentions("Officials said Robert S. Mueller III would testify.")] == [
+        ("Robert S. Mueller III", "PERSON")]
+    ents = _entities("Officials said Robert S. Mueller III would testify.", "Officials said Mueller declined.")
+    assert "Mueller" in ents["Robert S. Mueller III"].aliases
+    ents = _entities("Officials said Special Counsel Robert S. Mueller III would testify on Friday.",
+                     "Robert Mueller said the report was final.", "Officials said Mueller declined to say more.",
+                     "Officials said Donald J. Trump Foundation money was spent. Donald J. Trump said so.",
+                     "Officials said Donald Trump spoke. Trump said the Trump Foundation would close.")
+    mueller = next(e for e in ents.values() if "Robert Mueller" in e.aliases)
+    assert mueller.type == "PERSON" and {"Robert S. Mueller III", "Mueller"} <= mueller.aliases
+    trump = next(e for e in ents.values() if "Donald Trump" in e.aliases)
+    assert {"Donald J. Trump", "Trump"} <= trump.aliases and trump.type == "PERSON"
+    # a surname is its person, not a body named after them
+    assert "Trump" not in ents["Trump Foundation"].aliases
+    ents = _entities("Officials said President George W. Bush spoke.", "Officials said George H.W. Bush spoke.",
+                     "Officials said George Bush spoke. Bush said so.")
+    assert {"George W. Bush", "George H.W. Bush", "George Bush"} <= set(ents)
+
+
+def test_across_stories_people_are_joined_by_initials_and_by_a_surname_most_use_for_one_person(tmp_path):
+    import sqlite3
+
+    from store.cli import main
+
+    days = iter(range(1, 28))
+    for name, text in {
+        "quake.md": "Earthquake hits coastal town\n\nA strong earthquake struck the coastal town of Ferrol on Monday, "
+                    "officials said. Donald J. Trump sent condolences to the families of the victims.",
+        "budget.md": "Senate passes budget bill\n\nThe Senate passed the budget bill late on Thursday after a long "
+                     "debate. Donald Trump said the plan would help farmers. Donald Trump signed it. Donald Trump "
+                     "thanked the Senate. Officials said Donald Trump and Donald Trump's aides were pleased. Donald "
+                     "Trump spoke in Ohio. Donald Trump spoke in Iowa. Donald Trump spoke in Maine.",
+        "garden.md": "White House garden reopens\n\nMelania Trump and Donald Trump reopened the White House rose "
+                     "garden on Friday. Trump said the roses had been planted in the spring.",
+        "trade.md": "Tariffs on steel rise\n\nTariffs on imported steel rose sharply in the spring, traders said. "
+                    "President Trump said the tariffs would stay until the talks in Geneva ended.",
+        "war.md": "Historians revisit the Gulf War\n\nHistorians met in Boston to revisit the Gulf War of 1991. "
+                  "George H.W. Bush ordered the air campaign against Iraqi forces in Kuwait that January.",
+        "iraq.md": "Museum opens Iraq war exhibit\n\nA museum in Dallas opened an exhibit on the Iraq war of 2003. "
+                   "George W. Bush visited the exhibit with veterans of the invasion on Saturday.",
+        "florida.md": "Jeb Bush returns to Florida politics\n\nFormer governor Jeb Bush endorsed a candidate in Tampa "
+                      "on Tuesday. Jeb Bush said the state's schools had improved. Jeb Bush thanked teachers. Jeb "
+                      "Bush met parents. Jeb Bush left for Miami. Eric Tucker, Eric Tucker, Eric Tucker, Eric Tucker "
+                      "and Eric Tucker's brother came too.",
+        "cable.md": "Cable hosts spar over the border\n\nCable news hosts argued about border policy on Wednesday "
+                    "night. Officials said Tucker said the wall would be finished before the election.",
+        "campaign.md": "Candidates court voters in Iowa\n\nCandidates crossed Iowa on Sunday before the caucuses. "
+                       "Officials said Bush spoke to farmers in Ames about ethanol subsidies and trade.",
+    }.items():
+        month = next(days)
+        (tmp_path / name).write_text(f"---\npublished: 2019-{month:02d}-10\n---\n{text}\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(tmp_path), "--db", str(db), "-q"]) == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM stories").fetchone()[0] == 9
+    people = {name: json.loads(aliases) for name, aliases in conn.execute(
+        "SELECT name, aliases FROM entities WHERE type = 'PERSON'")}
+    # "Donald J. Trump" and the "Trump" of an article that never names him in full are Donald Trump
+    assert {"Donald J. Trump", "Trump"} <= set(people["Donald Trump"])
+    assert not {"Donald J. Trump", "Trump"} & set(people)
+    (eid, n_sources) = conn.execute("SELECT id, n_sources FROM entities WHERE name = 'Donald Trump'").fetchone()
+    # (the garden article's "Trump" may be Melania or Donald there: it joins him only across stories, and the
+    # article counts once)
+    assert n_sources == 4
+    assert conn.execute("SELECT count(DISTINCT source_id) FROM mention_rows WHERE entity_id = ?",
+                        (eid,)).fetchone()[0] == 4
+    # the initials tell two Bushes apart, and "Bush" alone may be either of three
+    assert {"George H.W. Bush", "George W. Bush", "Jeb Bush"} <= set(people)
+    assert conn.execute("SELECT count(*) FROM entities WHERE name = 'Bush'").fetchone()[0] == 1
+    # a given name alone is not taken for the one person of that surname ("Tucker" is Tucker Carlson more often)
+    assert "Tucker" not in people.get("Eric Tucker", [])
+    assert conn.execute("SELECT count(*) FROM entities WHERE name = 'Tucker'").fetchone()[0] == 1
+    conn.close()
+
+
+def test_only_a_plain_personal_name_takes_a_surname_from_other_stories():
+    from store.entities import _given_names
+    from store.link import _plainly_a_person
+
+    given = _given_names()
+    assert _plainly_a_person("Donald Trump", given) and _plainly_a_person("Sarah Huckabee Sanders", given)
+    assert _plainly_a_person("Robert S. Mueller III", given)
+    assert not _plainly_a_person("Billy Graham Evangelistic Association", given)
+    assert not _plainly_a_person("Lawrence County Academy", given)
+    assert not _plainly_a_person("Trump Tower", given)
