@@ -952,6 +952,20 @@ async def test_browse_panes_fit_80_columns_with_nothing_that_matters_cut(small_d
         assert not any(cell.endswith("…") for i in range(sources.row_count) for cell in drawn(sources, i))
 
 
+async def test_entities_show_their_count_of_outlets_at_80_columns_however_long_the_names(demo_db):
+    app = FactdiffApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        entities = app.query_one(EntitiesTable)
+        assert entities.column_names() == (" ", "Entity", "n")
+        assert columns_width(entities) <= entities.scrollable_content_region.width
+        for i, record in enumerate(entities.records):
+            _, name, count = drawn(entities, i)
+            assert count == str(record.n_sources)
+            assert name == record.name or (name.endswith("…") and record.name.startswith(name[:-1]))
+        assert "Volodymyr Zelenskiy" in {drawn(entities, i)[1] for i in range(entities.row_count)}
+
+
 @pytest.mark.parametrize("keys", [(), ("enter",), ("shift+tab", "o"), ("slash",), ("l",), ("c",), ("s",),
                                   ("shift+tab", "enter")],
                          ids=["browse", "compare", "source", "search", "ledger", "coverage", "stories",

@@ -159,14 +159,22 @@ class EntitiesTable(RowTable[EntityRow]):
 
     def fit(self, width: int) -> None:
         self.name_width = self.widest("name", _widest((one_line(r.name) for r in self.records), 6, 26))
-        space = width - (self.name_width + 2) - (7 + 2) - 2
+        self.count_width = 7        # "Outlets"
+        space = width - (self.name_width + 2) - (self.count_width + 2) - 2
         self.badge = space - (6 + 2) < self.ALSO_MIN
+        if self.badge and space - (1 + 2) < 0:
+            # a narrow pane: the count of outlets, which ranks the list, goes under "n" (as on the coverage
+            # screen) and a long name gives way to it
+            self.count_width = self.widest("count", max((len(str(r.n_sources)) for r in self.records), default=1))
+            self.name_width = max(min(self.name_width, width - (1 + 2) - (self.count_width + 2) - 2), 8)
+            space = width - (self.name_width + 2) - (self.count_width + 2) - 2
         self.also_width = space - (1 + 2 if self.badge else 6 + 2)
-        widths = (1, self.name_width, 7) if self.badge else (self.name_width, 7, 6)
+        widths = (1, self.name_width, self.count_width) if self.badge else (self.name_width, self.count_width, 6)
         self.widths = (*widths, self.also_width) if self.also_width >= 8 else widths
 
     def column_names(self) -> tuple[str, ...]:
-        names = (" ", "Entity", "Outlets", "Also") if self.badge else ("Entity", "Outlets", "Type", "Also")
+        count = "Outlets" if self.count_width >= 7 else "n"
+        names = (" ", "Entity", count, "Also") if self.badge else ("Entity", count, "Type", "Also")
         return names if self.also_width >= 8 else names[:3]
 
     def cells(self, row: EntityRow) -> tuple:
