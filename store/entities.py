@@ -24,8 +24,13 @@ from .model import Mention
 # (Written for speed: the initialism unrolled, one word boundary shared, the particles factored; it runs on
 # every character of every sentence.)
 _NAME_TOKEN = re.compile(
-    r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:[A-Z0-9][\w]*(?:[’'](?!s\b)\w+|[\-./&]\w+)*"
-    r"|(?:of|for|the|d(?:e|a|el|u)|al|bin|v(?:an|on)|l(?:a|e))\b)")
+    r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|ul)-[A-Z]\w*"
+    r"|[A-Z0-9][\w]*(?:[’'](?!s\b)\w+|[\-./&]\w+)*"
+    r"|(?:of|for|the|d(?:e|a|el|u|er|en|os|as|i)|al|bin|ibn|bint|ter|v(?:an|on)|l(?:a|e))\b)")
+# a surname with its particle joined by a hyphen: "al-Assad", "el-Sisi"
+_PARTICLES = "al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|ul"
+_PARTICLE_NAME = re.compile(rf"^(?:{_PARTICLES})-(?=[A-Z])")
+_PARTICLE_KEY = re.compile(rf"^(?:{_PARTICLES})-(?=\w)")          # (in a lower-cased key)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 TITLES = frozenset("""president president-elect vice prime minister secretary general gen gen. major maj maj.
@@ -72,7 +77,8 @@ _LISTED_AFTER_PLACE_WORD = re.compile(
 _PERSON_CUE_AFTER = re.compile(r"^\s*(?:,\s*(?:who|whose)\b|\s+(?:administration|campaign)\b)")
 _REPORT_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:said|says|told|added|noted|wrote|stated|argued|insisted|"
                            r"explained|warned|estimated|confirmed|echoed|declined)\b")
-_CONNECT = frozenset({"of", "for", "the", "de", "da", "del", "al", "bin", "van", "von", "la", "le", "du"})
+_CONNECT = frozenset({"of", "for", "the", "de", "da", "del", "al", "bin", "van", "von", "la", "le", "du", "der", "den",
+                      "dos", "das", "di", "ibn", "bint", "ter"})       # "Ursula von der Leyen", "Lula da Silva"
 _NAME_SUFFIXES = frozenset("Jr Sr Jr. Sr. II III IV".split())      # "Martin Luther King Jr.", "Robert S. Mueller III"
 # Title words that also end bodies' names: a title only with a name after it ("Special Counsel Robert Mueller",
 # not "the Office of Legal Counsel")
@@ -151,7 +157,7 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
                     chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
                     cur = []
         if _is_cap(t) and not (("-" in t) and t.rsplit("-", 1)[1][:1].islower()
-                               and not _LOWER_HYPHENATED_NAME.match(t)):
+                               and not _LOWER_HYPHENATED_NAME.match(t)) or _PARTICLE_NAME.match(t):
             cur.append((a, b, t))
             # a possessive ends the name: "Ukraine's HUR"
             nxt = text[b:b + 2]
@@ -428,8 +434,9 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     if at_start or title_case:
         # capitalised by position only: kept if the same name shows up mid-sentence elsewhere
         return None, 0
-    st = word_stats(words[0]) if len(words) == 1 else None
-    if len(words) == 1 and st is not None and not (st[1] > st[2]):
+    # (a name behind a particle, "al-Qaida", is one by its capital, whatever the lexicon counts of "al-")
+    st = word_stats(words[0]) if len(words) == 1 and not _PARTICLE_NAME.match(words[0]) else None
+    if st is not None and not (st[1] > st[2]):
         return None, 0
     return None, 1
 
@@ -522,8 +529,11 @@ def _person_core(key: str) -> tuple[str, str]:
 
 
 def _surname(key: str) -> str:
-    """The surname of a person's name key: "robert s. mueller iii" -> "mueller"."""
-    return _person_core(key)[0].split()[-1]
+    """The surname of a person's name key, without a particle joined to it: "robert s. mueller iii" -> "mueller",
+    "bashar al-assad" -> "assad"; a one-word key is its own surname ("al-assad" -> "assad")."""
+    last = _person_core(key)[0].split()[-1]
+    m = _PARTICLE_KEY.match(last)
+    return last[m.end():] if m else last
 
 
 def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, str]]) -> list[ResolvedEntity]:
@@ -543,15 +553,17 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
     # names with no evidence anywhere are capitalised words, not entities
     keep = {k for k, s in best_strength.items() if s >= 1}
     # a capitalised word with no cue of its own is a name when it is the surname of a person
-    # named in full elsewhere ("Zelenskyy said ..." beside "Volodymyr Zelenskiy")
-    surnames = {_surname(k) for k in keep if len(k.split()) >= 2
-                and votes.get(k) and _top_type(votes[k]) == "PERSON"}
+    # named in full elsewhere ("Zelenskyy said ..." beside "Volodymyr Zelenskiy"); so are words that end a
+    # person's full name ("Lula da Silva" beside "Luiz Inacio Lula da Silva")
+    full_names = [k for k in keep if len(k.split()) >= 2 and votes.get(k) and _top_type(votes[k]) == "PERSON"]
+    surnames = {_surname(k) for k in full_names}
+    name_ends = {" ".join(k.split()[-n:]) for k in full_names for n in (2, 3) if len(k.split()) > n}
     surnames_by_letter: dict[str, list[str]] = defaultdict(list)
     for sn in surnames:
         surnames_by_letter[sn[0]].append(sn)
     for k in best_strength.keys() - keep:
-        if " " not in k and len(k) >= 4 and (k in surnames or process.extractOne(
-                k, surnames_by_letter.get(k[0], []), scorer=fuzz.ratio, score_cutoff=88)):
+        if " " not in k and len(k) >= 4 and (_surname(k) in surnames or process.extractOne(
+                k, surnames_by_letter.get(k[0], []), scorer=fuzz.ratio, score_cutoff=88)) or k in name_ends:
             keep.add(k)
 
     parent: dict[str, str] = {k: k for k in keep}
@@ -670,12 +682,22 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         fulls = {_norm(m.name) for m in mentions if len(m.name.split()) >= 2 and _norm(m.name) in keep
                  and typ(_norm(m.name)) == "PERSON"}
         last_of: dict[str, set[str]] = defaultdict(set)
+        first_of: dict[str, set[str]] = defaultdict(set)
         for f in fulls:
             last_of[_surname(f)].add(find(f))
+            if len(f.split()) <= 3 and not any(w in ORG_HEADS or w in PLACE_WORDS or w in TITLES for w in f.split()):
+                first_of[f.split()[0]].add(find(f))       # (not "Sonoma County Sheriff", taken for a person)
         for m in mentions:
             k = _norm(m.name)
-            if k in keep and len(k.split()) == 1 and len(last_of.get(k, ())) == 1:
-                local_links[k][next(iter(last_of[k]))] += 1
+            if k not in keep or " " in k:
+                continue
+            people = last_of.get(_surname(k), ())
+            # a name that begins only one person's full name and ends none is that person there: "Kim Jong Un ...
+            # Kim", "Xi Jinping ... Xi", "Bernie Sanders ... Bernie"
+            if not people and typ(k) in (None, "PERSON"):
+                people = first_of.get(k, ())
+            if len(people) == 1:
+                local_links[k][next(iter(people))] += 1
     for k, links in local_links.items():
         union(_top(links), k)
     for s in singles:
@@ -685,7 +707,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         if t not in (None, "PERSON"):
             continue
         # (names of one person, "Robert Mueller" and "Robert S. Mueller III", are one candidate)
-        exact = {find(p) for p in by_last.get(s, ())}
+        exact = {find(p) for p in by_last.get(_surname(s), ())}
         if len(exact) == 1:
             union(exact.pop(), s)
             continue
@@ -698,6 +720,19 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
                  for p in by_last[last]}
         if len(fuzzy) == 1:
             union(fuzzy.pop(), s)
+    # a person's name that ends another's is that person, if the one: "Lula da Silva" of "Luiz Inacio Lula da
+    # Silva", "Trump Jr." of "Donald Trump Jr."
+    tails: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for p in persons:
+        words = p.split()
+        for n in (2, 3):
+            if len(words) > n:
+                tails[tuple(words[-n:])].add(p)
+    for k in keep:
+        if " " in k and typ(k) in (None, "PERSON") and tuple(k.split()) in tails:
+            owners = {find(p) for p in tails[tuple(k.split())]} - {find(k)}
+            if len(owners) == 1:
+                union(owners.pop(), k)
     # spelling variants between full names or between single names of one type
     names_by_type: dict[str | None, list[str]] = defaultdict(list)
     for k in keep:

@@ -287,3 +287,46 @@ def test_only_a_plain_personal_name_takes_a_surname_from_other_stories():
     assert not _plainly_a_person("Billy Graham Evangelistic Association", given)
     assert not _plainly_a_person("Lawrence County Academy", given)
     assert not _plainly_a_person("Trump Tower", given)
+
+
+def test_across_stories_initials_of_one_person_join_unless_another_is_named_about_as_often():
+    import sqlite3
+    from collections import Counter
+
+    from store.link import _Staging
+
+    staging = _Staging(sqlite3.connect(":memory:"))
+    for name, mentions in {"Donald Trump": 300, "Donald J. Trump": 100, "Donald F. Trump": 1, "George Bush": 20,
+                           "George W. Bush": 80, "George H.W. Bush": 20, "Paul Ryan": 50}.items():
+        staging.entities[name.lower()] = {"name": name, "types": Counter(PERSON=mentions), "aliases": {name},
+                                          "mentions": mentions, "sources": mentions}
+    merged = staging._join_people()
+    # a stray "Donald F." does not keep Donald J. Trump apart; W. and H.W. name two presidents
+    assert merged == {"donald j. trump": "donald trump"}
+    assert staging.entities["donald trump"]["mentions"] == 400 and "donald f. trump" in staging.entities
+
+
+def test_names_with_particles_and_names_said_surname_first_join_their_people():
+    ms = {m.name: m.type for m in _mentions(
+        "Syrian President Bashar al-Assad met European Commission President Ursula von der Leyen in Geneva.")}
+    assert ms["Bashar al-Assad"] == "PERSON" and ms["Ursula von der Leyen"] == "PERSON"
+    assert [(m.name, m.evidence) for m in _mentions("Officials said the militants of al-Qaida attacked.")] == [
+        ("al-Qaida", 1)]
+    ents = _entities("Syrian President Bashar al-Assad said on Monday that talks failed.", "Officials said Assad left.",
+                     "Officials said President Ursula von der Leyen agreed. Officials said von der Leyen left.",
+                     "Brazilian President Luiz Inacio Lula da Silva said so. Lula da Silva added more.",
+                     "Officials said Donald Trump Jr. tweeted. Officials said Trump Jr. deleted it.",
+                     "North Korean leader Kim Jong Un visited Moscow. Officials said Kim met Putin.",
+                     "Chinese President Xi Jinping spoke on Monday. Officials said Xi left.")
+    joined = {"Bashar al-Assad": "Assad", "Ursula von der Leyen": "Leyen", "Luiz Inacio Lula da Silva": "Lula da Silva",
+              "Donald Trump Jr": "Trump Jr", "Kim Jong Un": "Kim", "Xi Jinping": "Xi"}
+    assert {name: short in ents[name].aliases for name, short in joined.items()} == dict.fromkeys(joined, True)
+    assert all(ents[name].type == "PERSON" for name in joined)
+    # a first name alone is the person only in an article that names one person so, and no one of that surname
+    ents = _entities("Officials said Kim Jong Un and Kim Yo Jong met. Officials said Kim left.")
+    assert "Kim" not in ents["Kim Jong Un"].aliases and "Kim" not in ents["Kim Yo Jong"].aliases
+    ents = _entities("The Sonoma County Sheriff said on Monday that roads were closed. Officials said Sonoma was dry.")
+    assert "Sonoma" not in ents["Sonoma County Sheriff"].aliases
+    # (and a surname comes first: "Kim" after "Senator Andy Kim" is him)
+    ents = _entities("Officials said Kim Jong Un met Senator Andy Kim. Officials said Kim left.")
+    assert "Kim" in ents["Andy Kim"].aliases and "Kim" not in ents["Kim Jong Un"].aliases
