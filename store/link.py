@@ -26,6 +26,7 @@ from .db import FACT_RANK, RELINK_INDEXES, set_speakers
 from .derived import MENTION_TYPES, label_span, quotes_of
 from .disagree import FigureUse, find_disagreements
 from .entities import ORG_HEADS, PLACE_WORDS, _given_names, _norm, _person_core, resolve_entities
+from .lexicon import place_kind
 from .model import Mention
 from .stories import LEAD_CHARS, ArticleProfile, group_stories, parse_date, profile_terms
 from .workers import default_workers, worker_pool
@@ -327,8 +328,10 @@ class _Staging:
                 people[words[-1]].append(key)
         for key in [k for k in self.entities if " " not in k and k in people]:
             e = self.entities[key]
-            # (not a given name: "Tucker" is more often Tucker Carlson than anyone surnamed Tucker)
-            if _top_type(e["types"]) not in ("PERSON", "OTHER") or e["name"].isupper() or e["name"] in given:
+            # (not a given name: "Tucker" is more often Tucker Carlson than anyone surnamed Tucker; nor a place's
+            # name: "Houston" untyped in one story is not Whitney Houston in all)
+            if _top_type(e["types"]) not in ("PERSON", "OTHER") or e["name"].isupper() or e["name"] in given \
+                    or place_kind(e["name"]):
                 continue
             into = max(people[key], key=lambda k: (self.entities[k]["mentions"], k))
             target = self.entities[into]

@@ -297,12 +297,14 @@ def test_across_stories_initials_of_one_person_join_unless_another_is_named_abou
 
     staging = _Staging(sqlite3.connect(":memory:"))
     for name, mentions in {"Donald Trump": 300, "Donald J. Trump": 100, "Donald F. Trump": 1, "George Bush": 20,
-                           "George W. Bush": 80, "George H.W. Bush": 20, "Paul Ryan": 50}.items():
+                           "George W. Bush": 80, "George H.W. Bush": 20, "Paul Ryan": 50, "Whitney Houston": 90,
+                           "Houston": 10, "Pelosi": 10, "Nancy Pelosi": 90}.items():
         staging.entities[name.lower()] = {"name": name, "types": Counter(PERSON=mentions), "aliases": {name},
                                           "mentions": mentions, "sources": mentions}
     merged = staging._join_people()
     # a stray "Donald F." does not keep Donald J. Trump apart; W. and H.W. name two presidents
-    assert merged == {"donald j. trump": "donald trump"}
+    # a surname alone joins the one person of that name, unless it is also a place's
+    assert merged == {"donald j. trump": "donald trump", "pelosi": "nancy pelosi"}
     assert staging.entities["donald trump"]["mentions"] == 400 and "donald f. trump" in staging.entities
 
 
