@@ -23,12 +23,11 @@ from .model import Mention
 # A name token: a capitalised word (with inner apostrophes, hyphens, dots, slashes), a dotted initialism, or a particle.
 # (Written for speed: the initialism unrolled, one word boundary shared, the particles factored; it runs on
 # every character of every sentence.)
+_PARTICLES = "al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|ul"     # joined to a name by a hyphen: "al-Assad"
 _NAME_TOKEN = re.compile(
-    r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|ul)-[A-Z]\w*"
+    rf"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:(?:{_PARTICLES})-[A-Z]\w*"
     r"|[A-Z0-9][\w]*(?:[’'](?!s\b)\w+|[\-./&]\w+)*"
     r"|(?:of|for|the|d(?:e|a|el|u|er|en|os|as|i)|al|bin|ibn|bint|ter|v(?:an|on)|l(?:a|e))\b)")
-# a surname with its particle joined by a hyphen: "al-Assad", "el-Sisi"
-_PARTICLES = "al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|ul"
 _PARTICLE_NAME = re.compile(rf"^(?:{_PARTICLES})-(?=[A-Z])")
 _PARTICLE_KEY = re.compile(rf"^(?:{_PARTICLES})-(?=\w)")          # (in a lower-cased key)
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -102,7 +101,9 @@ _LOWER_HYPHENATED_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]-[A-Z]")
 _TITLE_CASE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SENTENCE_LEAD = re.compile(r"[\s\"“‘'(\[-]*")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)\b")
-_LEADING_CONNECT = _CONNECT | {"The"}
+# Words a name does not begin with: "the", "of", "for" however written, and particles written in lower case or
+# alone ("Al Gore", "Le Pen", "De Blasio" and "Al Qaeda" begin with theirs; "Van" alone is a word or a town)
+_NEVER_LEADING = frozenset({"the", "of", "for"})
 _NOT_IN_PERSON_NAMES = frozenset({"of", "for", "the"})
 
 
@@ -298,7 +299,8 @@ def _classify_chunk(text: str, ch: _Chunk, first_pos: int, title_case: bool) -> 
     out: list[_Candidate] = []
     for toks in _split_on_common(ch.tokens, first_pos, title_case):
         # strip leading determiners / connectors
-        while toks and toks[0][2].lower() in _LEADING_CONNECT:
+        while toks and (toks[0][2] in _CONNECT or toks[0][2].lower() in _NEVER_LEADING
+                        or len(toks) == 1 and toks[0][2].lower() in _CONNECT):
             toks = toks[1:]
         if not toks:
             continue

@@ -314,6 +314,10 @@ def test_names_with_particles_and_names_said_surname_first_join_their_people():
     assert ms["Bashar al-Assad"] == "PERSON" and ms["Ursula von der Leyen"] == "PERSON"
     assert [(m.name, m.evidence) for m in _mentions("Officials said the militants of al-Qaida attacked.")] == [
         ("al-Qaida", 1)]
+    # a capitalised particle begins a name; alone, or "the", it does not
+    assert [m.name for m in _mentions("Officials said Al Qaeda and Al Jazeera reported. Officials said Le Pen won. "
+                                      "THE WHITE HOUSE agreed. Van drivers said so.")] == [
+        "Al Qaeda", "Al Jazeera", "Le Pen", "WHITE HOUSE"]
     ents = _entities("Syrian President Bashar al-Assad said on Monday that talks failed.", "Officials said Assad left.",
                      "Officials said President Ursula von der Leyen agreed. Officials said von der Leyen left.",
                      "Brazilian President Luiz Inacio Lula da Silva said so. Lula da Silva added more.",
