@@ -530,6 +530,13 @@ def _person_core(key: str) -> tuple[str, str]:
     return " ".join(words), "".join(middle).replace(".", "")
 
 
+def _bare_name(key: str) -> bool:
+    """A person's name key of two or three words, less initials, with no word of a title's, a body's or a place's
+    name: not "Sonoma County Sheriff" nor "Lawrence County Academy", which were taken for people."""
+    words = _person_core(key)[0].split()
+    return 2 <= len(words) <= 3 and not any(w in ORG_HEADS or w in PLACE_WORDS or w in TITLES for w in words)
+
+
 def _surname(key: str) -> str:
     """The surname of a person's name key, without a particle joined to it: "robert s. mueller iii" -> "mueller",
     "bashar al-assad" -> "assad"; a one-word key is its own surname ("al-assad" -> "assad")."""
@@ -687,8 +694,8 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         first_of: dict[str, set[str]] = defaultdict(set)
         for f in fulls:
             last_of[_surname(f)].add(find(f))
-            if len(f.split()) <= 3 and not any(w in ORG_HEADS or w in PLACE_WORDS or w in TITLES for w in f.split()):
-                first_of[f.split()[0]].add(find(f))       # (not "Sonoma County Sheriff", taken for a person)
+            if _bare_name(f):
+                first_of[f.split()[0]].add(find(f))
         for m in mentions:
             k = _norm(m.name)
             if k not in keep or " " in k:

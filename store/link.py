@@ -25,7 +25,7 @@ from .align import ClaimFeatures, align_facts, fact_label
 from .db import FACT_RANK, RELINK_INDEXES, set_speakers
 from .derived import MENTION_TYPES, label_span, quotes_of
 from .disagree import FigureUse, find_disagreements
-from .entities import ORG_HEADS, PLACE_WORDS, _given_names, _norm, _person_core, resolve_entities
+from .entities import _bare_name, _given_names, _norm, _person_core, resolve_entities
 from .lexicon import place_kind
 from .model import Mention
 from .stories import LEAD_CHARS, ArticleProfile, group_stories, parse_date, profile_terms
@@ -364,11 +364,8 @@ class _Staging:
 
 
 def _plainly_a_person(name: str, given: frozenset[str]) -> bool:
-    """A given name and a surname, perhaps a middle name, and no word of a body's or a place's name: not "Lawrence
-    County Academy" nor "Billy Graham Evangelistic Association", which were taken for people."""
-    words = _person_core(_norm(name))[0].split()
-    return 2 <= len(words) <= 3 and name.split()[0] in given and not any(w in ORG_HEADS or w in PLACE_WORDS
-                                                                         for w in words)
+    """A given name and a surname, perhaps a middle name, and no word of a title's, a body's or a place's name."""
+    return name.split()[0] in given and _bare_name(_norm(name))
 
 
 def _rows(conn: sqlite3.Connection, sql: str):
