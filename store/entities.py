@@ -101,10 +101,10 @@ _LOWER_HYPHENATED_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]-[A-Z]")
 _TITLE_CASE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SENTENCE_LEAD = re.compile(r"[\s\"“‘'(\[-]*")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)\b")
-# Words a name does not begin with: "the", "of", "for" however written, and particles written in lower case or
-# alone ("Al Gore", "Le Pen", "De Blasio" and "Al Qaeda" begin with theirs; "Van" alone is a word or a town)
-_NEVER_LEADING = frozenset({"the", "of", "for"})
-_NOT_IN_PERSON_NAMES = frozenset({"of", "for", "the"})
+# "of", "for" and "the": no name begins with them, however written (nor with a particle written in lower case or
+# alone: "Al Gore", "Le Pen", "De Blasio" and "Al Qaeda" begin with theirs, "Van" alone is a word or a town), and no
+# person's name holds them ("House of Representatives", "Bank of America")
+_OF_FOR_THE = frozenset({"of", "for", "the"})
 
 
 @lru_cache(maxsize=1)
@@ -299,7 +299,7 @@ def _classify_chunk(text: str, ch: _Chunk, first_pos: int, title_case: bool) -> 
     out: list[_Candidate] = []
     for toks in _split_on_common(ch.tokens, first_pos, title_case):
         # strip leading determiners / connectors
-        while toks and (toks[0][2] in _CONNECT or toks[0][2].lower() in _NEVER_LEADING
+        while toks and (toks[0][2] in _CONNECT or toks[0][2].lower() in _OF_FOR_THE
                         or len(toks) == 1 and toks[0][2].lower() in _CONNECT):
             toks = toks[1:]
         if not toks:
@@ -407,7 +407,7 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         return "PLACE", 2
     pk = place_kind(name)
     # (no person's name joins words with "of", "for" or "the": "House of Representatives", "Bank of America")
-    personal = not _NOT_IN_PERSON_NAMES.intersection(words)
+    personal = not _OF_FOR_THE.intersection(words)
     core = words[:-1] if len(words) >= 3 and words[-1] in _NAME_SUFFIXES else words
     first_is_name = words[0] in _given_names() and len(core) in (2, 3) and not place_kind(core[-1]) == "country" \
         and personal
