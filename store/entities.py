@@ -39,7 +39,8 @@ mayor judge justice chancellor king queen prince princess pope rev rev. father s
 chief spokesman spokeswoman spokesperson adviser advisor director chairman chairwoman chair ceo envoy counsel
 deputy foreign defense defence interior press communications national security state attorney
 brig brig. brigadier marshal field gen.-maj. speaker leader premier emperor crown sultan emir ayatollah
-archbishop bishop cardinal rabbi imam dean officer official minister-president""".split())
+archbishop bishop cardinal rabbi imam dean officer official minister-president secretary-general attorney-general
+director-general vice-president governor-elect mayor-elect commander-in-chief""".split())
 # Title words that can end a title ("Press Secretary", "Spokesperson") or stand alone as one.
 _TITLE_HEADS = frozenset("""president president-elect minister secretary general gen gen. major maj maj. lieutenant
 lt lt. colonel col col. captain capt capt. admiral adm adm. sergeant sgt sgt. sir dame lord lady mr mr. mrs mrs.
@@ -47,7 +48,8 @@ ms ms. dr dr. prof prof. professor senator sen sen. representative rep rep. gove
 justice chancellor king queen prince princess pope rev rev. father sheikh ambassador commander chief
 spokesman spokeswoman spokesperson adviser advisor director chairman chairwoman ceo envoy brig brig.
 brigadier marshal speaker leader premier emperor sultan emir ayatollah archbishop bishop cardinal rabbi
-imam officer counsel""".split())
+imam officer counsel secretary-general attorney-general director-general vice-president governor-elect mayor-elect
+commander-in-chief""".split())
 ROLE_WORDS = frozenset("""spokesman spokeswoman spokesperson adviser advisor official officials minister secretary
 president chief director leader envoy ambassador commander general analyst expert professor lawyer
 attorney senator governor mayor chairman ceo founder correspondent reporter editor journalist
@@ -98,6 +100,11 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z]{2,5}/[A-Z]{2,5}|(?:[A-Z]\.){2,4})$"
 _HAS_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\s", re.I)
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)$")
 _LOWER_HYPHENATED_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]-[A-Z]")
+# A given name of two syllables joined by a hyphen, after the surname: "Kim Jong-un", "Moon Jae-in", "Tsai Ing-wen".
+# Not a compound of a name and a word: "New York-based", "Cold War-era", "Tea Party-backed", "Ebola-free".
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]{0,5}-([a-z]{1,6})$")
+_COMPOUND_HEADS = frozenset("""era area at style like free born made run wide type class only level scale size
+    proof year old day time term long friendly esque ish up off out on""".split())
 _TITLE_CASE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SENTENCE_LEAD = re.compile(r"[\s\"“‘'(\[-]*")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)\b")
@@ -158,8 +165,14 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
                     chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
                     cur = []
         if _is_cap(t) and not (("-" in t) and t.rsplit("-", 1)[1][:1].islower()
-                               and not _LOWER_HYPHENATED_NAME.match(t)) or _PARTICLE_NAME.match(t):
+                               and not _LOWER_HYPHENATED_NAME.match(t)) or _PARTICLE_NAME.match(t) \
+                or cur and _is_cap(cur[-1][2]) and cur[-1][2].lower() not in _NEVER and text[cur[-1][1]:a] == " " \
+                and _hyphenated_given(t):
             cur.append((a, b, t))
+            if _HYPHENATED_GIVEN.match(t):      # (the given name ends a name said surname first)
+                chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
+                cur = []
+                continue
             # a possessive ends the name: "Ukraine's HUR"
             nxt = text[b:b + 2]
             if nxt[:1] in "’'" and (nxt[1:2] in ("s", " ", "")):
@@ -183,6 +196,11 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
         if toks_:
             out.append(_Chunk(toks_[0][0], toks_[-1][1], toks_))
     return out
+
+
+def _hyphenated_given(tok: str) -> bool:
+    m = _HYPHENATED_GIVEN.match(tok)
+    return bool(m) and m.group(1) not in _COMPOUND_HEADS and not m.group(1).endswith("ed")
 
 
 def _connects(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
@@ -413,6 +431,9 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         and personal
     if first_is_name and not pk:
         return "PERSON", 2
+    # a surname and a given name of two hyphened syllables: "Moon Jae-in", "Choe Son-hui"
+    if len(words) == 2 and _hyphenated_given(words[1]) and not pk:
+        return "PERSON", 2
     # a role word can only end where the trailing spaces begin: search just the few characters before
     j = len(before.rstrip())
     if len(words) >= 2 and j < len(before) and _ROLE_BEFORE.search(before, max(0, j - _LONGEST_ROLE)):
@@ -528,6 +549,15 @@ def _person_core(key: str) -> tuple[str, str]:
     if middle:
         words = [words[0], *(w for w in words[1:-1] if not _MIDDLE_INITIAL.match(w)), words[-1]]
     return " ".join(words), "".join(middle).replace(".", "")
+
+
+def _unhyphened(name: str) -> str | None:
+    """The key of a name said surname first with its given name hyphened, written without the hyphen: "Kim Jong-un"
+    -> "kim jong un", as other outlets write it. None for any other name ("Alexandria Ocasio-Cortez")."""
+    words = name.split()
+    if len(words) == 2 and _hyphenated_given(words[1]):
+        return _norm(f"{words[0]} {words[1].replace('-', ' ')}")
+    return None
 
 
 def _bare_name(key: str) -> bool:
@@ -675,6 +705,11 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             continue
         for k in forms[1:]:
             union(forms[0], k)
+    # 5d. "Kim Jong-un" is "Kim Jong Un"
+    for k in list(keep):
+        spaced = _unhyphened(_top(surface_names[k])) if surface_names.get(k) else None
+        if spaced and spaced in keep and typ(spaced) in (None, "PERSON"):
+            union(spaced, k)
     # 6. surnames and spelling variants of people
     persons = [k for k in keep if typ(k) == "PERSON" and len(k.split()) >= 2]
     by_last: dict[str, list[str]] = defaultdict(list)

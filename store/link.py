@@ -25,7 +25,7 @@ from .align import ClaimFeatures, align_facts, fact_label
 from .db import FACT_RANK, RELINK_INDEXES, set_speakers
 from .derived import MENTION_TYPES, label_span, quotes_of
 from .disagree import FigureUse, find_disagreements
-from .entities import _bare_name, _given_names, _norm, _person_core, resolve_entities
+from .entities import _bare_name, _given_names, _norm, _person_core, _unhyphened, resolve_entities
 from .lexicon import place_kind
 from .model import Mention
 from .stories import LEAD_CHARS, ArticleProfile, group_stories, parse_date, profile_terms
@@ -317,6 +317,12 @@ class _Staging:
             for key in forms:
                 if key != into:
                     merge(key, into)
+
+        # "Kim Jong-un" is the "Kim Jong Un" of other stories
+        for key in [k for k, e in self.entities.items() if _unhyphened(e["name"])]:
+            spaced = _unhyphened(self.entities[key]["name"])
+            if spaced in self.entities and spaced != key and _top_type(self.entities[spaced]["types"]) in ("PERSON", "OTHER"):
+                merge(key, spaced)
 
         given = _given_names()
         people: dict[str, list[str]] = defaultdict(list)      # surname -> full names of people

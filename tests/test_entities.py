@@ -336,3 +336,38 @@ def test_names_with_particles_and_names_said_surname_first_join_their_people():
     # (and a surname comes first: "Kim" after "Senator Andy Kim" is him)
     ents = _entities("Officials said Kim Jong Un met Senator Andy Kim. Officials said Kim left.")
     assert "Kim" in ents["Andy Kim"].aliases and "Kim" not in ents["Kim Jong Un"].aliases
+
+
+def test_a_given_name_of_hyphened_syllables_after_a_surname_is_part_of_the_name():
+    ms = {m.name: m.type for m in _mentions(
+        "Officials said Kim Jong-un met Moon Jae-in and Choe Son-hui in Pyongyang. U.N. Secretary-General "
+        "Ban Ki-moon and Tsai Ing-wen's envoy spoke.")}
+    assert {n: ms.get(n) for n in ("Kim Jong-un", "Moon Jae-in", "Choe Son-hui", "Ban Ki-moon", "Tsai Ing-wen")} == \
+        dict.fromkeys(("Kim Jong-un", "Moon Jae-in", "Choe Son-hui", "Ban Ki-moon", "Tsai Ing-wen"), "PERSON")
+    assert not {"Kim", "Moon", "Choe", "Ban", "Tsai"} & set(ms)
+    # a name before a compound word is no given name: the compound does not join it
+    names = [m.name for m in _mentions(
+        "Officials said a New York-based group, Tea Party-backed rivals and Cold War-era rules met the Tallahassee "
+        "Mayor-elect Andrew Gillum, who read The Pick-up Artist and The Sit-in Diaries in a Ford Pick-up truck.")]
+    assert not any("-" in n for n in names), names
+    assert "Andrew Gillum" in names
+    # spelled "Kim Jong-un" by one outlet and "Kim Jong Un" by another: one person; a hyphened surname stays whole
+    ents = _entities("North Korean leader Kim Jong-un visited Moscow. Officials said Kim Jong-un left.",
+                     "North Korean leader Kim Jong Un visited Moscow on Monday.",
+                     "Rep. Alexandria Ocasio-Cortez spoke. Officials said Ocasio-Cortez left.")
+    assert "Kim Jong-un" in ents["Kim Jong Un"].aliases and "Kim Jong-un" not in ents
+    assert "Ocasio-Cortez" in ents["Alexandria Ocasio-Cortez"].aliases
+
+
+def test_across_stories_a_hyphened_given_name_joins_the_name_written_without_the_hyphen():
+    import sqlite3
+    from collections import Counter
+
+    from store.link import _Staging
+
+    staging = _Staging(sqlite3.connect(":memory:"))
+    for name, typ in {"Kim Jong Un": "PERSON", "Kim Jong-un": "PERSON", "Alexandria Ocasio-Cortez": "PERSON",
+                      "Alexandria Ocasio Cortez": "PERSON"}.items():
+        staging.entities[name.lower()] = {"name": name, "types": Counter({typ: 5}), "aliases": {name},
+                                          "mentions": 5, "sources": 5}
+    assert staging._join_people() == {"kim jong-un": "kim jong un"}
