@@ -371,3 +371,11 @@ def test_across_stories_a_hyphened_given_name_joins_the_name_written_without_the
         staging.entities[name.lower()] = {"name": name, "types": Counter({typ: 5}), "aliases": {name},
                                           "mentions": 5, "sources": 5}
     assert staging._join_people() == {"kim jong-un": "kim jong un"}
+
+
+def test_provinces_and_regions_outside_the_us_are_places_without_a_cue():
+    ms = {m.name: m.type for m in _mentions(
+        "Officials said Scotland and Wales voted, Alberta sued, Bavaria agreed and Zaporizhzhia was shelled. "
+        "Officials said Catalonia, Queensland, Sindh and Tigray objected.")}
+    assert ms == dict.fromkeys(["Scotland", "Wales", "Alberta", "Bavaria", "Zaporizhzhia", "Catalonia", "Queensland",
+                                "Sindh", "Tigray"], "PLACE")

@@ -104,6 +104,42 @@ Sub-Saharan Africa|Central Africa|Persian Gulf|Gulf of Mexico|Arctic|Siberia|Don
 Gaza Strip|West Bank|Golan Heights|Sinai|Kurdistan|Tibet|Pacific|Atlantic|Mediterranean|Black Sea|
 Baltic Sea|South China Sea|Red Sea|Indo-Pacific|Korean Peninsula|Levant|Maghreb"""
 
+# First-level divisions (provinces, states, regions) and historic regions outside the US that news names without a
+# cue ("fighting in Zaporizhzhia", "elections in Scotland"): GeoNames' cities and countries leave them out. Left out
+# on purpose: those that are as often given names or surnames in news ("Victoria", "Karen", "Kent", "Guerrero",
+# "Brittany", "Lorraine", "Castile", "Labrador", "Lazio") or words ("Para", "Chin", "Amazon"): context tells.
+PROVINCES = """England|Scotland|Wales|Northern Ireland|Ulster|Cornwall|Yorkshire|Lancashire|
+Alberta|British Columbia|Manitoba|New Brunswick|Newfoundland|Nova Scotia|Ontario|Prince Edward Island|
+Quebec|Saskatchewan|Yukon|Nunavut|Northwest Territories|
+New South Wales|Queensland|Tasmania|Western Australia|South Australia|Northern Territory|
+Bavaria|Saxony|Lower Saxony|Thuringia|Hesse|Saarland|Schleswig-Holstein|North Rhine-Westphalia|
+Rhineland-Palatinate|Saxony-Anhalt|Mecklenburg-Vorpommern|Baden-Wurttemberg|Brandenburg|
+Catalonia|Andalusia|Galicia|Basque Country|Aragon|Navarre|Asturias|Cantabria|Extremadura|
+Lombardy|Sicily|Sardinia|Tuscany|Veneto|Piedmont|Calabria|Campania|Apulia|Liguria|Emilia-Romagna|Umbria|
+Normandy|Provence|Corsica|Alsace|Burgundy|Occitanie|Flanders|Wallonia|
+Transylvania|Silesia|Bohemia|Moravia|Tyrol|Lapland|Dalmatia|Istria|Transnistria|Abkhazia|South Ossetia|
+Nagorno-Karabakh|Karabakh|Adjara|Chechnya|Dagestan|Ingushetia|Tatarstan|Bashkortostan|Karelia|Buryatia|Yakutia|
+Chukotka|Kamchatka|Primorye|Kuban|Zaporizhzhia|Zaporizhia|Zaporozhye|Dnipropetrovsk|Transcarpathia|Zakarpattia|
+Volyn|Bukovina|Mykolaiv|Odesa|
+Aleppo|Homs|Hama|Raqqa|Deir ez-Zor|Hasakah|Daraa|Latakia|Anbar|Nineveh|Diyala|Kirkuk|Basra|Negev|Galilee|Judea|
+Samaria|Khuzestan|Sistan|Baluchestan|Hadramout|Marib|Hodeidah|
+Helmand|Kandahar|Nangarhar|Kunduz|Herat|Badakhshan|Panjshir|Khost|Paktika|Ghazni|
+Punjab|Sindh|Balochistan|Baluchistan|Khyber Pakhtunkhwa|Gilgit-Baltistan|Waziristan|
+Uttar Pradesh|Madhya Pradesh|Andhra Pradesh|Arunachal Pradesh|Himachal Pradesh|Maharashtra|Bihar|West Bengal|
+Tamil Nadu|Karnataka|Kerala|Gujarat|Rajasthan|Haryana|Telangana|Odisha|Assam|Jharkhand|Chhattisgarh|Uttarakhand|
+Manipur|Jammu|Ladakh|Sikkim|Nagaland|Mizoram|Tripura|Meghalaya|
+Guangdong|Sichuan|Hubei|Henan|Hebei|Shandong|Jiangsu|Zhejiang|Fujian|Yunnan|Guizhou|Hunan|Jiangxi|Anhui|Shanxi|
+Shaanxi|Gansu|Qinghai|Heilongjiang|Liaoning|Hainan|Xinjiang|Inner Mongolia|Ningxia|Guangxi|Macau|Macao|
+Hokkaido|Kyushu|Honshu|Shikoku|Gyeonggi|Jeju|
+Mindanao|Luzon|Visayas|Java|Sumatra|Borneo|Sulawesi|Papua|West Papua|Aceh|Kalimantan|Rakhine|Kachin|Sagaing|
+Sabah|Sarawak|
+Darfur|Kordofan|Tigray|Amhara|Oromia|Borno|Zamfara|Katsina|Cabo Delgado|North Kivu|South Kivu|Ituri|Katanga|
+Kasai|Cyrenaica|Tripolitania|Fezzan|Puntland|Somaliland|Jubaland|Western Sahara|Zanzibar|KwaZulu-Natal|Gauteng|
+Western Cape|Eastern Cape|
+Sinaloa|Chihuahua|Sonora|Jalisco|Michoacan|Oaxaca|Chiapas|Tamaulipas|Coahuila|Nuevo Leon|Baja California|
+Veracruz|Yucatan|Quintana Roo|Zacatecas|Guanajuato|Minas Gerais|Rio Grande do Sul|Pernambuco|Roraima|
+Patagonia|Araucania"""
+
 DEMONYM_EXTRA = """French Dutch British Swiss Greek Thai Filipino Chechen Welsh Scottish Irish Spanish Danish
 Swedish Finnish Polish Turkish Israeli Iraqi Pakistani Saudi Yemeni Kuwaiti Emirati Kurdish Arab Palestinian
 Afghan Latino Hispanic European African Asian American Western Eastern Soviet Crimean Tatar Belarusian
@@ -145,7 +181,7 @@ def write_places(cap, low) -> None:
         add(s["name"], "state", 1_000_000)
     for c in gc.get_continents().values():
         add(c["name"], "region", 0)
-    for name in REGIONS.replace("\n", "").split("|"):
+    for name in (REGIONS + "|" + PROVINCES).replace("\n", "").split("|"):
         add(name, "region", 0)
     for c in gc.get_cities().values():
         pop = int(c.get("population") or 0)
