@@ -379,3 +379,12 @@ def test_provinces_and_regions_outside_the_us_are_places_without_a_cue():
         "Officials said Catalonia, Queensland, Sindh and Tigray objected.")}
     assert ms == dict.fromkeys(["Scotland", "Wales", "Alberta", "Bavaria", "Zaporizhzhia", "Catalonia", "Queensland",
                                 "Sindh", "Tigray"], "PLACE")
+
+
+def test_people_of_world_news_are_typed_by_their_given_names_alone():
+    ms = {m.name: m.type for m in _mentions(
+        "Recep Tayyip Erdogan met Olaf Scholz. Officials said Giorgia Meloni, Shehbaz Sharif, Kyrylo Budanov and "
+        "Shigeru Ishiba agreed, and Friedrich Merz and Abdel Fattah el-Sisi objected.")}
+    names = ["Recep Tayyip Erdogan", "Olaf Scholz", "Giorgia Meloni", "Shehbaz Sharif", "Kyrylo Budanov",
+             "Shigeru Ishiba", "Friedrich Merz", "Abdel Fattah el-Sisi"]
+    assert {n: ms.get(n) for n in names} == dict.fromkeys(names, "PERSON")

@@ -84,6 +84,7 @@ def main(corpus: str) -> None:
     names = sorted(a for a, n in first.items()
                    if n >= 3 and cap[a.lower()] >= 0.9 * (cap[a.lower()] + low[a.lower()])
                    and used_as_given_name(uses[a], before_capital[a], after_the[a]))
+    names = sorted(set(names) | set(GIVEN_EXTRA))
     (OUT / "first_names.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
     write_places(cap, low)
 
@@ -103,6 +104,30 @@ Baltics|Caucasus|Scandinavia|Sahel|Horn of Africa|North Africa|West Africa|East 
 Sub-Saharan Africa|Central Africa|Persian Gulf|Gulf of Mexico|Arctic|Siberia|Donbas|Donbass|Crimea|Kashmir|
 Gaza Strip|West Bank|Golan Heights|Sinai|Kurdistan|Tibet|Pacific|Atlantic|Mediterranean|Black Sea|
 Baltic Sea|South China Sea|Red Sea|Indo-Pacific|Korean Peninsula|Levant|Maghreb"""
+
+# Given names of people in world news that US news seldom names often enough for the convention above to learn
+# them ("Olaf Scholz", "Giorgia Meloni", "Recep Tayyip Erdogan"): leaders, ministers and officials' first names by
+# language. Only names written given name first, so no Chinese, Korean or Vietnamese surnames; none that is as
+# often a word, a place or a title ("Said", "Sultan", "Roman", "Marina", "Santiago", "Christian").
+GIVEN_EXTRA = """Aleksandr Aleksei Alexey Arkady Evgeny Yevgeny Fyodor Grigory Nikolai Nikolay Pavel Pyotr Ramzan
+Stanislav Valery Vasily Vladislav Yury Vitaliy Andrii Bohdan Dmytro Mykhailo Mykola Oleksii Oleksiy Olena Oksana
+Serhii Serhiy Taras Kyrylo Denys Iryna Olha Halyna Svitlana Tetiana Valerii Valeriy Vasyl Yevhen Yuliia Ihor
+Anatoliy Rustem Anastasia Ekaterina Yekaterina Irina Svetlana Tatiana Tatyana Valentina Lyudmila Galina Nadezhda
+Natalya Alla Zakhar Lukasz Andrzej Jaroslaw Mateusz Tomasz Piotr Krzysztof Wojciech Zbigniew Jerzy Lech Bronislaw
+Beata Agnieszka Malgorzata Zoltan Gergely Milos Aleksandar Dragan Zoran Goran Milorad Ivica Andrej Janez Klaus Olaf
+Friedrich Annalena Horst Sigmar Heiko Hubertus Manfred Gerhard Helmut Joachim Rolf Dieter Jurgen Juergen Lars Nils
+Ulf Magnus Mette Ursula Francois Edouard Sebastien Thierry Yves Benoit Segolene Rachida Mathieu Arnaud Giorgia
+Silvio Luigi Paolo Enrico Romano Alessandro Francesco Giancarlo Massimo Elly Pablo Carles Inigo Josep Andres Alvaro
+Mariano Felipe Javier Cristina Dilma Luiz Joao Joaquim Gleisi Evo Ferdinand Bongbong Prabowo Mahathir Anwar Thaksin
+Yingluck Prayut Prayuth Srettha Paetongtarn Aung Rajnath Nirmala Subrahmanyam Yogi Mamata Shashi Manmohan Arvind
+Imran Shehbaz Nawaz Asif Bilawal Maryam Benazir Pervez Recep Ahmet Mevlut Hakan Kemal Ekrem Devlet Binali Hulusi
+Suleyman Mehmet Abdel Abdelaziz Abdulaziz Abdelmadjid Abdourahamane Abdullah Ibrahim Ismael Husain Umar Hamza Mahmud
+Khalid Khalil Khalifa Hamad Fahd Salman Tamim Zayed Nayef Marwan Yasser Yasir Osama Hafez Hosni Gamal Sameh
+Nabih Najib Saad Rafik Rafiq Fouad Tammam Emile Qasem Ebrahim Mohsen Masoud Massoud Mojtaba Ruhollah Hossein Yahya
+Naftali Yair Itamar Bezalel Yoav Yitzhak Reuven Tzipi Ayelet Miri Yariv Gadi Eyal Uri Golda Herzi Abiy Isaias Salva
+Riek Muhammadu Bola Atiku Olusegun Macky Ousmane Alassane Faustin Idriss Mahamat Assimi Kais Beji Moulay Fayez Aguila
+Yoweri Uhuru Cyril Thabo Emmerson Julius Fumio Shigeru Taro Taku Yoshimasa Yoko Sanae Koichi Junichiro Naoto Yukio
+Toshimitsu Akihito Naruhito Masako Hirohito""".split()
 
 # First-level divisions (provinces, states, regions) and historic regions outside the US that news names without a
 # cue ("fighting in Zaporizhzhia", "elections in Scotland"): GeoNames' cities and countries leave them out. Left out
