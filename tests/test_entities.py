@@ -381,10 +381,11 @@ def test_provinces_and_regions_outside_the_us_are_places_without_a_cue():
                                 "Sindh", "Tigray"], "PLACE")
 
 
-def test_people_of_world_news_are_typed_by_their_given_names_alone():
+def test_people_of_world_news_and_given_names_that_are_words_are_typed_by_the_given_name_alone():
     ms = {m.name: m.type for m in _mentions(
         "Recep Tayyip Erdogan met Olaf Scholz. Officials said Giorgia Meloni, Shehbaz Sharif, Kyrylo Budanov and "
-        "Shigeru Ishiba agreed, and Friedrich Merz and Abdel Fattah el-Sisi objected.")}
+        "Shigeru Ishiba agreed, and Friedrich Merz and Abdel Fattah el-Sisi objected. Officials said Bill de Blasio, "
+        "Ed Markey and Mark Esper signed the bill.")}
     names = ["Recep Tayyip Erdogan", "Olaf Scholz", "Giorgia Meloni", "Shehbaz Sharif", "Kyrylo Budanov",
-             "Shigeru Ishiba", "Friedrich Merz", "Abdel Fattah el-Sisi"]
+             "Shigeru Ishiba", "Friedrich Merz", "Abdel Fattah el-Sisi", "Bill de Blasio", "Ed Markey", "Mark Esper"]
     assert {n: ms.get(n) for n in names} == dict.fromkeys(names, "PERSON")

@@ -84,7 +84,7 @@ def main(corpus: str) -> None:
     names = sorted(a for a, n in first.items()
                    if n >= 3 and cap[a.lower()] >= 0.9 * (cap[a.lower()] + low[a.lower()])
                    and used_as_given_name(uses[a], before_capital[a], after_the[a]))
-    names = sorted(set(names) | set(GIVEN_EXTRA))
+    names = sorted(set(names) | set(GIVEN_EXTRA) | set(GIVEN_WORDS))
     (OUT / "first_names.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
     write_places(cap, low)
 
@@ -128,6 +128,10 @@ Naftali Yair Itamar Bezalel Yoav Yitzhak Reuven Tzipi Ayelet Miri Yariv Gadi Eya
 Riek Muhammadu Bola Atiku Olusegun Macky Ousmane Alassane Faustin Idriss Mahamat Assimi Kais Beji Moulay Fayez Aguila
 Yoweri Uhuru Cyril Thabo Emmerson Julius Fumio Shigeru Taro Taku Yoshimasa Yoko Sanae Koichi Junichiro Naoto Yukio
 Toshimitsu Akihito Naruhito Masako Hirohito""".split()
+# Given names that are also words, so news writes them in lower case more often and the convention above cannot
+# keep them: "Bill Clinton", "Ed Markey", "Mark Esper", "Will Hurd". Not "Al" ("Al Qaeda"), nor names that are
+# as often a word or a title before a name ("Hope", "Grace", "Rush", "Mayor").
+GIVEN_WORDS = "Bill Ed Will Mark Rob Pat Rich Frank Beto Merrick".split()
 
 # First-level divisions (provinces, states, regions) and historic regions outside the US that news names without a
 # cue ("fighting in Zaporizhzhia", "elections in Scotland"): GeoNames' cities and countries leave them out. Left out
