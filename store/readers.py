@@ -183,9 +183,53 @@ def decode_bytes(data: bytes) -> str:
 def _normalise(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
-    if "\r" not in text:  # the common case: one fast scan instead of two
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return strip_link_previews(text)
+
+
+# A link preview scraped into the sentence it sat in (The Hill's hover cards, copied by others): after a person's
+# name, the name again in full, run into the headlines of related articles, up to "MORE", as in
+#   "President Trump Donald John TrumpGOP senators balk at ... veterans' votes MORE’s 2016 campaign aides"
+#   "Sen. Chuck Grassley Charles (Chuck) Ernest GrassleySpeaker Pelosi, it's time ... MORE (R-Iowa) also sent"
+#   "Mark CoralloMark CoralloThe 81 names targeted ... MORE, a communications strategist"
+# A reader never saw it; left in, it glues names into the claims and the entities ("Donald John TrumpGOP").
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|\([A-Z][\w’'.-]*\)|de|da|di|du|van|von|der|del|la|le|al|bin|el)"
+_PREVIEW = re.compile(rf"\b([A-Z][\w’'-]*[a-z])(?: |(?=[A-Z])){_NAME_WORD}(?: {_NAME_WORD}){{0,3}} \1"
+                      r"(?= ?[A-Z0-9“\"‘'])")
+_PREVIEW_END = re.compile(r" MORE(?![\w-]| [A-Z]{2,}\b)")       # (not "MORE THAN EVER")
+_NEXT_WORD = re.compile(r" ?(\S*)")
+_PREVIEW_MAX = 3000      # characters of headlines a preview may hold
+
+
+def strip_link_previews(text: str) -> str:
+    """The text without the link previews scraped into it; each is cut from just after the surname it follows up to
+    its closing "MORE" (in the same paragraph), so the sentence reads as on the page."""
+    if " MORE" not in text:
         return text
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[str] = []
+    last = pos = 0
+    while m := _PREVIEW.search(text, pos):
+        # the name again ends with the surname repeated: "Ryan" of "Paul Ryan Paul Davis Ryan Retirees should
+        # ... MORE", not "Paul"; so of the matches that begin inside this one, the one that ends last
+        while (later := _PREVIEW.search(text, m.start() + 1, m.end() + 80)) and later.start() < m.end():
+            if later.end() > m.end():
+                m = later
+            else:
+                break
+        # (and not the whole name said twice in a row: "John Smith John Smith")
+        if _NEXT_WORD.match(text, m.end(1)).group(1) == _NEXT_WORD.match(text, m.end()).group(1):
+            pos = m.start() + 1
+            continue
+        line_end = text.find("\n", m.end())
+        end = _PREVIEW_END.search(text, m.end(), min(len(text) if line_end < 0 else line_end, m.end() + _PREVIEW_MAX))
+        if end is None:
+            pos = m.end()
+            continue
+        out.append(text[last:m.end(1)])
+        last = pos = end.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _decode_utf16_without_bom(data: bytes) -> str:

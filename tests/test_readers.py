@@ -621,3 +621,36 @@ def test_read_inputs_mixes_files_folders_and_errors(tmp_path: Path) -> None:
     assert results[1] == ReadError(str(tmp_path / "f" / "two.txt"), "empty file")
     assert results[2] == ReadError(missing, "not found")
     assert isinstance(results[3], Article) and results[3].text == "piped"
+
+
+# ---------------------------------------------------------------------------
+# Link previews scraped into sentences
+
+def test_link_previews_scraped_into_sentences_are_cut_and_the_sentence_reads_as_on_the_page(tmp_path: Path) -> None:
+    paragraphs = [
+        # (as scraped, as read)
+        ("Aides of President Trump Donald John TrumpGOP senators balk at lengthy impeachment trial Warren goes local "
+         "MORE’s 2016 campaign were charged.", "Aides of President Trump’s 2016 campaign were charged."),
+        ("Sen. Chuck Grassley Charles (Chuck) Ernest GrassleySpeaker Pelosi, it's time to throw American innovators "
+         "a lifeline | Barr: report 'imminent' MORE (R-Iowa) also sent letters.",
+         "Sen. Chuck Grassley (R-Iowa) also sent letters."),
+        ("Mark CoralloMark CoralloThe 81 names targeted in Democrats' probe MORE, a strategist, agreed.",
+         "Mark Corallo, a strategist, agreed."),
+        ("Speaker Paul Ryan Paul Davis Ryan Retirees should say 'no thanks' to Romney's plan MORE (R-Wis.) spoke.",
+         "Speaker Paul Ryan (R-Wis.) spoke."),
+        ("Mayor Bill de Blasio Bill de BlasioDNC raises qualifying thresholds for fifth debate MORE announced it.",
+         "Mayor Bill de Blasio announced it."),
+        # text that only looks like one stays
+        ("READ MORE: Poland votes. Officials said John Smith John Smith had MORE THAN EVER.",
+         "READ MORE: Poland votes. Officials said John Smith John Smith had MORE THAN EVER."),
+        ("NAMES: Ryan Paul Ryan Davis AND MORE THAN EVER.", "NAMES: Ryan Paul Ryan Davis AND MORE THAN EVER."),
+        ("Officials said John Smith John Smith wanted MORE, not less.",
+         "Officials said John Smith John Smith wanted MORE, not less."),
+        # a preview's end is in its own paragraph
+        ("Joe Biden Joe Biden spoke.", "Joe Biden Joe Biden spoke."),
+        ("MORE than that, he left.", "MORE than that, he left."),
+    ]
+    f = write(tmp_path / "hill.txt", "\n\n".join(scraped for scraped, _ in paragraphs) + "\n")
+    assert article(f).text == "\n\n".join(read for _, read in paragraphs) + "\n"
+    record = {"title": "Senate", "text": paragraphs[0][0]}
+    assert article(write(tmp_path / "a.jsonl", json.dumps(record) + "\n")).text == paragraphs[0][1]
