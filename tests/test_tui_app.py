@@ -29,7 +29,7 @@ from tui.widgets.article import ArticleView
 from tui.widgets.coverage import CoverageTable
 from tui.widgets.diffview import ClaimColumn, NotReportedColumn
 from tui.widgets.ledger import LedgerList, Scale, bar
-from tui.widgets.panes import ClaimsList, EntitiesTable, FactsTable, FilterBar, SourcesTable
+from tui.widgets.panes import MAX_MARKS, ClaimsList, EntitiesTable, FactsTable, FilterBar, SourcesTable
 from tui.widgets.table import margin
 
 
@@ -179,11 +179,14 @@ async def test_a_pane_over_a_store_of_50000_generated_claims_mounts_no_more_rows
 
         facts = app.query_one(FactsTable)
         height = facts.visible_rows()
+        # more sources than coverage marks: none are drawn, and the facts' words have the room
+        assert totals[0] > MAX_MARKS and not facts.marked and facts.column_names() == ("Outlets", "≠", "Fact")
+        assert facts.label_width >= 30
 
         def on_screen() -> list[tuple[int, str]]:
             """The list rows on screen with the label they show (cut to the column with an ellipsis)."""
             top = facts.scroll_offset.y
-            return [(i, drawn(facts, i)[3]) for i in range(top, min(top + height, facts.row_count))]
+            return [(i, drawn(facts, i)[-1]) for i in range(top, min(top + height, facts.row_count))]
 
         def shows_what_it_should() -> None:
             rows = on_screen()
@@ -964,6 +967,23 @@ async def test_entities_show_their_count_of_outlets_at_80_columns_however_long_t
             assert count == str(record.n_sources)
             assert name == record.name or (name.endswith("…") and record.name.startswith(name[:-1]))
         assert "Volodymyr Zelenskiy" in {drawn(entities, i)[1] for i in range(entities.row_count)}
+
+
+async def test_facts_pane_marks_each_source_only_where_the_facts_words_keep_their_room(demo_db):
+    app = FactdiffApp(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        facts = app.query_one(FactsTable)
+        # five sources: a mark each, and the fact's label still has its room
+        assert facts.column_names() == ("Outlets", "12345", "≠", "Fact")
+        assert facts.label_width >= FactsTable.LABEL_MIN
+        assert columns_width(facts) <= facts.scrollable_content_region.width
+        record = facts.records[0]
+        marks = drawn(facts, 0)[1]
+        assert marks.count("●") == record.n_sources == len(record.coverage)
+        # in a pane too narrow for both, the label keeps its room and the marks go
+        facts.fit(40)
+        assert facts.column_names() == ("Outlets", "≠", "Fact") and facts.label_width == 40 - 14
 
 
 @pytest.mark.parametrize("keys", [(), ("enter",), ("shift+tab", "o"), ("slash",), ("l",), ("c",), ("s",),

@@ -89,7 +89,7 @@ class BrowseScreen(FactdiffScreen):
         lists = {"sources": SourcePages(self.queries, story_id), "facts": facts,
                  "entities": EntityPages(self.queries, story_id)}
         windows = {pane: read_window(lists[pane], viewport) for pane, viewport in viewports.items()}
-        marks = self.queries.sources(story_id, MAX_MARKS) if "facts" in windows else []
+        marks = self.queries.sources(story_id, MAX_MARKS + 1) if "facts" in windows else []
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_lists, windows, marks)
 

@@ -17,7 +17,7 @@ from store.queries import ClaimRow, EntityRow, FactRow, Queries, SourceRow, Stor
 from ..text import cell, content, one_line
 from .table import RowMessage, RowTable
 
-MAX_MARKS = 20   # coverage marks drawn per fact: the first sources of the store or story
+MAX_MARKS = 20   # coverage marks drawn per fact, one per source of the store or story, if it has no more
 
 
 # The lists the panes show, read a page at a time (in workers: these query the store).
@@ -116,37 +116,46 @@ class SourcesTable(RowTable[SourceRow]):
 
 class FactsTable(RowTable[FactRow]):
     HELP_TITLE = "Facts pane"
+    LABEL_MIN = 20      # cells of a fact's label the coverage marks may not take
     BINDINGS = [Binding("enter", "select_cursor", "Compare", id="facts.compare")]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.sources: list[SourceRow] = []
+        self.marked = False
 
     def set_sources(self, sources: list[SourceRow]) -> None:
-        """The first sources of the store or story, one coverage mark each (the facts shown next are marked
-        against them)."""
-        self.sources = sources[:MAX_MARKS]
+        """The sources of the store or story, one coverage mark each (the facts shown next are marked against
+        them); more than MAX_MARKS, and there are no marks: those of some of them would not say who left a fact
+        out."""
+        self.sources = sources if len(sources) <= MAX_MARKS else []
 
     def fit(self, width: int) -> None:
-        self.marks_header = "".join(str(s.number % 10) for s in self.sources[:MAX_MARKS]) or "Reported by"
+        self.marks_header = "".join(str(s.number % 10) for s in self.sources)
         marks_width = max(len(self.marks_header), 3)
-        self.label_width = max(width - (7 + 2) - (marks_width + 2) - (1 + 2) - 2, 12)
-        self.widths = (7, marks_width, 1, self.label_width)
+        room = width - (7 + 2) - (1 + 2) - 2
+        # the fact's own words come first: the marks go where they would leave it less than LABEL_MIN cells
+        self.marked = bool(self.sources) and room - (marks_width + 2) >= self.LABEL_MIN
+        self.label_width = max(room - (marks_width + 2 if self.marked else 0), 12)
+        self.widths = (7, marks_width, 1, self.label_width) if self.marked else (7, 1, self.label_width)
 
     def column_names(self) -> tuple[str, ...]:
-        return ("Outlets", self.marks_header, "≠", "Fact")
+        return ("Outlets", self.marks_header, "≠", "Fact") if self.marked else ("Outlets", "≠", "Fact")
 
     def cells(self, row: FactRow) -> tuple:
-        marks = Text()
-        for s in self.sources[:MAX_MARKS]:
-            marks.append("●" if s.id in row.coverage else "·", style="bold green" if s.id in row.coverage else "dim")
         if row.figures_disagree:
             flag = Text("≠", style="bold red")
         elif row.speakers_differ:
             flag = Text("~", style="yellow")
         else:
             flag = Text(" ")
-        return (Text(str(row.n_sources), justify="right"), marks, flag, cell(row.label, limit=self.label_width))
+        cells = (Text(str(row.n_sources), justify="right"), flag, cell(row.label, limit=self.label_width))
+        if not self.marked:
+            return cells
+        marks = Text()
+        for s in self.sources:
+            marks.append("●" if s.id in row.coverage else "·", style="bold green" if s.id in row.coverage else "dim")
+        return (cells[0], marks, *cells[1:])
 
 
 TYPE_BADGES = {"PERSON": "P", "ORG": "O", "PLACE": "L"}   # L for location: P is taken by person
