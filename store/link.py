@@ -319,9 +319,9 @@ class _Staging:
                     merge(key, into)
 
         # "Kim Jong-un" is the "Kim Jong Un" of other stories
-        for key in [k for k, e in self.entities.items() if _unhyphened(e["name"])]:
-            spaced = _unhyphened(self.entities[key]["name"])
-            if spaced in self.entities and spaced != key and _top_type(self.entities[spaced]["types"]) in ("PERSON", "OTHER"):
+        for key, spaced in [(k, _unhyphened(e["name"])) for k, e in self.entities.items()]:
+            if spaced in self.entities and spaced != key \
+                    and _top_type(self.entities[spaced]["types"]) in ("PERSON", "OTHER"):
                 merge(key, spaced)
 
         given = _given_names()
