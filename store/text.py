@@ -20,12 +20,28 @@ _IMAGE = re.compile(
     r"|!\[[^\]]*\]\([^)]*\)|\bdata:[\w/+.\-]+[;,][^\s<>]*",
     re.I | re.S)
 _RELATED = re.compile(
-    r"^\s*(?:see also|read also|also read|read more|more on this|more from|related(?: coverage| articles| stories| content)?"
+    r"^\s*(?:see also|read also|also read|read more|read|more on this|more from"
+    r"|related(?: coverage| articles| stories| content)?"
     r"|recommended(?: reading)?|you may also like|watch|listen|most read|trending|further reading)\s*[:\-–—]",
     re.I)
 _RELATED_ONLY = re.compile(
     r"^\s*(?:see also|read also|also read|read more|more on this( story)?|related(?: coverage| articles| stories| content)?"
     r"|recommended(?: reading)?|you may also like|most read|trending|further reading)\s*[:\-–—]?\s*$", re.I)
+# A picture's caption and credit as pages print them: "Image copyright AP Image caption ...", "Enlarge this image
+# toggle caption ...", "Photo: ...". And the lines a page puts between paragraphs: "Advertisement", "Continue reading
+# the main story", "Story continues below advertisement".
+_CAPTION = re.compile(
+    r"^\s*(?:image (?:copyright|caption|source)\b|enlarge this image\b|toggle caption\b|hide caption\b"
+    r"|(?:photo|picture|image|caption)\s*:)", re.I)
+_BETWEEN = re.compile(
+    r"^\s*(?:advertisement\s*)?(?:continue reading(?: the main story| below)?|story continues below(?: advertisement)?"
+    r"|advertisement|supported by)\s*$", re.I)
+# "Can the US break its cycle of gun control failure? Read more": a link to another article.
+_READ_MORE_END = re.compile(r"(?:^|[\s.?!:|–—-])(?:Read more|Read More|READ MORE|Read the full story|Full story)"
+                            r"\s*[.»›>]*\s*$")
+# An author's note: "Follow him on Twitter @x".
+_FOLLOW = re.compile(r"^\s*follow (?:him|her|them|me|us|@\w+)\b.{0,40}\b(?:twitter|facebook|instagram|threads)\b"
+                     r"|^\s*follow (?:him|her|them|me|us) (?:at|on) @", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪►»]|\d+[.)])\s+\S")
 _AUDIO = re.compile(r"^\s*(?:audio(?: report)?\s*:|listen to (?:this|the) (?:article|story)|.*\bread by (?:ai|an ai)\b)", re.I)
 _STAMP = re.compile(
@@ -43,7 +59,7 @@ _COMMENTS = re.compile(
 _NOTE = re.compile(r"^\s*(?:update|updated|correction|clarification|editor['’]?s? note)\b[^:\n]{0,40}:", re.I)
 _FOOTER = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved)", re.I)
 _PROMO = re.compile(
-    r"\b(?:click here|sign up (?:for|to)|subscribe (?:to|now|today)|our newsletter|download (?:the|our) app"
+    r"\b(?:click here|sign up (?:for|to|today|now|here)|subscribe (?:to|now|today)|our newsletter|download (?:the|our) app"
     r"|follow us on|gives you the latest|share (?:this|on) (?:facebook|twitter|x)|get the latest)\b", re.I)
 _APPEAL_CUE = re.compile(
     r"\b(?:support|donat\w*|patron\w*|subscri\w*|membership|join our|become a member|cup of coffee|contribut\w*"
@@ -165,8 +181,17 @@ def clean(text: str) -> Cleaned:
         elif _FOOTER.match(line):
             kind = "footer"
         elif any(k in low for k in promo_words) and _PROMO.search(line) \
-                and (_SECOND_PERSON.search(line) or n_words <= 12):
+                and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low):
             kind = "promo"
+        elif _CAPTION.match(line):
+            kind = "image"
+        elif n_words <= 6 and _BETWEEN.match(line):
+            kind = "advert"
+        elif n_words <= 30 and ("read" in low or "story" in low) and _READ_MORE_END.search(line) \
+                and not _QUOTE_CHARS.search(line):
+            kind = "related"
+        elif n_words <= 20 and "follow" in low and _FOLLOW.match(line):
+            kind = "byline"
         elif any(k in low for k in appeal_words) and _is_appeal(line):
             kind = "appeal"
             tail_kind = "appeal" if idx >= len(lines) * 0.5 else None

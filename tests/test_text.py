@@ -80,6 +80,33 @@ def test_page_furniture_is_found_and_metadata_kept():
     assert _sents(text) == ["Storm hits the coast", "The storm killed 12 people, officials said."]
 
 
+def test_captions_advert_lines_read_more_links_newsletters_and_follow_lines_are_furniture():
+    lines = {
+        "Image copyright Reuters Image caption Michael Cohen works as a lawyer for President Donald Trump": "image",
+        "Enlarge this image toggle caption Saul Loeb/AFP/Getty Images Saul Loeb/AFP/Getty Images": "image",
+        "Photo: Protesters outside the court on Monday.": "image",
+        "Advertisement": "advert",
+        "Advertisement Continue reading the main story": "advert",
+        "Story continues below advertisement": "advert",
+        "Has Isis been defeated in Syria, as Trump claims? Read more": "related",
+        "READ: Poland’s far-right used Independence Day to rally against gay rights": "related",
+        "POLITICO Playbook newsletter Sign up today to receive the #1-rated newsletter in politics Email Sign Up": "promo",
+        "Stay up to date... Sign up for our new newsletter. Join us on Twitter and Facebook": "promo",
+        "Follow him on Twitter @RevJJackson.": "byline",
+        "Follow @SusanPage on Twitter.": "byline",
+    }
+    reporting = [
+        "Lawmakers said the short subheading stays",
+        "The photo showed the president at the border, officials said.",
+        "\"I will read more,\" he said, and urged others to Read more",
+        "Officials said they would follow him on the trip to Twitter's offices in San Francisco and then go home.",
+        "The newsletter reported on Monday that the senator had signed the bill.",
+    ]
+    text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *lines, *reporting])
+    assert dict((t, k) for k, t in _furniture(text)) == lines
+    assert _sents(text)[1:] == ["The storm killed 12 people, officials said.", *reporting]
+
+
 def test_related_headline_glued_to_the_next_sentence_is_cut_at_the_join():
     text = ("SEE ALSO: Why The Troops Will Struggle Against UkraineWith estimates rising, "
             "reports suggest more than 11,000 soldiers are there.")
