@@ -36,12 +36,20 @@ _CAPTION = re.compile(
 _BETWEEN = re.compile(
     r"^\s*(?:advertisement\s*)?(?:continue reading(?: the main story| below)?|story continues below(?: advertisement)?"
     r"|advertisement|supported by)\s*$", re.I)
+# A picture's credit ending a line of caption: "... in a tweet thread. PRAKASH SINGH/AFP/Getty Images", "(Photo: STR,
+# AFP/Getty Images)", "... McAllen, Texas. Photograph: Handout/AFP/Getty Images".
+_CREDIT_END = re.compile(
+    r"(?:\b(?:Photograph|Photo|Illustration|Image|Credit)\s*:\s*[^.:]{2,80}|\bGetty Images|/(?:AP|AFP|EPA|Reuters)"
+    r"|\bAP Photo\b[^.]{0,60}|\bShutterstock)\)?\s*$")
 # "Can the US break its cycle of gun control failure? Read more": a link to another article.
 _READ_MORE_END = re.compile(r"(?:^|[\s.?!:|–—-])(?:Read more|Read More|READ MORE|Read the full story|Full story)"
                             r"\s*[.»›>]*\s*$")
 # An author's note: "Follow him on Twitter @x".
-_FOLLOW = re.compile(r"^\s*follow (?:him|her|them|me|us|@\w+)\b.{0,40}\b(?:twitter|facebook|instagram|threads)\b"
-                     r"|^\s*follow (?:him|her|them|me|us) (?:at|on) @", re.I)
+# (it begins the line or names a handle or an address: "Trump urged them to follow him on Twitter" is reporting)
+_FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us|@\w+)\b.{0,40}\b(?:twitter|facebook|instagram|threads)\b"
+                     r"|\bfollow (?:him|her|them|me|us) (?:at|on) @", re.I)
+_FOLLOW_START = re.compile(r"^\s*(?:you can )?follow\b", re.I)
+_READ_MORE_START = re.compile(r"^\s*Read (?:more|More)\b")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪►»]|\d+[.)])\s+\S")
 _AUDIO = re.compile(r"^\s*(?:audio(?: report)?\s*:|listen to (?:this|the) (?:article|story)|.*\bread by (?:ai|an ai)\b)", re.I)
 _STAMP = re.compile(
@@ -60,12 +68,14 @@ _NOTE = re.compile(r"^\s*(?:update|updated|correction|clarification|editor['’]
 _FOOTER = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved)", re.I)
 _PROMO = re.compile(
     r"\b(?:click here|sign up (?:for|to|today|now|here)|subscribe (?:to|now|today)|our newsletter|download (?:the|our) app"
-    r"|follow us on|gives you the latest|share (?:this|on) (?:facebook|twitter|x)|get the latest)\b", re.I)
+    r"|follow us on|gives you the latest|share (?:this|on) (?:facebook|twitter|x)|get the latest|by signing up"
+    r"|in your inbox)\b", re.I)
 _APPEAL_CUE = re.compile(
     r"\b(?:support|donat\w*|patron\w*|subscri\w*|membership|join our|become a member|cup of coffee|contribut\w*"
     r"|help us|close this page|independent journalism|our journalism|our reporting)\b", re.I)
 # Words one of which every promo or appeal line holds: a cheap test before the patterns.
-_PROMO_WORDS = ("click", "sign up", "subscribe", "newsletter", "download", "follow us", "latest", "share")
+_PROMO_WORDS = ("click", "sign up", "signing up", "inbox", "subscribe", "newsletter", "download", "follow us", "latest",
+                "share")
 _APPEAL_WORDS = ("support", "donat", "patron", "subscri", "member", "join our", "coffee", "contribut",
                  "help us", "close this page", "journalism", "our reporting")
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
@@ -183,14 +193,16 @@ def clean(text: str) -> Cleaned:
         elif any(k in low for k in promo_words) and _PROMO.search(line) \
                 and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low):
             kind = "promo"
-        elif _CAPTION.match(line):
+        elif _CAPTION.match(line) or n_words <= 40 and _CREDIT_END.search(line) and not _QUOTE_CHARS.search(line):
             kind = "image"
         elif n_words <= 6 and _BETWEEN.match(line):
             kind = "advert"
-        elif n_words <= 30 and ("read" in low or "story" in low) and _READ_MORE_END.search(line) \
+        elif n_words <= 30 and ("read" in low or "story" in low) and (
+                _READ_MORE_END.search(line) or n_words <= 20 and _READ_MORE_START.match(line)) \
                 and not _QUOTE_CHARS.search(line):
             kind = "related"
-        elif n_words <= 20 and "follow" in low and _FOLLOW.match(line):
+        elif n_words <= 40 and "follow" in low and _FOLLOW.search(line) and not _QUOTE_CHARS.search(line) \
+                and ("@" in line or _FOLLOW_START.match(line)):
             kind = "byline"
         elif any(k in low for k in appeal_words) and _is_appeal(line):
             kind = "appeal"

@@ -94,6 +94,12 @@ def test_captions_advert_lines_read_more_links_newsletters_and_follow_lines_are_
         "Stay up to date... Sign up for our new newsletter. Join us on Twitter and Facebook": "promo",
         "Follow him on Twitter @RevJJackson.": "byline",
         "Follow @SusanPage on Twitter.": "byline",
+        "Jack Dorsey announced the ban in a tweet thread. PRAKASH SINGH/AFP/Getty Images": "image",
+        "Rep. Kyrsten Sinema, D-Ariz. (Photo: Rich Fury, Getty Images for Human Rights Campaign)": "image",
+        "Read more from our diplomatic correspondent": "related",
+        "Get the Monitor Stories you care about delivered to your inbox. By signing up, you agree to our Policy": "promo",
+        "Email him at will.oremus@slate.com or follow him on Twitter.": "byline",
+        "EJ Montini is a columnist for The Arizona Republic. Follow him on Twitter: @ejmontini": "byline",
     }
     reporting = [
         "Lawmakers said the short subheading stays",
@@ -101,6 +107,10 @@ def test_captions_advert_lines_read_more_links_newsletters_and_follow_lines_are_
         "\"I will read more,\" he said, and urged others to Read more",
         "Officials said they would follow him on the trip to Twitter's offices in San Francisco and then go home.",
         "The newsletter reported on Monday that the senator had signed the bill.",
+        "The photo was distributed by Getty Images.",
+        "The agency sold the image to Getty Images and to AP",
+        "Trump urged supporters to follow him on Twitter.",
+        "Thus, Carlson had to read more of their radical demands:",
     ]
     text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *lines, *reporting])
     assert dict((t, k) for k, t in _furniture(text)) == lines
