@@ -41,15 +41,16 @@ _BETWEEN = re.compile(
 _CREDIT_END = re.compile(
     r"(?:\b(?:Photograph|Photo|Illustration|Image|Credit)\s*:\s*[^.:]{2,80}|\bGetty Images|/(?:AP|AFP|EPA|Reuters)"
     r"|\bAP Photo\b[^.]{0,60}|\bShutterstock)\)?\s*$")
-# "Can the US break its cycle of gun control failure? Read more": a link to another article.
+# "Can the US break its cycle of gun control failure? Read more", "Read more from Reality Check": a link to another
+# article.
 _READ_MORE_END = re.compile(r"(?:^|[\s.?!:|–—-])(?:Read more|Read More|READ MORE|Read the full story|Full story)"
                             r"\s*[.»›>]*\s*$")
+_READ_MORE_START = re.compile(r"^\s*Read (?:more|More)\b")
 # An author's note: "Follow him on Twitter @x".
 # (it begins the line or names a handle or an address: "Trump urged them to follow him on Twitter" is reporting)
 _FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us|@\w+)\b.{0,40}\b(?:twitter|facebook|instagram|threads)\b"
                      r"|\bfollow (?:him|her|them|me|us) (?:at|on) @", re.I)
 _FOLLOW_START = re.compile(r"^\s*(?:you can )?follow\b", re.I)
-_READ_MORE_START = re.compile(r"^\s*Read (?:more|More)\b")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪►»]|\d+[.)])\s+\S")
 _AUDIO = re.compile(r"^\s*(?:audio(?: report)?\s*:|listen to (?:this|the) (?:article|story)|.*\bread by (?:ai|an ai)\b)", re.I)
 _STAMP = re.compile(
