@@ -41,6 +41,12 @@ _BETWEEN = re.compile(
 _CREDIT_END = re.compile(
     r"(?:\b(?:Photograph|Photo|Illustration|Image|Credit)\s*:\s*[^.:]{2,80}|\bGetty Images|/(?:AP|AFP|EPA|Reuters)"
     r"|\bAP Photo\b[^.]{0,60}|\bShutterstock)\)?\s*$")
+# A caption of any length that ends in its agency's credit, or that begins as the AP's do: "... in El Paso, Texas.
+# (AP Photo/Evan Vucci)", "(Reuters photo: Mike Segar)", "FILE - In this Jan. 4, 2020, file photo ...".
+_PAREN_CREDIT = re.compile(r"\((?:AP|Reuters|AFP|EPA|Getty|Photo|Credit|Image|Illustration)\b[^()]{0,80}\)\s*$", re.I)
+_FILE_PHOTO = re.compile(r"^\s*FILE\s*[-–—]+\s*(?:In this|This)\b.{0,80}\bphoto\b")
+# A link to another article in brackets, on a line of its own: "(RELATED: ...)", "( WATCH: ...)", "[Read: ...]".
+_BRACKET_LINK = re.compile(r"^\s*[\[(]\s*(?:related|read more|see also|read|watch|listen|more)\s*:[^\])]*[\])]\s*$", re.I)
 # "Can the US break its cycle of gun control failure? Read more", "Read more from Reality Check": a link to another
 # article.
 _READ_MORE_END = re.compile(r"(?:^|[\s.?!:|–—-])(?:Read more|Read More|READ MORE|Read the full story|Full story)"
@@ -105,6 +111,10 @@ def _is_appeal(line: str) -> bool:
     return (cues >= 1 and you and we) or cues >= 3 or (cues >= 2 and (you or we))
 
 
+def _all_caps(line: str) -> bool:
+    return line.isupper() and sum(ch.isalpha() for ch in line) >= 20
+
+
 def _reads_like_heading(line: str) -> bool:
     words = line.split(None, 25)      # enough to tell "more than 25"
     return 0 < len(words) <= 25 and not _SENT_END.search(line)
@@ -134,6 +144,9 @@ def clean(text: str) -> Cleaned:
     promo_words = [k for k in _PROMO_WORDS if k in text_low]
     appeal_words = [k for k in _APPEAL_WORDS if k in text_low]
 
+    # a line in capitals amid reporting is another article's headline ("SCHIFF SAYS 'WE' DIDN'T TALK TO
+    # WHISTLEBLOWER"); in an article written in capitals it is reporting
+    caps_lines = sum(1 for _, _, line in lines if _all_caps(line))
     for idx, (a, b, line) in enumerate(lines):
         kind: str | None = None
         stripped = line.strip()
@@ -194,8 +207,13 @@ def clean(text: str) -> Cleaned:
         elif any(k in low for k in promo_words) and _PROMO.search(line) \
                 and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low):
             kind = "promo"
-        elif _CAPTION.match(line) or n_words <= 40 and _CREDIT_END.search(line) and not _QUOTE_CHARS.search(line):
+        elif _CAPTION.match(line) or n_words <= 40 and _CREDIT_END.search(line) and not _QUOTE_CHARS.search(line) \
+                or ")" in line and _PAREN_CREDIT.search(line) or "FILE" in line and _FILE_PHOTO.match(line):
             kind = "image"
+        elif _BRACKET_LINK.match(line):
+            kind = "related"
+        elif idx > 0 and n_words >= 4 and caps_lines <= 0.25 * len(lines) and _all_caps(line):
+            kind = "related"
         elif n_words <= 6 and _BETWEEN.match(line):
             kind = "advert"
         elif n_words <= 30 and ("read" in low or "story" in low) and (

@@ -100,6 +100,14 @@ def test_captions_advert_lines_read_more_links_newsletters_and_follow_lines_are_
         "Get the Monitor Stories you care about delivered to your inbox. By signing up, you agree to our Policy": "promo",
         "Email him at will.oremus@slate.com or follow him on Twitter.": "byline",
         "EJ Montini is a columnist for The Arizona Republic. Follow him on Twitter: @ejmontini": "byline",
+        "Vice President Mike Pence, center, accompanied by his Chief of Staff Marc Short, second from left, leaves the "
+        "U.S. Capitol building on Capitol Hill in Washington, Tuesday, March 12, 2019, after a long meeting with "
+        "senators about the budget. (AP Photo/Andrew Harnik)": "image",
+        "FILE - In this Jan. 4, 2020, file photo a sign for Fort Bragg, N.C., is shown.": "image",
+        "Rob Porter departs Air Force One in Morristown, N.J., in August 2017. (Reuters photo: Jonathan Ernst)": "image",
+        "(RELATED: NYT Devotes Front-Page Coverage To Irrelevant Fake News Site)": "related",
+        "[Read: The world John Lewis helped create]": "related",
+        "SCHIFF SAYS 'WE' DIDN'T TALK TO WHISTLEBLOWER -- THEN BACKTRACKS": "related",
     }
     reporting = [
         "Lawmakers said the short subheading stays",
@@ -111,10 +119,18 @@ def test_captions_advert_lines_read_more_links_newsletters_and_follow_lines_are_
         "The agency sold the image to Getty Images and to AP",
         "Trump urged supporters to follow him on Twitter.",
         "Thus, Carlson had to read more of their radical demands:",
+        "The senator said the vote would happen on Tuesday (Reuters).",
+        "He said it was the WORST DEAL EVER, and NATO agreed.",
     ]
     text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *lines, *reporting])
     assert dict((t, k) for k, t in _furniture(text)) == lines
     assert _sents(text)[1:] == ["The storm killed 12 people, officials said.", *reporting]
+
+
+def test_an_article_written_in_capitals_is_reporting():
+    text = "STORM HITS THE COAST\nTHE STORM KILLED 12 PEOPLE, OFFICIALS SAID ON MONDAY.\nTHE GOVERNOR DECLARED AN EMERGENCY."
+    assert not [f for f in clean(text).furniture if f.kind == "related"]
+    assert _sents(text)[-2:] == ["THE STORM KILLED 12 PEOPLE, OFFICIALS SAID ON MONDAY.", "THE GOVERNOR DECLARED AN EMERGENCY."]
 
 
 def test_related_headline_glued_to_the_next_sentence_is_cut_at_the_join():
