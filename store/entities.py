@@ -40,7 +40,7 @@ chief spokesman spokeswoman spokesperson adviser advisor director chairman chair
 deputy foreign defense defence interior press communications national security state attorney
 brig brig. brigadier marshal field gen.-maj. speaker leader premier emperor crown sultan emir ayatollah
 archbishop bishop cardinal rabbi imam dean officer official minister-president secretary-general attorney-general
-director-general vice-president governor-elect mayor-elect commander-in-chief""".split())
+director-general vice-president governor-elect mayor-elect commander-in-chief sens sens. reps reps.""".split())
 # Title words that can end a title ("Press Secretary", "Spokesperson") or stand alone as one.
 _TITLE_HEADS = frozenset("""president president-elect minister secretary general gen gen. major maj maj. lieutenant
 lt lt. colonel col col. captain capt capt. admiral adm adm. sergeant sgt sgt. sir dame lord lady mr mr. mrs mrs.
@@ -49,7 +49,7 @@ justice chancellor king queen prince princess pope rev rev. father sheikh ambass
 spokesman spokeswoman spokesperson adviser advisor director chairman chairwoman ceo envoy brig brig.
 brigadier marshal speaker leader premier emperor sultan emir ayatollah archbishop bishop cardinal rabbi
 imam officer counsel secretary-general attorney-general director-general vice-president governor-elect mayor-elect
-commander-in-chief""".split())
+commander-in-chief sens sens. reps reps.""".split())
 ROLE_WORDS = frozenset("""spokesman spokeswoman spokesperson adviser advisor official officials minister secretary
 president chief director leader envoy ambassador commander general analyst expert professor lawyer
 attorney senator governor mayor chairman ceo founder correspondent reporter editor journalist
@@ -105,6 +105,9 @@ _LOWER_HYPHENATED_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]-[A-Z]")
 _HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]{0,5}-([a-z]{1,6})$")
 _COMPOUND_HEADS = frozenset("""era area at style like free born made run wide type class only level scale size
     proof year old day time term long friendly esque ish up off out on""".split())
+_STOP_BEFORE = re.compile(r"[.!?][\"”’']?\s+$")
+# "(D-Calif.)", "R-Ky.": a lawmaker's party and state, not a name
+_AFFILIATION = re.compile(r"^(?:D|R|I|Ind)-[A-Z]")
 _TITLE_CASE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SENTENCE_LEAD = re.compile(r"[\s\"“‘'(\[-]*")
 _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)\b")
@@ -315,6 +318,11 @@ def _sentence_first_token(text: str, s_start: int) -> int:
 
 def _classify_chunk(text: str, ch: _Chunk, first_pos: int, title_case: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
+    # a sentence inside a quotation starts a word's capital as a sentence does: '"... an investigation. And I
+    # believe ..."'
+    a0 = ch.tokens[0][0]
+    if a0 != first_pos and _STOP_BEFORE.search(text, max(0, a0 - 4), a0):
+        first_pos = a0
     for toks in _split_on_common(ch.tokens, first_pos, title_case):
         # strip leading determiners / connectors
         while toks and (toks[0][2] in _CONNECT or toks[0][2].lower() in _OF_FOR_THE
@@ -392,7 +400,7 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
     # a country's short form is written in capitals: "Us vs. Them" does not name the US
     if len(name) <= 3 and not name.isupper() and low in PLACE_ALIASES:
         return out
-    if len(name) < 2 or name.isdigit():
+    if len(name) < 2 or name.isdigit() or _AFFILIATION.match(name):
         return out
     typ, strength = _type_of(text, toks, name, titled, first_pos, title_case)
     if weak:

@@ -45,6 +45,9 @@ _CREDIT_END = re.compile(
 # (AP Photo/Evan Vucci)", "(Reuters photo: Mike Segar)", "FILE - In this Jan. 4, 2020, file photo ...".
 _PAREN_CREDIT = re.compile(r"\((?:AP|Reuters|AFP|EPA|Getty|Photo|Credit|Image|Illustration)\b[^()]{0,80}\)\s*$", re.I)
 _FILE_PHOTO = re.compile(r"^\s*FILE\s*[-–—]+\s*(?:In this|This)\b.{0,80}\bphoto\b")
+# A gallery's or a video player's text scraped into a paragraph: "Hide Caption 15 of 21 Photos: ...", "JUST WATCHED ...
+# Replay More Videos ... MUST WATCH ...".
+_GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b|\bReplay More Videos\b")
 # A link to another article in brackets, on a line of its own: "(RELATED: ...)", "( WATCH: ...)", "[Read: ...]".
 _BRACKET_LINK = re.compile(r"^\s*[\[(]\s*(?:related|read more|see also|read|watch|listen|more)\s*:[^\])]*[\])]\s*$", re.I)
 # "Can the US break its cycle of gun control failure? Read more", "Read more from Reality Check": a link to another
@@ -212,6 +215,8 @@ def clean(text: str) -> Cleaned:
             kind = "image"
         elif _BRACKET_LINK.match(line):
             kind = "related"
+        elif ("Caption" in line or "Videos" in line) and _GALLERY.search(line):
+            kind = "gallery"
         elif idx > 0 and n_words >= 4 and caps_lines <= 0.25 * len(lines) and _all_caps(line):
             kind = "related"
         elif n_words <= 6 and _BETWEEN.match(line):

@@ -389,3 +389,11 @@ def test_people_of_world_news_and_given_names_that_are_words_are_typed_by_the_gi
     names = ["Recep Tayyip Erdogan", "Olaf Scholz", "Giorgia Meloni", "Shehbaz Sharif", "Kyrylo Budanov",
              "Shigeru Ishiba", "Friedrich Merz", "Abdel Fattah el-Sisi", "Bill de Blasio", "Ed Markey", "Mark Esper"]
     assert {n: ms.get(n) for n in names} == dict.fromkeys(names, "PERSON")
+
+
+def test_party_and_state_tags_plural_titles_and_sentences_inside_quotes_make_no_names():
+    names = {m.name: m.type for m in _mentions(
+        'Sens. Marco Rubio and Ted Cruz spoke. Sen. Dianne Feinstein (D-Calif.) and Rep. Jim Jordan, R-Ohio, agreed. '
+        '"They asked for an investigation. And I believe it would help," she said.')}
+    assert names == {"Marco Rubio": "PERSON", "Ted Cruz": "PERSON", "Dianne Feinstein": "PERSON",
+                     "Jim Jordan": "PERSON"}

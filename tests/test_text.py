@@ -108,6 +108,10 @@ def test_captions_advert_lines_read_more_links_newsletters_and_follow_lines_are_
         "(RELATED: NYT Devotes Front-Page Coverage To Irrelevant Fake News Site)": "related",
         "[Read: The world John Lewis helped create]": "related",
         "SCHIFF SAYS 'WE' DIDN'T TALK TO WHISTLEBLOWER -- THEN BACKTRACKS": "related",
+        "Obama met Estonia's prime minister in Tallinn on September 3. Hide Caption 15 of 21 Photos: Obama in Europe "
+        "President Obama speaks.": "gallery",
+        "JUST WATCHED How the Macron-Trump bromance evolved Replay More Videos ... MUST WATCH How it evolved 01:51":
+            "gallery",
     }
     reporting = [
         "Lawmakers said the short subheading stays",
