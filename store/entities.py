@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .lexicon import KNOWN_ORGS, PLACE_ALIASES, first_names, is_common_word, is_demonym, place_kind, word_stats
+from .lexicon import (KNOWN_ORGS, PLACE_ALIASES, US_STATE_ABBREVIATIONS, first_names, is_common_word, is_demonym,
+                      place_kind, word_stats)
 from .model import Mention
 
 # A name token: a capitalised word (with inner apostrophes, hyphens, dots, slashes), a dotted initialism, or a particle.
@@ -201,6 +202,12 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
     return out
 
 
+def _a_place_begins(toks: list[tuple[int, int, str]]) -> bool:
+    """The first two or three words name a place: "Saudi Arabia", "Czech Republic", "Central African Republic"."""
+    return any(len(toks) >= n and (place_kind(" ".join(t[2] for t in toks[:n]))
+                                   or _norm(" ".join(t[2] for t in toks[:n])) in PLACE_ALIASES) for n in (2, 3))
+
+
 def _hyphenated_given(tok: str) -> bool:
     m = _HYPHENATED_GIVEN.match(tok)
     return bool(m) and m.group(1) not in _COMPOUND_HEADS and not m.group(1).endswith("ed")
@@ -378,7 +385,9 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
         out.append(_Candidate(a, b, t, "PLACE", 2))
         toks = toks[1:]
     # a leading demonym is description, not name: "Chechen Akhmat", "Ukrainian President" (unless an org follows)
-    while toks and is_demonym(toks[0][2]) and not any(t[2].lower() in ORG_HEADS for t in toks[1:]):
+    # (a country's name is not: "Saudi Arabia", "Czech Republic", "Dominican Republic")
+    while toks and is_demonym(toks[0][2]) and not any(t[2].lower() in ORG_HEADS for t in toks[1:]) \
+            and not _a_place_begins(toks):
         toks = toks[1:]
     if len(toks) >= 2 and is_demonym(f"{toks[0][2]} {toks[1][2]}") and not any(t[2].lower() in ORG_HEADS for t in toks[2:]):
         toks = toks[2:]
@@ -397,8 +406,8 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
         return out
     if is_demonym(name) or (len(words) == 1 and words[0].lower() in TITLES):
         return out
-    # a country's short form is written in capitals: "Us vs. Them" does not name the US
-    if len(name) <= 3 and not name.isupper() and low in PLACE_ALIASES:
+    # a country's short form is written in capitals: "Us vs. Them" does not name the US (a state's is not: "Fla.")
+    if len(name) <= 3 and not name.isupper() and low in PLACE_ALIASES and low not in US_STATE_ABBREVIATIONS:
         return out
     if len(name) < 2 or name.isdigit() or _AFFILIATION.match(name):
         return out

@@ -15,8 +15,18 @@ PLACE_ALIASES: dict[str, str] = {
     "britain": "United Kingdom",
     "dprk": "North Korea", "rok": "South Korea", "prc": "China", "uae": "United Arab Emirates",
     "russian federation": "Russia", "republic of korea": "South Korea",
-    "democratic people's republic of korea": "North Korea",
+    "democratic people's republic of korea": "North Korea", "czech republic": "Czechia",
 }
+# US states as news abbreviates them ("Miami, Fla.", "Sen. Dianne Feinstein, D-Calif."); not those that are also
+# words, titles, names or acronyms ("Miss.", "Mass.", "Wash.", "Del.", "La.", "Pa.", "Mo.", "Ore.", "Ind.", "Ark.", and
+# "Va." and "Md.", which are also the VA and an MD).
+US_STATE_ABBREVIATIONS: dict[str, str] = dict(pair.strip().split(":") for pair in """ala:Alabama, ariz:Arizona,
+calif:California, colo:Colorado, conn:Connecticut, fla:Florida, ga:Georgia, ill:Illinois, kan:Kansas,
+ky:Kentucky, mich:Michigan, minn:Minnesota, mont:Montana, neb:Nebraska, nev:Nevada, n.h.:New Hampshire,
+n.j.:New Jersey, n.m.:New Mexico, n.y.:New York, n.c.:North Carolina, n.d.:North Dakota, okla:Oklahoma,
+r.i.:Rhode Island, s.c.:South Carolina, s.d.:South Dakota, tenn:Tennessee, vt:Vermont, w.va.:West Virginia,
+wis:Wisconsin, wyo:Wyoming""".split(","))
+PLACE_ALIASES.update(US_STATE_ABBREVIATIONS)
 
 # Capitals news names for their governments ("Kyiv says", "Moscow denies"): the speaker is the country.
 CAPITALS: dict[str, str] = dict(pair.strip().split(":") for pair in """Kyiv:Ukraine, Kiev:Ukraine,

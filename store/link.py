@@ -219,8 +219,9 @@ class _Staging:
             key = _norm(name)
             e = self.entities.get(key)
             if e is None:
-                e = self.entities[key] = {"name": name, "types": Counter(), "aliases": set(), "mentions": 0,
-                                          "sources": 0}
+                e = self.entities[key] = {"name": name, "names": Counter(), "types": Counter(), "aliases": set(),
+                                          "mentions": 0, "sources": 0}
+            e["names"][name] += len(mention_ids)
             e["types"][typ] += len(mention_ids)
             e["aliases"].update(aliases)
             e["aliases"].add(name)
@@ -248,6 +249,10 @@ class _Staging:
                      f" AND (source_id << {MENTION_KEY_BITS} | seq) NOT IN (SELECT mention_id FROM relink_mentions)")
         conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
         conn.execute("DELETE FROM entities")
+        # each entity is called as most of its mentions' stories call it ("Saudi Arabia", not the "SAUDI ARABIA"
+        # of the first story that named it so), in capitals only if every story writes it so
+        for e in self.entities.values():
+            e["name"] = max(e["names"], key=lambda n: (e["names"][n], not n.isupper(), n))
         merged = self._join_people()
         ordered = sorted(self.entities.items(), key=lambda kv: (-kv[1]["mentions"], kv[1]["name"]))
         conn.executemany("INSERT INTO entities (id, name, type, aliases, n_sources, n_mentions) VALUES (?,?,?,?,?,?)",

@@ -397,3 +397,38 @@ def test_party_and_state_tags_plural_titles_and_sentences_inside_quotes_make_no_
         '"They asked for an investigation. And I believe it would help," she said.')}
     assert names == {"Marco Rubio": "PERSON", "Ted Cruz": "PERSON", "Dianne Feinstein": "PERSON",
                      "Jim Jordan": "PERSON"}
+
+
+def test_an_entity_is_called_as_most_stories_call_it(tmp_path):
+    import sqlite3
+
+    from store.cli import main
+
+    for i, (name, text) in enumerate({
+        "a.md": "Oil prices rise\n\nOil prices rose sharply on Monday after officials said SAUDI ARABIA would cut "
+                "output by a million barrels a day.",
+        "b.md": "Football club sold\n\nA football club in Newcastle was sold on Tuesday to a fund that officials said "
+                "is controlled by Saudi Arabia.",
+        "c.md": "Pilgrims arrive in Mecca\n\nMore than two million pilgrims arrived in Mecca on Friday, officials in "
+                "Saudi Arabia said.",
+    }.items(), 1):
+        (tmp_path / name).write_text(f"---\npublished: 2019-{i * 3:02d}-10\n---\n{text}\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(tmp_path), "--db", str(db), "-q"]) == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM stories").fetchone()[0] == 3
+    assert conn.execute("SELECT name, n_sources FROM entities WHERE name LIKE 'saudi arabia'").fetchall() == [
+        ("Saudi Arabia", 3)]
+    conn.close()
+
+
+def test_a_country_named_after_its_demonym_and_states_as_news_abbreviates_them_are_places():
+    ents = _entities("Officials in Miami, Fla., said Saudi Arabia, the Czech Republic and the Dominican Republic agreed.",
+                     "Florida voted on Tuesday, officials said.")
+    assert {n: ents[n].type for n in ("Saudi Arabia", "Czechia", "Dominican Republic", "Florida")} == dict.fromkeys(
+        ("Saudi Arabia", "Czechia", "Dominican Republic", "Florida"), "PLACE")
+    assert "Fla" in ents["Florida"].aliases and "Czech Republic" in ents["Czechia"].aliases
+    assert not {"Arabia", "Republic", "Fla"} & set(ents)
+    # the VA is Veterans Affairs, not Virginia
+    ents = _entities("Officials at the Department of Veterans Affairs (VA) said the VA would hire more doctors.")
+    assert ents["Department of Veterans Affairs"].type == "ORG"
