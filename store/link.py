@@ -249,8 +249,8 @@ class _Staging:
                      f" AND (source_id << {MENTION_KEY_BITS} | seq) NOT IN (SELECT mention_id FROM relink_mentions)")
         conn.execute("INSERT INTO entities_fts (entities_fts) VALUES ('delete-all')")
         conn.execute("DELETE FROM entities")
-        # each entity is called as most of its mentions' stories call it ("Saudi Arabia", not the "SAUDI ARABIA"
-        # of the first story that named it so), in capitals only if every story writes it so
+        # each entity is called by the name most of its mentions have ("Saudi Arabia", not the "SAUDI ARABIA" of
+        # the first story that named it so); among names as common, not one in capitals
         for e in self.entities.values():
             e["name"] = max(e["names"], key=lambda n: (e["names"][n], not n.isupper(), n))
         merged = self._join_people()
