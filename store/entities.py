@@ -556,6 +556,7 @@ _NUMERALS = frozenset({"ii", "iii", "iv"})
 _MIDDLE_INITIAL = re.compile(r"^(?:[a-z]\.?|(?:[a-z]\.){2,3})$")     # "s.", "s", "h.w."
 
 
+@lru_cache(maxsize=65536)
 def _person_core(key: str) -> tuple[str, str]:
     """A person's name key without its middle initials and numeral, and those initials: "robert s. mueller iii" ->
     ("robert mueller", "s"). "Jr." and "Sr." stay: a father and his son are two people."""
@@ -577,6 +578,7 @@ def _unhyphened(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _bare_name(key: str) -> bool:
     """A person's name key of two or three words, less initials, with no word of a title's, a body's or a place's
     name: not "Sonoma County Sheriff" nor "Lawrence County Academy", which were taken for people."""
@@ -584,6 +586,7 @@ def _bare_name(key: str) -> bool:
     return 2 <= len(words) <= 3 and not any(w in ORG_HEADS or w in PLACE_WORDS or w in TITLES for w in words)
 
 
+@lru_cache(maxsize=65536)
 def _surname(key: str) -> str:
     """The surname of a person's name key, without a particle joined to it: "robert s. mueller iii" -> "mueller",
     "bashar al-assad" -> "assad"; a one-word key is its own surname ("al-assad" -> "assad")."""
@@ -598,10 +601,11 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
     votes: dict[str, Counter] = defaultdict(Counter)
     best_strength: dict[str, int] = defaultdict(int)
     surface_names: dict[str, Counter] = defaultdict(Counter)
-    for mentions in per_source:
-        for m in mentions:
+    # (each mention's key, worked out once: the steps below read them again)
+    keys_of = [[_norm(m.name) for m in mentions] for mentions in per_source]
+    for mentions, keys in zip(per_source, keys_of):
+        for m, k in zip(mentions, keys):
             s = m.evidence
-            k = _norm(m.name)
             if m.type:
                 votes[k][m.type] += 1 + s
             best_strength[k] = max(best_strength[k], s)
@@ -739,17 +743,15 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
     # within one article a surname means the full name it introduced ("Donald Trump ... Trump said");
     # across articles the full name most articles introduce wins
     local_links: dict[str, Counter] = defaultdict(Counter)
-    for mentions in per_source:
-        fulls = {_norm(m.name) for m in mentions if len(m.name.split()) >= 2 and _norm(m.name) in keep
-                 and typ(_norm(m.name)) == "PERSON"}
+    for keys in keys_of:
+        fulls = {k for k in keys if " " in k and k in keep and typ(k) == "PERSON"}
         last_of: dict[str, set[str]] = defaultdict(set)
         first_of: dict[str, set[str]] = defaultdict(set)
         for f in fulls:
             last_of[_surname(f)].add(find(f))
             if _bare_name(f):
                 first_of[f.split()[0]].add(find(f))
-        for m in mentions:
-            k = _norm(m.name)
+        for k in keys:
             if k not in keep or " " in k:
                 continue
             people = last_of.get(_surname(k), ())
@@ -828,9 +830,8 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             ent.aliases.add(n)
         if k == r and surface_names.get(k):
             ent.name = _top(surface_names[k])
-    for si, mentions in enumerate(per_source):
-        for m in mentions:
-            k = _norm(m.name)
+    for si, (mentions, keys) in enumerate(zip(per_source, keys_of)):
+        for m, k in zip(mentions, keys):
             if k in keep:
                 groups[find(k)].mentions.append((si, m))
     type_votes: dict[str, Counter] = defaultdict(Counter)
