@@ -380,7 +380,9 @@ def _prefix_candidates(text, toks, first_pos) -> list[_Candidate]:
 def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> list[_Candidate]:
     out: list[_Candidate] = []
     # a leading country abbreviation is not part of an organisation's name: "US National Security Council"
-    if len(toks) >= 2 and _norm(toks[0][2]) in PLACE_ALIASES and _ACRONYM.match(toks[0][2]):
+    # (but "USA Today" is a newspaper, and a state's or the District's is: "D.C. Circuit", "N.Y. Post")
+    if len(toks) >= 2 and _norm(toks[0][2]) in PLACE_ALIASES and _ACRONYM.match(toks[0][2]) \
+            and _norm(toks[0][2]) not in US_STATE_ABBREVIATIONS and _norm(" ".join(t[2] for t in toks)) not in KNOWN_ORGS:
         a, b, t = toks[0]
         out.append(_Candidate(a, b, t, "PLACE", 2))
         toks = toks[1:]
@@ -429,6 +431,9 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         return "PERSON", 2
     if low in PLACE_ALIASES:
         return "PLACE", 2
+    # (in capitals, a body's head word says nothing: "(CONTINUES OVER WIDE SHOT OF NEWS CONFERENCE)")
+    if _shouted(name, words) and low not in KNOWN_ORGS:
+        return None, 0
     if len(words) >= 2 and any(w.lower() in ORG_HEADS for w in words[1:]):
         if words[-1].lower() in PLACE_WORDS:
             return "PLACE", 2
@@ -479,6 +484,23 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     if st is not None and not (st[1] > st[2]):
         return None, 0
     return None, 1
+
+
+def _shouted(name: str, words: list[str]) -> bool:
+    """Capitals that are typography, not a name: words news writes in lower case, shouted ("BIG PICTURE", "CRUSHING
+    DEFEATS"), a subheading ("STORY:", "TARGET:"), a list's "FIRST," or a transcript's "(CONTINUES OVER WIDE SHOT)".
+    (Letters that are a name are not words written in lower case: "AIDS", "NATO", "GOP"; a body whose letters make
+    a word, "FAIR" or "FIRE", is a name where the text spells it out, and the acronyms it states keep it.)"""
+    return name.isupper() and all(w.isalpha() and _lower_case_word(w) for w in words)
+
+
+def _lower_case_word(word: str) -> bool:
+    """A word news writes in lower case; a short one, ten times as often as capitalised: three letters are often
+    an acronym, and news writes some in lower case too ("wsj.com", "SAT" and "sat")."""
+    if len(word) > 3:
+        return is_common_word(word)
+    st = word_stats(word)
+    return st is not None and st[2] >= 10 * max(1, st[1])
 
 
 def _to_mentions(text: str, cands: list[_Candidate]) -> list[Mention]:

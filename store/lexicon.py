@@ -25,7 +25,7 @@ calif:California, colo:Colorado, conn:Connecticut, fla:Florida, ga:Georgia, ill:
 ky:Kentucky, mich:Michigan, minn:Minnesota, mont:Montana, neb:Nebraska, nev:Nevada, n.h.:New Hampshire,
 n.j.:New Jersey, n.m.:New Mexico, n.y.:New York, n.c.:North Carolina, n.d.:North Dakota, okla:Oklahoma,
 r.i.:Rhode Island, s.c.:South Carolina, s.d.:South Dakota, tenn:Tennessee, vt:Vermont, w.va.:West Virginia,
-wis:Wisconsin, wyo:Wyoming""".split(","))
+wis:Wisconsin, wyo:Wyoming, d.c.:District of Columbia""".split(","))
 PLACE_ALIASES.update(US_STATE_ABBREVIATIONS)
 
 # Capitals news names for their governments ("Kyiv says", "Moscow denies"): the speaker is the country.
@@ -49,7 +49,7 @@ Dhaka:Bangladesh, Kathmandu:Nepal, Colombo:Sri Lanka, Wellington:New Zealand""".
 KNOWN_ORGS = frozenset("""pentagon kremlin nato reuters hamas hezbollah taliban congress senate parliament
 vatican interpol europol unesco unicef opec fbi cia nsa kgb fsb gru mossad nasa afp bbc cnn ap upi
 telegram facebook twitter youtube google apple amazon microsoft tesla x meta instagram tiktok whatsapp
-eu un g7 g20 imf wto who""".split())
+eu un g7 g20 imf wto who""".split()) | {"usa today"}
 
 
 @lru_cache(maxsize=1)

@@ -432,3 +432,24 @@ def test_a_country_named_after_its_demonym_and_states_as_news_abbreviates_them_a
     # the VA is Veterans Affairs, not Virginia
     ents = _entities("Officials at the Department of Veterans Affairs (VA) said the VA would hire more doctors.")
     assert ents["Department of Veterans Affairs"].type == "ORG"
+
+
+def test_words_in_capitals_that_news_writes_in_lower_case_are_no_names_but_acronyms_are():
+    ents = _entities("STORY: Officials said the BIG PICTURE had changed.",
+                     "FIRST, the council said it would act. \"We are NOT for sale,\" the mayor said.",
+                     "The minister said (CONTINUES OVER WIDE SHOT OF NEWS CONFERENCE) that talks had stalled.",
+                     "Officials at NATO said AIDS funding and a GOP bill, first reported by the WSJ, would pass.")
+    assert not {"STORY", "BIG PICTURE", "FIRST", "NOT", "CONTINUES OVER WIDE SHOT OF NEWS CONFERENCE"} & set(ents)
+    assert {n: ents[n].type for n in ("NATO", "AIDS", "GOP", "WSJ")} == dict.fromkeys(("NATO", "AIDS", "GOP", "WSJ"),
+                                                                                      "ORG")
+    # a body whose letters make a word is still a name where the text spells it out
+    ents = _entities("The Community United Rebuilding Effort (CURE) said CURE would sue.")
+    assert "CURE" in ents["Community United Rebuilding Effort"].aliases
+
+
+def test_the_district_and_usa_today_are_a_place_and_a_newspaper_and_a_states_letters_begin_a_courts_name():
+    ents = _entities("Officials in Washington, D.C., told USA TODAY on Monday that the D.C. Circuit would rule.")
+    assert ents["District of Columbia"].type == "PLACE" and "D.C." in ents["District of Columbia"].aliases
+    assert ents["USA TODAY"].type == "ORG"
+    assert "United States" not in ents and "TODAY" not in ents
+    assert "D.C. Circuit" in ents
