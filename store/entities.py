@@ -28,7 +28,7 @@ _PARTICLES = "al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|ul"     # joined to a 
 _NAME_TOKEN = re.compile(
     rf"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:(?:{_PARTICLES})-[A-Z]\w*"
     r"|[A-Z0-9][\w]*(?:[’'](?!s\b)\w+|[\-./&]\w+)*"
-    r"|(?:of|for|the|d(?:e|a|el|u|er|en|os|as|i)|al|bin|ibn|bint|ter|v(?:an|on)|l(?:a|e))\b)")
+    r"|(?:of|for|the|on|to|against|d(?:e|a|el|u|er|en|os|as|i)|al|bin|ibn|bint|ter|v(?:an|on)|l(?:a|e))\b)")
 _PARTICLE_NAME = re.compile(rf"^(?:{_PARTICLES})-(?=[A-Z])")
 _PARTICLE_KEY = re.compile(rf"^(?:{_PARTICLES})-(?=\w)")          # (in a lower-cased key)
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -116,6 +116,11 @@ _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)\b")
 # alone: "Al Gore", "Le Pen", "De Blasio" and "Al Qaeda" begin with theirs, "Van" alone is a word or a town), and no
 # person's name holds them ("House of Representatives", "Bank of America")
 _OF_FOR_THE = frozenset({"of", "for", "the"})
+# A body's name runs on past its head word with these: "Council on Foreign Relations", "Committee to Protect
+# Journalists", "Center for American Progress", "Mothers Against Drunk Driving" (only "of" and "for" join other names)
+_BODY_CONNECT = frozenset({"of", "for", "on", "to", "against"})
+_BODY_HEADS = frozenset("""council committee commission center centre institute foundation federation coalition
+alliance association league union fund bureau office agency organization organisation initiative movement""".split())
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +188,7 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
                 chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
                 cur = []
             continue
-        if cur and t in _CONNECT and _connects(text, toks, i):
+        if cur and (t in _CONNECT and _connects(text, toks, i) or _body_connects(text, toks, i, cur)):
             cur.append((a, b, t))
             continue
         if cur:
@@ -195,7 +200,7 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
     out = []
     for c in chunks:
         toks_ = c.tokens
-        while toks_ and toks_[-1][2] in _CONNECT:
+        while toks_ and (toks_[-1][2] in _CONNECT or toks_[-1][2] in _BODY_CONNECT):
             toks_ = toks_[:-1]
         if toks_:
             out.append(_Chunk(toks_[0][0], toks_[-1][1], toks_))
@@ -222,6 +227,19 @@ def _connects(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
         j += 1
     return j < len(toks) and _is_cap(toks[j][2]) and toks[j][2].lower() not in _MONTHS \
         and not is_demonym(toks[j][2])
+
+
+def _body_connects(text: str, toks: list[tuple[int, int, str]], i: int, cur: list[tuple[int, int, str]]) -> bool:
+    """A body's head word runs on into its name ("Council on Foreign Relations", "Center for American Progress"):
+    the next word is a word of the language or a people's, capitalised as part of the name, not a
+    month ("the Council on May 3") nor a place or a person ("the Commission to Brussels")."""
+    if toks[i][2] not in _BODY_CONNECT or cur[-1][2].lower() not in _BODY_HEADS or i + 1 >= len(toks):
+        return False
+    a, _, nxt = toks[i + 1]
+    if text[toks[i][1]:a] != " " or text[cur[-1][1]:toks[i][0]] != " " or not nxt[:1].isupper():
+        return False
+    low = nxt.lower()
+    return low not in _MONTHS and (is_common_word(nxt) or is_demonym(nxt))
 
 
 @dataclass
@@ -331,10 +349,12 @@ def _classify_chunk(text: str, ch: _Chunk, first_pos: int, title_case: bool) -> 
     if a0 != first_pos and _STOP_BEFORE.search(text, max(0, a0 - 4), a0):
         first_pos = a0
     for toks in _split_on_common(ch.tokens, first_pos, title_case):
-        # strip leading determiners / connectors
-        while toks and (toks[0][2] in _CONNECT or toks[0][2].lower() in _OF_FOR_THE
+        # strip leading determiners / connectors, and trailing ones (where a headline's common word cut a name)
+        while toks and (toks[0][2] in _CONNECT or toks[0][2].lower() in _OF_FOR_THE or toks[0][2] in _BODY_CONNECT
                         or len(toks) == 1 and toks[0][2].lower() in _CONNECT):
             toks = toks[1:]
+        while toks and (toks[-1][2] in _CONNECT or toks[-1][2] in _BODY_CONNECT):
+            toks = toks[:-1]
         if not toks:
             continue
         before, name_toks, titled = _strip_leading_titles(toks)
@@ -441,7 +461,8 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     if low in KNOWN_ORGS:
         return "ORG", 2
     # "Department of Justice", "Bank of America", "House of Representatives", "University of Michigan"
-    if len(words) >= 3 and words[1] == "of" and words[0].lower() in ORG_HEADS:
+    if len(words) >= 3 and (words[1] == "of" or words[1] in _BODY_CONNECT and words[0].lower() in _BODY_HEADS) \
+            and words[0].lower() in ORG_HEADS:
         return "ORG", 2
     if len(words) >= 2 and words[-1].lower() in PLACE_WORDS:
         return "PLACE", 2

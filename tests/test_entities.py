@@ -453,3 +453,18 @@ def test_the_district_and_usa_today_are_a_place_and_a_newspaper_and_a_states_let
     assert ents["USA TODAY"].type == "ORG"
     assert "United States" not in ents and "TODAY" not in ents
     assert "D.C. Circuit" in ents
+
+
+def test_a_bodys_name_runs_on_past_its_head_word_but_not_into_a_day_or_a_place():
+    ents = _entities("A report by the Center for American Progress said so, and the Council on Foreign Relations agreed.",
+                     "The Committee to Protect Journalists said the Commission on Presidential Debates (CPD) met.",
+                     "The Council on May 3 sent the plan to the Commission to Brussels.")
+    for name in ("Center for American Progress", "Council on Foreign Relations", "Committee to Protect Journalists",
+                 "Commission on Presidential Debates"):
+        assert ents[name].type == "ORG", name
+    assert "CPD" in ents["Commission on Presidential Debates"].aliases
+    assert ents["Brussels"].type == "PLACE"
+    assert not [n for n in ents if n.startswith(("Council on May", "Commission to"))]
+    # a headline's common words cut a name; no part of it ends with a particle
+    names = [m.name for m in _mentions("Institute for the Study of War Says Troops Advance Near Kursk")]
+    assert not [n for n in names if n.split()[-1] in ("for", "the", "of", "on", "to")], names
