@@ -118,6 +118,7 @@ _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)\b")
 _OF_FOR_THE = frozenset({"of", "for", "the"})
 # A body's name runs on past its head word with these: "Council on Foreign Relations", "Committee to Protect
 # Journalists", "Center for American Progress", "Mothers Against Drunk Driving" (only "of" and "for" join other names)
+_PARTY_MEMBERS = frozenset({"democrats", "republicans"})
 _BODY_CONNECT = frozenset({"of", "for", "on", "to", "against"})
 _BODY_HEADS = frozenset("""council committee commission center centre institute foundation federation coalition
 alliance association league union fund bureau office agency organization organisation initiative movement""".split())
@@ -489,6 +490,12 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         return "ORG", 2
     if _ORG_CUE_AFTER.match(after):
         return "ORG", 2
+    # a body's head word alone, capitalised mid-sentence as news mostly writes it, is that body: "the House voted",
+    # "told the Times", "the Army said" (a party's members are not: "Democrats")
+    if len(words) == 1 and low in ORG_HEADS and low not in _PARTY_MEMBERS and not at_start and not title_case:
+        st = word_stats(low)
+        if st is not None and st[1] > st[2]:
+            return "ORG", 1
     if _PERSON_CUE_AFTER.match(after):
         return "PERSON", 2
     if first_is_name:

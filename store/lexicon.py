@@ -49,7 +49,9 @@ Dhaka:Bangladesh, Kathmandu:Nepal, Colombo:Sri Lanka, Wellington:New Zealand""".
 KNOWN_ORGS = frozenset("""pentagon kremlin nato reuters hamas hezbollah taliban congress senate parliament
 vatican interpol europol unesco unicef opec fbi cia nsa kgb fsb gru mossad nasa afp bbc cnn ap upi
 telegram facebook twitter youtube google apple amazon microsoft tesla x meta instagram tiktok whatsapp
-eu un g7 g20 imf wto who""".split()) | {"usa today"}
+eu un g7 g20 imf wto who treasury fed politico axios vox gallup xinhua tass interfax yonhap quinnipiac ipsos
+yougov buzzfeed breitbart huffpost""".split()) | {"usa today", "united nations", "federal reserve", "red cross",
+                                                   "al jazeera"}
 
 
 @lru_cache(maxsize=1)

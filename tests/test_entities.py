@@ -468,3 +468,12 @@ def test_a_bodys_name_runs_on_past_its_head_word_but_not_into_a_day_or_a_place()
     # a headline's common words cut a name; no part of it ends with a particle
     names = [m.name for m in _mentions("Institute for the Study of War Says Troops Advance Near Kursk")]
     assert not [n for n in names if n.split()[-1] in ("for", "the", "of", "on", "to")], names
+
+
+def test_a_bodys_head_word_alone_mid_sentence_and_well_known_bodies_are_organisations():
+    ents = _entities("After the House voted, officials told the Times that the Army would act.",
+                     "Officials at the United Nations and the Federal Reserve said the Treasury agreed, but Democrats "
+                     "said the plan would fail.")
+    for name in ("House", "Times", "Army", "United Nations", "Federal Reserve", "Treasury"):
+        assert ents[name].type == "ORG", name
+    assert ents["Democrats"].type != "ORG"
