@@ -28,7 +28,7 @@ _PARTICLES = "al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|ul"     # joined to a 
 _NAME_TOKEN = re.compile(
     rf"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:(?:{_PARTICLES})-[A-Z]\w*"
     r"|[A-Z0-9][\w]*(?:[’'](?!s\b)\w+|[\-./&]\w+)*"
-    r"|(?:of|for|the|on|to|against|d(?:e|a|el|u|er|en|os|as|i)|al|bin|ibn|bint|ter|v(?:an|on)|l(?:a|e))\b)")
+    r"|(?:of|for|the|on|to|against|and|d(?:e|a|el|u|er|en|os|as|i)|al|bin|ibn|bint|ter|v(?:an|on)|l(?:a|e))\b)")
 _PARTICLE_NAME = re.compile(rf"^(?:{_PARTICLES})-(?=[A-Z])")
 _PARTICLE_KEY = re.compile(rf"^(?:{_PARTICLES})-(?=\w)")          # (in a lower-cased key)
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -41,7 +41,8 @@ chief spokesman spokeswoman spokesperson adviser advisor director chairman chair
 deputy foreign defense defence interior press communications national security state attorney
 brig brig. brigadier marshal field gen.-maj. speaker leader premier emperor crown sultan emir ayatollah
 archbishop bishop cardinal rabbi imam dean officer official minister-president secretary-general attorney-general
-director-general vice-president governor-elect mayor-elect commander-in-chief sens sens. reps reps.""".split())
+director-general vice-president governor-elect mayor-elect commander-in-chief sens sens. reps reps. majority minority
+whip""".split())
 # Title words that can end a title ("Press Secretary", "Spokesperson") or stand alone as one.
 _TITLE_HEADS = frozenset("""president president-elect minister secretary general gen gen. major maj maj. lieutenant
 lt lt. colonel col col. captain capt capt. admiral adm adm. sergeant sgt sgt. sir dame lord lady mr mr. mrs mrs.
@@ -50,7 +51,7 @@ justice chancellor king queen prince princess pope rev rev. father sheikh ambass
 spokesman spokeswoman spokesperson adviser advisor director chairman chairwoman ceo envoy brig brig.
 brigadier marshal speaker leader premier emperor sultan emir ayatollah archbishop bishop cardinal rabbi
 imam officer counsel secretary-general attorney-general director-general vice-president governor-elect mayor-elect
-commander-in-chief sens sens. reps reps.""".split())
+commander-in-chief sens sens. reps reps. whip""".split())
 ROLE_WORDS = frozenset("""spokesman spokeswoman spokesperson adviser advisor official officials minister secretary
 president chief director leader envoy ambassador commander general analyst expert professor lawyer
 attorney senator governor mayor chairman ceo founder correspondent reporter editor journalist
@@ -120,6 +121,9 @@ _OF_FOR_THE = frozenset({"of", "for", "the"})
 # Journalists", "Center for American Progress", "Mothers Against Drunk Driving" (only "of" and "for" join other names)
 _PARTY_MEMBERS = frozenset({"democrats", "republicans"})
 _BODY_CONNECT = frozenset({"of", "for", "on", "to", "against"})
+# and where it has run on, with "and": "Department of Health and Human Services", "Center for Strategic and
+# International Studies"
+_BODY_JOINERS = _BODY_CONNECT | {"and"}
 _BODY_HEADS = frozenset("""council committee commission center centre institute foundation federation coalition
 alliance association league union fund bureau office agency organization organisation initiative movement""".split())
 
@@ -169,8 +173,7 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
             if gap:
                 g = gap.strip()
                 # "Gen. Pat Ryder", "John F. Kennedy": an abbreviation's full stop does not end a name
-                abbrev = g == "." and (cur[-1][2].lower() in TITLES or cur[-1][2].lower() + "." in TITLES
-                                       or len(cur[-1][2]) == 1)
+                abbrev = g == "." and (cur[-1][2].lower() + "." in TITLES or len(cur[-1][2]) == 1)
                 if g and not abbrev or "\n" in gap:
                     chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
                     cur = []
@@ -201,7 +204,7 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
     out = []
     for c in chunks:
         toks_ = c.tokens
-        while toks_ and (toks_[-1][2] in _CONNECT or toks_[-1][2] in _BODY_CONNECT):
+        while toks_ and (toks_[-1][2] in _CONNECT or toks_[-1][2] in _BODY_JOINERS):
             toks_ = toks_[:-1]
         if toks_:
             out.append(_Chunk(toks_[0][0], toks_[-1][1], toks_))
@@ -234,13 +237,32 @@ def _body_connects(text: str, toks: list[tuple[int, int, str]], i: int, cur: lis
     """A body's head word runs on into its name ("Council on Foreign Relations", "Center for American Progress"):
     the next word is a word of the language or a people's, capitalised as part of the name, not a
     month ("the Council on May 3") nor a place or a person ("the Commission to Brussels")."""
-    if toks[i][2] not in _BODY_CONNECT or cur[-1][2].lower() not in _BODY_HEADS or i + 1 >= len(toks):
+    if i + 1 >= len(toks):
+        return False
+    if toks[i][2] == "and":
+        # "Department of Health and Human Services": only where the name has run on past its head, no person's
+        # name has begun since ("House of Commons John Bercow and Liberal"), and no second body begins ("the
+        # Ministry of Defence and Foreign Ministry")
+        k = next((k for k in range(len(cur) - 1, 0, -1)
+                  if cur[k][2] in _BODY_CONNECT and cur[k - 1][2].lower() in ORG_HEADS), None)
+        if k is None or any(t in _given_names() for _, _, t in cur[k + 1:]) \
+                or any(t.lower() in ORG_HEADS for _, _, t in _run(text, toks, i + 1)):
+            return False
+    elif toks[i][2] not in _BODY_CONNECT or cur[-1][2].lower() not in _BODY_HEADS:
         return False
     a, _, nxt = toks[i + 1]
     if text[toks[i][1]:a] != " " or text[cur[-1][1]:toks[i][0]] != " " or not nxt[:1].isupper():
         return False
     low = nxt.lower()
     return low not in _MONTHS and (is_common_word(nxt) or is_demonym(nxt))
+
+
+def _run(text: str, toks: list[tuple[int, int, str]], i: int) -> list[tuple[int, int, str]]:
+    """The capitalised words from toks[i] on, one space apart."""
+    j = i
+    while j < len(toks) and _is_cap(toks[j][2]) and (j == i or text[toks[j - 1][1]:toks[j][0]] == " "):
+        j += 1
+    return toks[i:j]
 
 
 @dataclass
@@ -259,7 +281,8 @@ def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list,
     n = len(toks)
     while n and toks[n - 1][2] in _NAME_SUFFIXES:
         n -= 1
-    if n >= 2 and toks[n - 2][2] in _given_names():
+    # (not after a place that ends with one: "San Juan Mayor")
+    if n >= 2 and toks[n - 2][2] in _given_names() and not place_kind(" ".join(t for _, _, t in toks[:n - 1])):
         n -= 1
     last_title = -1
     for i, (_, _, t) in enumerate(toks[:n]):
@@ -351,10 +374,10 @@ def _classify_chunk(text: str, ch: _Chunk, first_pos: int, title_case: bool) -> 
         first_pos = a0
     for toks in _split_on_common(ch.tokens, first_pos, title_case):
         # strip leading determiners / connectors, and trailing ones (where a headline's common word cut a name)
-        while toks and (toks[0][2] in _CONNECT or toks[0][2].lower() in _OF_FOR_THE or toks[0][2] in _BODY_CONNECT
+        while toks and (toks[0][2] in _CONNECT or toks[0][2].lower() in _OF_FOR_THE or toks[0][2] in _BODY_JOINERS
                         or len(toks) == 1 and toks[0][2].lower() in _CONNECT):
             toks = toks[1:]
-        while toks and (toks[-1][2] in _CONNECT or toks[-1][2] in _BODY_CONNECT):
+        while toks and (toks[-1][2] in _CONNECT or toks[-1][2] in _BODY_JOINERS):
             toks = toks[:-1]
         if not toks:
             continue

@@ -51,7 +51,7 @@ vatican interpol europol unesco unicef opec fbi cia nsa kgb fsb gru mossad nasa 
 telegram facebook twitter youtube google apple amazon microsoft tesla x meta instagram tiktok whatsapp
 eu un g7 g20 imf wto who treasury fed politico axios vox gallup xinhua tass interfax yonhap quinnipiac ipsos
 yougov buzzfeed breitbart huffpost""".split()) | {"usa today", "united nations", "federal reserve", "red cross",
-                                                   "al jazeera"}
+                                                   "al jazeera", "islamic state"}
 
 
 @lru_cache(maxsize=1)

@@ -477,3 +477,24 @@ def test_a_bodys_head_word_alone_mid_sentence_and_well_known_bodies_are_organisa
     for name in ("House", "Times", "Army", "United Nations", "Federal Reserve", "Treasury"):
         assert ents[name].type == "ORG", name
     assert ents["Democrats"].type != "ORG"
+
+
+def test_a_bodys_name_runs_on_with_and_but_not_into_a_person_or_a_second_body():
+    ents = _entities("The Department of Health and Human Services and the Center for Strategic and International "
+                     "Studies agreed, officials said.",
+                     "The Ministry of Defence and Foreign Ministry said so.",
+                     "The Speaker of the House of Commons John Bercow and Liberal Democrat leaders met.",
+                     "Officials said the Islamic State group had claimed the attack.")
+    for name in ("Department of Health and Human Services", "Center for Strategic and International Studies",
+                 "Ministry of Defence", "Foreign Ministry", "Islamic State"):
+        assert ents[name].type == "ORG", name
+    assert not [n for n in ents if "and Foreign" in n or "and Liberal" in n]
+
+
+def test_leadership_titles_and_a_title_after_a_place_are_not_names():
+    ents = _entities("Senate Majority Leader Mitch McConnell and House Minority Whip Steny Hoyer met on Monday.",
+                     "The aid will speak louder than complaints by San Juan Mayor. Doing everything we can, he said.",
+                     'He said: "My focus is on the abuse of power of this President. Doing so matters," officials said.')
+    assert ents["Mitch McConnell"].type == ents["Steny Hoyer"].type == "PERSON"
+    assert ents["San Juan"].type == "PLACE"
+    assert not {"Senate Majority", "House Minority", "San Juan Mayor", "Doing", "President Doing"} & set(ents)
