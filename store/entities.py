@@ -92,7 +92,10 @@ _DAY_NAMES = frozenset("Easter Palm Ash Bowl Giving".split())   # "Easter Sunday
 _MONTHS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split()) | _WEEKDAYS      # (the days too: words of dates)
 _NEVER = frozenset("""i a an the this that these those it its he she they we you his her their our my your
-mr mrs ms dr ok tv am pm covid""".split())
+mr mrs ms dr ok tv am pm covid oh et est edt pt pst pdt ct cst cdt mt mst mdt gmt utc bst cet""".split())
+# Letters that are no body: a thing, a measure, a people ("DNA", "GDP", "LGBTQ")
+_NOT_BODIES = frozenset("""dna rna hiv aids gdp cpi lgbt lgbtq lgbtq+ id ceo cfo coo mp mps ptsd adhd ai
+iq suv atm gps rpg icbm icbms wmd wmds vip faq""".split())
 _MILITARY_UNIT = re.compile(
     r"\b(\d{1,4}(?:st|nd|rd|th)\s+(?:[A-Za-z]+\s+){0,3}?(?:brigade|battalion|regiment|division|army|corps|fleet|squadron|"
     r"group|detachment))\b", re.I)
@@ -119,6 +122,7 @@ _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)\b")
 _OF_FOR_THE = frozenset({"of", "for", "the"})
 # A body's name runs on past its head word with these: "Council on Foreign Relations", "Committee to Protect
 # Journalists", "Center for American Progress", "Mothers Against Drunk Driving" (only "of" and "for" join other names)
+_PLACE_ABBREVIATIONS = frozenset({"St", "Ft", "Mt"})     # "St. Louis", "Ft. Worth", "Mt. Vernon"
 _PARTY_MEMBERS = frozenset({"democrats", "republicans"})
 _BODY_CONNECT = frozenset({"of", "for", "on", "to", "against"})
 # and where it has run on, with "and": "Department of Health and Human Services", "Center for Strategic and
@@ -173,7 +177,8 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
             if gap:
                 g = gap.strip()
                 # "Gen. Pat Ryder", "John F. Kennedy": an abbreviation's full stop does not end a name
-                abbrev = g == "." and (cur[-1][2].lower() + "." in TITLES or len(cur[-1][2]) == 1)
+                abbrev = g == "." and (cur[-1][2].lower() + "." in TITLES or len(cur[-1][2]) == 1
+                                       or cur[-1][2] in _PLACE_ABBREVIATIONS)
                 if g and not abbrev or "\n" in gap:
                     chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
                     cur = []
@@ -213,8 +218,14 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
 
 def _a_place_begins(toks: list[tuple[int, int, str]]) -> bool:
     """The first two or three words name a place: "Saudi Arabia", "Czech Republic", "Central African Republic"."""
-    return any(len(toks) >= n and (place_kind(" ".join(t[2] for t in toks[:n]))
-                                   or _norm(" ".join(t[2] for t in toks[:n])) in PLACE_ALIASES) for n in (2, 3))
+    return bool(_place_begins(toks))
+
+
+def _place_begins(toks: list[tuple[int, int, str]]) -> int:
+    """How many of the first words (three or two) name a place; 0 if they do not."""
+    return next((n for n in (3, 2) if len(toks) >= n and (place_kind(" ".join(t[2] for t in toks[:n]))
+                                                         or _norm(" ".join(t[2] for t in toks[:n])) in PLACE_ALIASES)),
+                0)
 
 
 def _hyphenated_given(tok: str) -> bool:
@@ -337,7 +348,11 @@ def extract_mentions(text: str, sentences: list[tuple[int, int, bool]]) -> list[
 def _split_on_common(toks, sentence_start_pos: int, title_case: bool):
     """Break a chunk where a token is an ordinary word capitalised by position (sentence start, headline case)."""
     parts, cur = [], []
+    whole = -1      # a place's name that begins with a common word is whole: "New York", "North Korea"
     for i, (a, b, t) in enumerate(toks):
+        if i < whole:
+            cur.append((a, b, t))
+            continue
         if t.lower() in _WEEKDAYS:
             # a day of the week is when, not who: "said Friday the US", "told CNN Tuesday"; but it is part of
             # "Super Tuesday", "Black Friday", "Fox News Sunday" (a common word before it) and of "Sunday Times"
@@ -349,6 +364,12 @@ def _split_on_common(toks, sentence_start_pos: int, title_case: bool):
                 cur = []
                 continue
         positional = a == sentence_start_pos or title_case
+        if positional and i + 1 < len(toks):
+            n = _place_begins(toks[i:])
+            if n:
+                whole = i + n
+                cur.append((a, b, t))
+                continue
         if positional and t not in _CONNECT and (is_common_word(t) or t.lower() in _MONTHS) \
                 and not _ACRONYM.match(t) and t.lower() not in TITLES:
             if cur:
@@ -437,6 +458,14 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
         toks = toks[1:]
     if len(toks) >= 2 and is_demonym(f"{toks[0][2]} {toks[1][2]}") and not any(t[2].lower() in ORG_HEADS for t in toks[2:]):
         toks = toks[2:]
+    # a place and a party before a person's name, or with none, describe: "Ohio Republican Rob Portman", "a North
+    # Carolina Republican", "the Iowa Democratic caucuses" (not "Iowa Democratic Party")
+    for p in (3, 2, 1):
+        if len(toks) > p and toks[p][2] in _PARTIES and place_kind(" ".join(t[2] for t in toks[:p])):
+            if len(toks) == p + 1 or toks[p + 1][2] in _given_names():
+                out.append(_Candidate(toks[0][0], toks[p - 1][1], text[toks[0][0]:toks[p - 1][1]], "PLACE", 2))
+                toks = toks[p + 1:]
+            break
     # so is a party before a person's name: "Republican Mitt Romney", "Democrat Joe Manchin"
     if len(toks) >= 3 and toks[0][2] in _PARTIES and toks[1][2] in _given_names():
         toks = toks[1:]
@@ -510,7 +539,7 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     if pk:
         return "PLACE", 2
     if _ACRONYM.match(name):
-        return "ORG", 2
+        return (None if low in _NOT_BODIES else "ORG"), 2
     if _ORG_CUE_AFTER.match(after):
         return "ORG", 2
     # a body's head word alone, capitalised mid-sentence as news mostly writes it, is that body: "the House voted",
