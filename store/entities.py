@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .lexicon import (KNOWN_ORGS, PLACE_ALIASES, US_STATE_ABBREVIATIONS, first_names, is_common_word, is_demonym,
-                      place_kind, word_stats)
+from .lexicon import (KNOWN_ORGS, PLACE_ALIASES, US_STATE_ABBREVIATIONS, US_STATE_ABBREVIATIONS_AFTER_A_PLACE,
+                      first_names, is_common_word, is_demonym, place_kind, word_stats)
 from .model import Mention
 
 # A name token: a capitalised word (with inner apostrophes, hyphens, dots, slashes), a dotted initialism, or a particle.
@@ -122,6 +122,7 @@ _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)\b")
 _OF_FOR_THE = frozenset({"of", "for", "the"})
 # A body's name runs on past its head word with these: "Council on Foreign Relations", "Committee to Protect
 # Journalists", "Center for American Progress", "Mothers Against Drunk Driving" (only "of" and "for" join other names)
+_AFTER_A_PLACE = re.compile(r"\b[A-Z][\w'’.-]*, $")     # "ARLINGTON, ", "St. Louis, "
 _PLACE_ABBREVIATIONS = frozenset({"St", "Ft", "Mt"})     # "St. Louis", "Ft. Worth", "Mt. Vernon"
 _PARTY_MEMBERS = frozenset({"democrats", "republicans"})
 _BODY_CONNECT = frozenset({"of", "for", "on", "to", "against"})
@@ -485,6 +486,10 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
     if len(name) <= 3 and not name.isupper() and low in PLACE_ALIASES and low not in US_STATE_ABBREVIATIONS:
         return out
     if len(name) < 2 or name.isdigit() or _AFFILIATION.match(name):
+        return out
+    state = US_STATE_ABBREVIATIONS_AFTER_A_PLACE.get(low)
+    if state and text[e:e + 1] == "." and _AFTER_A_PLACE.search(text, max(0, a - 60), a):
+        out.append(_Candidate(a, e, state, "PLACE", 2))
         return out
     typ, strength = _type_of(text, toks, name, titled, first_pos, title_case)
     if weak:

@@ -27,6 +27,11 @@ n.j.:New Jersey, n.m.:New Mexico, n.y.:New York, n.c.:North Carolina, n.d.:North
 r.i.:Rhode Island, s.c.:South Carolina, s.d.:South Dakota, tenn:Tennessee, vt:Vermont, w.va.:West Virginia,
 wis:Wisconsin, wyo:Wyoming, d.c.:District of Columbia""".split(","))
 PLACE_ALIASES.update(US_STATE_ABBREVIATIONS)
+# States whose abbreviation is also a body, a title or a word ("the VA", "an MD", "Mass", "wash"): a state only
+# after a place and a comma, as news writes a dateline or a hometown ("ARLINGTON, Va.", "Boston, Mass.").
+US_STATE_ABBREVIATIONS_AFTER_A_PLACE: dict[str, str] = dict(pair.strip().split(":") for pair in """va:Virginia,
+md:Maryland, mass:Massachusetts, wash:Washington, pa:Pennsylvania, mo:Missouri, ind:Indiana, la:Louisiana,
+del:Delaware, ore:Oregon, ark:Arkansas, miss:Mississippi""".split(","))
 
 # Capitals news names for their governments ("Kyiv says", "Moscow denies"): the speaker is the country.
 CAPITALS: dict[str, str] = dict(pair.strip().split(":") for pair in """Kyiv:Ukraine, Kiev:Ukraine,

@@ -516,3 +516,12 @@ def test_time_zones_are_no_names_and_letters_naming_no_body_are_not_organisation
                      "at the FBI said. Oh, it was late, another official said at 9 p.m. PST.")
     assert not {"ET", "PST", "Oh"} & set(ents)
     assert ents["DNA"].type == ents["GDP"].type == "OTHER" and ents["FBI"].type == "ORG"
+
+
+def test_a_state_abbreviation_that_is_also_a_word_is_the_state_only_after_a_place():
+    ents = _entities("ARLINGTON, Va. — Officials in Baltimore, Md., said the VA would hire more doctors.",
+                     "He went to Mass on Sunday in Boston, Mass., officials said.")
+    assert {n: ents[n].type for n in ("Virginia", "Maryland", "Massachusetts")} == dict.fromkeys(
+        ("Virginia", "Maryland", "Massachusetts"), "PLACE")
+    assert ents["VA"].type == "ORG" and "Va" not in ents["VA"].aliases
+    assert not {"Va", "Md"} & set(ents)
