@@ -315,7 +315,8 @@ def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list,
         if last_title >= 1 and toks[last_title - 1][2] == "of":
             return [], toks, False
         return toks, [], False
-    if len(rest) == 1 and rest[0][2].lower() in ORG_HEADS:
+    if len(rest) == 1 and rest[0][2].lower() in ORG_HEADS \
+            or rest[-1][2].lower() in ORG_HEADS and not any(t in _given_names() for _, _, t in rest):
         # "Justice Department", "Defense Ministry", "Intelligence Committee": the title word names the body's
         # field, and the whole is an organisation
         return toks[:first_title], toks[first_title:], False

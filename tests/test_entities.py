@@ -525,3 +525,12 @@ def test_a_state_abbreviation_that_is_also_a_word_is_the_state_only_after_a_plac
         ("Virginia", "Maryland", "Massachusetts"), "PLACE")
     assert ents["VA"].type == "ORG" and "Va" not in ents["VA"].aliases
     assert not {"Va", "Md"} & set(ents)
+
+
+def test_title_words_that_begin_a_bodys_name_do_not_make_a_person():
+    ents = _entities("The U.S. National Security Agency (NSA) said so, and the National Security Council met.",
+                     "Defense Secretary Jim Mattis and National Security Adviser John Bolton agreed.")
+    assert ents["National Security Agency"].type == ents["National Security Council"].type == "ORG"
+    assert "NSA" in ents["National Security Agency"].aliases
+    assert ents["Jim Mattis"].type == ents["John Bolton"].type == "PERSON"
+    assert not {"Security Agency", "Security Council"} & set(ents)
