@@ -120,11 +120,11 @@ _CONTRACTION = re.compile(r"['’](?:m|re|ll|ve|d|t)\b")
 # alone: "Al Gore", "Le Pen", "De Blasio" and "Al Qaeda" begin with theirs, "Van" alone is a word or a town), and no
 # person's name holds them ("House of Representatives", "Bank of America")
 _OF_FOR_THE = frozenset({"of", "for", "the"})
-# A body's name runs on past its head word with these: "Council on Foreign Relations", "Committee to Protect
-# Journalists", "Center for American Progress", "Mothers Against Drunk Driving" (only "of" and "for" join other names)
 _AFTER_A_PLACE = re.compile(r"\b[A-Z][\w'’.-]*, $")     # "ARLINGTON, ", "St. Louis, "
 _PLACE_ABBREVIATIONS = frozenset({"St", "Ft", "Mt"})     # "St. Louis", "Ft. Worth", "Mt. Vernon"
 _PARTY_MEMBERS = frozenset({"democrats", "republicans"})
+# A body's name runs on past its head word with these: "Council on Foreign Relations", "Committee to Protect
+# Journalists", "Center for American Progress", "Mothers Against Drunk Driving" (only "of" and "for" join other names)
 _BODY_CONNECT = frozenset({"of", "for", "on", "to", "against"})
 # and where it has run on, with "and": "Department of Health and Human Services", "Center for Strategic and
 # International Studies"
@@ -449,7 +449,8 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
     # a leading country abbreviation is not part of an organisation's name: "US National Security Council"
     # (but "USA Today" is a newspaper, and a state's or the District's is: "D.C. Circuit", "N.Y. Post")
     if len(toks) >= 2 and _norm(toks[0][2]) in PLACE_ALIASES and _ACRONYM.match(toks[0][2]) \
-            and _norm(toks[0][2]) not in US_STATE_ABBREVIATIONS and _norm(" ".join(t[2] for t in toks)) not in KNOWN_ORGS:
+            and _norm(toks[0][2]) not in US_STATE_ABBREVIATIONS \
+            and _norm(" ".join(t[2] for t in toks)) not in KNOWN_ORGS:
         a, b, t = toks[0]
         out.append(_Candidate(a, b, t, "PLACE", 2))
         toks = toks[1:]
