@@ -455,7 +455,7 @@ def test_the_district_and_usa_today_are_a_place_and_a_newspaper_and_a_states_let
     assert "D.C. Circuit" in ents
 
 
-def test_a_bodys_name_runs_on_past_its_head_word_but_not_into_a_day_or_a_place():
+def test_a_bodys_name_runs_on_past_its_head_word_but_not_into_a_month_or_a_place():
     ents = _entities("A report by the Center for American Progress said so, and the Council on Foreign Relations agreed.",
                      "The Committee to Protect Journalists said the Commission on Presidential Debates (CPD) met.",
                      "The Council on May 3 sent the plan to the Commission to Brussels.")
