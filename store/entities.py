@@ -217,16 +217,15 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
     return out
 
 
-def _a_place_begins(toks: list[tuple[int, int, str]]) -> bool:
-    """The first two or three words name a place: "Saudi Arabia", "Czech Republic", "Central African Republic"."""
-    return bool(_place_begins(toks))
-
-
-def _place_begins(toks: list[tuple[int, int, str]]) -> int:
-    """How many of the first words (three or two) name a place; 0 if they do not."""
-    return next((n for n in (3, 2) if len(toks) >= n and (place_kind(" ".join(t[2] for t in toks[:n]))
-                                                         or _norm(" ".join(t[2] for t in toks[:n])) in PLACE_ALIASES)),
-                0)
+def _place_begins(toks: list[tuple[int, int, str]], i: int = 0) -> int:
+    """How many words from toks[i] on (three or two) name a place, 0 if they do not: "Saudi Arabia", "Czech
+    Republic", "Central African Republic"."""
+    for n in (3, 2):
+        if len(toks) - i >= n:
+            words = " ".join(t[2] for t in toks[i:i + n])
+            if place_kind(words) or _norm(words) in PLACE_ALIASES:
+                return n
+    return 0
 
 
 def _hyphenated_given(tok: str) -> bool:
@@ -367,7 +366,7 @@ def _split_on_common(toks, sentence_start_pos: int, title_case: bool):
                 continue
         positional = a == sentence_start_pos or title_case
         if positional and i + 1 < len(toks):
-            n = _place_begins(toks[i:])
+            n = _place_begins(toks, i)
             if n:
                 whole = i + n
                 cur.append((a, b, t))
@@ -457,7 +456,7 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
     # a leading demonym is description, not name: "Chechen Akhmat", "Ukrainian President" (unless an org follows)
     # (a country's name is not: "Saudi Arabia", "Czech Republic", "Dominican Republic")
     while toks and is_demonym(toks[0][2]) and not any(t[2].lower() in ORG_HEADS for t in toks[1:]) \
-            and not _a_place_begins(toks):
+            and not _place_begins(toks):
         toks = toks[1:]
     if len(toks) >= 2 and is_demonym(f"{toks[0][2]} {toks[1][2]}") and not any(t[2].lower() in ORG_HEADS for t in toks[2:]):
         toks = toks[2:]
