@@ -264,11 +264,13 @@ class _Staging:
         id_of = {key: eid for eid, (key, _) in enumerate(ordered, 1)}
         conn.executemany("INSERT INTO relink_entity_ids VALUES (?, ?)",
                          chain(id_of.items(), ((key, id_of[into]) for key, into in merged.items())))
-        conn.executemany("UPDATE mention_rows SET entity_id = ? WHERE source_id = ? AND seq = ? AND entity_id IS NOT ?",
-                         _rows(conn, f"SELECT e.id, m.mention_id >> {MENTION_KEY_BITS},"
-                                     f" m.mention_id & {(1 << MENTION_KEY_BITS) - 1}, e.id"
-                                     " FROM relink_mentions m JOIN relink_entity_ids e USING (entity_key)"
-                                     " ORDER BY m.mention_id"))
+        # (one statement: SQLite joins and updates the millions of mentions of a big store itself)
+        conn.execute("UPDATE mention_rows SET entity_id = x.id FROM"
+                     f" (SELECT m.mention_id >> {MENTION_KEY_BITS} AS source_id,"
+                     f" m.mention_id & {(1 << MENTION_KEY_BITS) - 1} AS seq, e.id AS id"
+                     " FROM relink_mentions m JOIN relink_entity_ids e USING (entity_key)) AS x"
+                     " WHERE mention_rows.source_id = x.source_id AND mention_rows.seq = x.seq"
+                     " AND mention_rows.entity_id IS NOT x.id")
         # names joined across stories may share sources: count the sources of each such entity again
         joined = sorted({id_of[into] for into in merged.values()})
         if joined:
@@ -377,11 +379,6 @@ class _Staging:
 def _plainly_a_person(name: str, given: frozenset[str]) -> bool:
     """A given name and a surname, perhaps a middle name, and no word of a title's, a body's or a place's name."""
     return name.split()[0] in given and _bare_name(_norm(name))
-
-
-def _rows(conn: sqlite3.Connection, sql: str):
-    """A query's rows, read as they are used (another cursor of the same connection may write meanwhile)."""
-    yield from conn.execute(sql)
 
 
 def _top_type(types: Counter) -> str:

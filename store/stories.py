@@ -107,8 +107,8 @@ class StoryGrouper:
             return 0.0
         if not x.norm or not y.norm:
             return 0.0
-        small, big = (x.terms, y.terms) if len(x.terms) < len(y.terms) else (y.terms, x.terms)
-        dot = sum(w * big[t] for t, w in small.items() if t in big)
+        xt, yt = x.terms, y.terms
+        dot = sum([xt[t] * yt[t] for t in xt.keys() & yt.keys()])     # (the shared words found in C)
         s = dot / (x.norm * y.norm)
         if x.published and y.published:
             days = abs((x.published - y.published).days)
