@@ -133,14 +133,27 @@ _BODY_HEADS = frozenset("""council committee commission center centre institute 
 alliance association league union fund bureau office agency organization organisation initiative movement""".split())
 
 
+class _GivenNames(frozenset):
+    """Given names, found as news writes them with or without accents: the lexicon's "Jose", "Andres" and
+    "Jurgen" are also "José", "Andrés" and "Jürgen"."""
+
+    def __contains__(self, word: object) -> bool:
+        return frozenset.__contains__(self, word) or (
+            isinstance(word, str) and not word.isascii() and frozenset.__contains__(self, _unaccented(word)))
+
+
+def _unaccented(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """The lexicon's given names, less the words its builder learnt from the names of bodies, from titles and
     from descriptions ("House Republicans ... Republicans said" taught it "House"; "Sen. X" taught it "Sen";
     "Democrat Sanders" and "African American" taught it "Democrat" and "African"), and the points of the compass
     that begin places' names ("North Kivu", "South Ossetia")."""
-    return frozenset(n for n in first_names() if n.lower() not in ORG_HEADS and n.lower() not in TITLES
-                     and n not in _PARTIES and n not in _COMPASS and not is_demonym(n))
+    return _GivenNames(n for n in first_names() if n.lower() not in ORG_HEADS and n.lower() not in TITLES
+                       and n not in _PARTIES and n not in _COMPASS and not is_demonym(n))
 
 
 @dataclass
@@ -152,8 +165,7 @@ class _Chunk:
 
 @lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = _unaccented(s)
     return re.sub(r"\s+", " ", s.replace("’", "'")).strip().lower()
 
 
@@ -529,8 +541,9 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     # (no person's name joins words with "of", "for" or "the": "House of Representatives", "Bank of America")
     personal = not _OF_FOR_THE.intersection(words)
     core = words[:-1] if len(words) >= 3 and words[-1] in _NAME_SUFFIXES else words
-    first_is_name = words[0] in _given_names() and len(core) in (2, 3) and not place_kind(core[-1]) == "country" \
-        and personal
+    # (four words when the first two are given names: "Andrés Manuel López Obrador", "José Luis Rodríguez Zapatero")
+    first_is_name = words[0] in _given_names() and not place_kind(core[-1]) == "country" and personal \
+        and (len(core) in (2, 3) or len(core) == 4 and words[1] in _given_names())
     if first_is_name and not pk:
         return "PERSON", 2
     # a surname and a given name of two hyphened syllables: "Moon Jae-in", "Choe Son-hui"

@@ -534,3 +534,12 @@ def test_title_words_that_begin_a_bodys_name_do_not_make_a_person():
     assert "NSA" in ents["National Security Agency"].aliases
     assert ents["Jim Mattis"].type == ents["John Bolton"].type == "PERSON"
     assert not {"Security Agency", "Security Council"} & set(ents)
+
+
+def test_given_names_with_accents_and_two_given_names_before_two_surnames():
+    # the lexicon knows "Andres", "Jose" and "Jurgen"; news writes "Andrés", "José" and "Jürgen"
+    ms = {m.name: m.type for m in _mentions("Jürgen Klopp and José Mourinho met. Sébastien Lecornu did not.")}
+    assert ms == {"Jürgen Klopp": "PERSON", "José Mourinho": "PERSON", "Sébastien Lecornu": "PERSON"}
+    ents = _entities("Andrés Manuel López Obrador spoke on Monday. López Obrador said the plan would work.")
+    assert ents["Andrés Manuel López Obrador"].type == "PERSON"
+    assert "López Obrador" in ents["Andrés Manuel López Obrador"].aliases
