@@ -185,6 +185,8 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
     chunks: list[_Chunk] = []
     cur: list[tuple[int, int, str]] = []
     for i, (a, b, t) in enumerate(toks):
+        if a >= 2 and text[a - 1] == "-" and text[a - 2].islower() and _in_lower_compound(text, toks, i):
+            continue
         if cur:
             gap = text[cur[-1][1]:a]
             if gap:
@@ -210,7 +212,8 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
                 chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
                 cur = []
             continue
-        if cur and (t in _CONNECT and _connects(text, toks, i) or _body_connects(text, toks, i, cur)):
+        if cur and (t in _CONNECT and _connects(text, toks, i) or _body_connects(text, toks, i, cur)) \
+                or not cur and _lower_al_begins(text, toks, i):
             cur.append((a, b, t))
             continue
         if cur:
@@ -227,6 +230,27 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
         if toks_:
             out.append(_Chunk(toks_[0][0], toks_[-1][1], toks_))
     return out
+
+
+def _in_lower_compound(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """A capitalised word joined to a lower-case one by a hyphen belongs to that word ("anti-Semitism",
+    "non-Hispanic", "pro-Trump Facebook group"), unless it names a place or a known body ("pro-Kremlin",
+    "anti-NATO"), or a title or a common word begins a longer name ("post-World War II", "pro-Second Amendment",
+    "ex-Secretary of State Rex Tillerson")."""
+    tok = toks[i][2]
+    key = _norm(tok)
+    if place_kind(tok) or key in PLACE_ALIASES or key in KNOWN_ORGS or _ACRONYM.match(tok):
+        return False
+    name_follows = i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " " and (
+        _is_cap(toks[i + 1][2]) or toks[i + 1][2] in _CONNECT and _connects(text, toks, i + 1))
+    return not (name_follows and (key in TITLES or is_common_word(tok)))
+
+
+def _lower_al_begins(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """An Arabic article in lower case begins a name when a capitalised word follows it: "al Qaeda", "al Shabab"
+    (news writes them so as well as "al-Qaeda" and "Al Qaeda")."""
+    return toks[i][2] == "al" and i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " " \
+        and _is_cap(toks[i + 1][2])
 
 
 def _place_begins(toks: list[tuple[int, int, str]], i: int = 0) -> int:
@@ -408,7 +432,8 @@ def _classify_chunk(text: str, ch: _Chunk, first_pos: int, title_case: bool) -> 
         first_pos = a0
     for toks in _split_on_common(ch.tokens, first_pos, title_case):
         # strip leading determiners / connectors, and trailing ones (where a headline's common word cut a name)
-        while toks and (toks[0][2] in _CONNECT or toks[0][2].lower() in _OF_FOR_THE or toks[0][2] in _BODY_JOINERS
+        while toks and (toks[0][2] in _CONNECT and not (toks[0][2] == "al" and len(toks) >= 2)
+                        or toks[0][2].lower() in _OF_FOR_THE or toks[0][2] in _BODY_JOINERS
                         or len(toks) == 1 and toks[0][2].lower() in _CONNECT):
             toks = toks[1:]
         while toks and (toks[-1][2] in _CONNECT or toks[-1][2] in _BODY_JOINERS):

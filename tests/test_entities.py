@@ -543,3 +543,19 @@ def test_given_names_with_accents_and_two_given_names_before_two_surnames():
     ents = _entities("Andrés Manuel López Obrador spoke on Monday. López Obrador said the plan would work.")
     assert ents["Andrés Manuel López Obrador"].type == "PERSON"
     assert "López Obrador" in ents["Andrés Manuel López Obrador"].aliases
+
+
+def test_a_lower_case_al_begins_a_name_and_a_lower_case_compound_is_no_name():
+    ents = _entities("Officials blamed al Qaeda. Leaders of al Qaeda met. Al Qaeda said so. President Bashar al Assad "
+                     "spoke; Assad said no.")
+    assert "Al Qaeda" in ents["al Qaeda"].aliases
+    assert "Assad" in ents["Bashar al Assad"].aliases
+    assert "Qaeda" not in ents
+    names = {m.name for m in _mentions("The rise of anti-Semitism worried non-Hispanic voters near pro-Kremlin "
+                                       "bloggers and anti-NATO crowds in pro-Ukraine towns.")}
+    assert names == {"Kremlin", "NATO", "Ukraine"}
+    # a common word or a title after the hyphen may begin a longer name; a name there is cut off
+    ents = _entities("Post-war and post-World War II rules, pro-Second Amendment groups, ex-Secretary of State Rex "
+                     "Tillerson and a pro-Trump Facebook group.")
+    assert {"World War II", "Second Amendment", "Rex Tillerson", "Facebook"} <= set(ents)
+    assert not {"War II", "Amendment", "State Rex Tillerson", "Trump Facebook"} & set(ents)
