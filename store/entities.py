@@ -780,11 +780,21 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             k = parent[k]
         return k
 
+    def _rank(k: str) -> tuple[int, int, int, str]:
+        # (how often: the name's mentions and its surname's alone, "Bergdahl said")
+        named = sum(surface_names[k].values()) if k in surface_names else 0
+        last = _surname(k) if " " in k else k
+        if last != k and last in surface_names:
+            named += sum(surface_names[last].values())
+        return len(k.split()), len(k), named, k
+
     def union(a: str, b: str) -> None:
         ra, rb = find(a), find(b)
         if ra != rb:
-            # the longer name becomes the representative
-            if (len(ra.split()), len(ra)) < (len(rb.split()), len(rb)):
+            # the longer name becomes the representative, of two as long the one named more often ("Bowe
+            # Bergdahl ... Bergdahl said", not the article's one "Bowe Berghdal"); the key last: the same names
+            # give the same representative whatever order they are joined in
+            if _rank(ra) < _rank(rb):
                 ra, rb = rb, ra
             parent[rb] = ra
 
@@ -885,7 +895,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
     lasts_by_letter: dict[str, list[str]] = defaultdict(list)
     for last in by_last:
         lasts_by_letter[last[0]].append(last)
-    singles = [k for k in keep if len(k.split()) == 1]
+    singles = sorted(k for k in keep if len(k.split()) == 1)
     # within one article a surname means the full name it introduced ("Donald Trump ... Trump said");
     # across articles the full name most articles introduce wins
     local_links: dict[str, Counter] = defaultdict(Counter)
@@ -937,7 +947,8 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         for n in (2, 3):
             if len(words) > n:
                 tails[tuple(words[-n:])].add(p)
-    for k in keep:
+    # (longer names first: "Inacio Lula da Silva" joins its owner before "Lula da Silva" counts owners)
+    for k in sorted(keep, key=lambda k: (-k.count(" "), k)):
         if " " in k and typ(k) in (None, "PERSON") and tuple(k.split()) in tails:
             owners = {find(p) for p in tails[tuple(k.split())]} - {find(k)}
             if len(owners) == 1:
@@ -967,7 +978,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
 
     # 7. build entities
     groups: dict[str, ResolvedEntity] = {}
-    for k in keep:
+    for k in sorted(keep):
         r = find(k)
         ent = groups.get(r)
         if ent is None:
