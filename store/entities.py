@@ -123,6 +123,7 @@ _OF_FOR_THE = frozenset({"of", "for", "the"})
 _AFTER_A_PLACE = re.compile(r"\b[A-Z][\w'’.-]*, $")     # "ARLINGTON, ", "St. Louis, "
 _PLACE_ABBREVIATIONS = frozenset({"St", "Ft", "Mt"})     # "St. Louis", "Ft. Worth", "Mt. Vernon"
 _PARTY_MEMBERS = frozenset({"democrats", "republicans"})
+_COMPLEMENT = frozenset({"for", "to", "of", "on"})      # a title's: "Envoy for Ukraine", "Ambassador to Russia"
 # A body's name runs on past its head word with these: "Council on Foreign Relations", "Committee to Protect
 # Journalists", "Center for American Progress", "Mothers Against Drunk Driving" (only "of" and "for" join other names)
 _BODY_CONNECT = frozenset({"of", "for", "on", "to", "against"})
@@ -359,6 +360,11 @@ def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list,
         # "Secretary of State Mike Pompeo", "Minister of Foreign Affairs Sergei Lavrov": the title runs on to a
         # given name; with none ("Secretary of State"), the chunk is an office, not a person
         given = next((j for j in range(1, min(len(rest) - 1, 5)) if rest[j][2] in _given_names()), None)
+        # (a given name the lexicon lacks: a name of two words that are no common words nor a place's ends it,
+        # "Secretary of State Antony Blinken", "Secretary of State for Wales Alun Cairns")
+        if given is None and len(rest) >= 4 and not any(is_common_word(t) for _, _, t in rest[-2:]) \
+                and not place_kind(f"{rest[-2][2]} {rest[-1][2]}") and not place_kind(rest[-1][2]):
+            given = len(rest) - 2
         if given is None:
             return toks, [], False
         rest = rest[given:]
@@ -508,6 +514,28 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
     # so is a party before a person's name: "Republican Mitt Romney", "Democrat Joe Manchin"
     if len(toks) >= 3 and toks[0][2] in _PARTIES and toks[1][2] in _given_names():
         toks = toks[1:]
+    # and a title's complement: "Special Envoy for Ukraine Kurt Volker", "ambassador to Ukraine Bridget Brink",
+    # "Minister for Europe Wendy Morton" (the title is gone; its place is a place, the rest the person)
+    complement = bool(toks) and toks[0][2] in _COMPLEMENT
+    if complement:
+        toks = toks[1:]
+    # (after no title, only a country's or a state's name, and not a given name: "Martin Luther King")
+    for p in (3, 2, 1):
+        kind = place_kind(" ".join(t[2] for t in toks[:p])) if len(toks) > p else None
+        if kind and (complement or len(toks) - p in (2, 3) and toks[p][2] in _given_names()
+                     and kind in ("country", "state") and toks[0][2] not in _given_names()) \
+                and not any(t[2].lower() in ORG_HEADS for t in toks[p:]):
+            out.append(_Candidate(toks[0][0], toks[p - 1][1], text[toks[0][0]:toks[p - 1][1]], "PLACE", 2))
+            toks = toks[p:]
+            complement = False
+            break
+    # a complement that is no place is the title's field, no name: "Assistant Secretary for Diplomatic Security
+    # Charlene Lamb", "Deputy National Security Adviser for Communications Ben Rhodes"
+    if complement:
+        person = next((j for j in range(1, len(toks) - 1) if toks[j][2] in _given_names() and len(toks) - j in (2, 3)),
+                      None)
+        if person is not None:
+            toks = toks[person:]
     if not toks:
         return out
     a, e = toks[0][0], toks[-1][1]

@@ -561,6 +561,29 @@ def test_a_lower_case_al_begins_a_name_and_a_lower_case_compound_is_no_name():
     assert not {"War II", "Amendment", "State Rex Tillerson", "Trump Facebook"} & set(ents)
 
 
+def test_a_titles_complement_is_a_place_and_the_rest_the_person():
+    ms = {m.name: m.type for m in _mentions(
+        "The U.S. Special Envoy for Ukraine Kurt Volker said so. UN Special Envoy for Syria Geir Pedersen agreed. "
+        "The U.S. ambassador to Ukraine Bridget Brink did not. Assistant Secretary for Diplomatic Security Charlene "
+        "Lamb and Deputy National Security Adviser for Communications Ben Rhodes left.")}
+    assert ms.get("Charlene Lamb") == ms.get("Ben Rhodes") == "PERSON"
+    assert not [n for n in ms if n.endswith(("Kurt Volker", "Charlene Lamb", "Ben Rhodes")) and n.count(" ") > 1]
+    assert {k: ms.get(k) for k in ("Kurt Volker", "Geir Pedersen", "Bridget Brink", "Ukraine", "Syria")} == {
+        "Kurt Volker": "PERSON", "Geir Pedersen": "PERSON", "Bridget Brink": "PERSON", "Ukraine": "PLACE",
+        "Syria": "PLACE"}
+    # with no title, a state's name before a person's names a body named after them: it is left whole
+    assert {m.name: m.type for m in _mentions("The Arkansas Bill Clinton Foundation paid.")} == {
+        "Arkansas Bill Clinton Foundation": "ORG"}
+
+
+def test_a_title_with_of_ends_before_two_uncommon_words_when_the_given_name_is_unknown():
+    ms = {m.name: m.type for m in _mentions(
+        "Secretary of State Antony Blinken said so. The Secretary of State for Northern Ireland did not.")}
+    assert ms.get("Antony Blinken") == "PERSON"
+    assert not any("Blinken" in n and n != "Antony Blinken" for n in ms)
+    assert not any(t == "PERSON" for n, t in ms.items() if "Ireland" in n)
+
+
 def test_entities_do_not_depend_on_the_order_python_iterates_sets_in():
     # which names join and which name stands for an entity must not change with the process's hash seed
     import os
