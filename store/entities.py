@@ -214,7 +214,7 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
                 cur = []
             continue
         if cur and (t in _CONNECT and _connects(text, toks, i) or _body_connects(text, toks, i, cur)) \
-                or not cur and _lower_al_begins(text, toks, i):
+                or not cur and t == "al" and _lower_al_begins(text, toks, i):
             cur.append((a, b, t))
             continue
         if cur:
@@ -250,8 +250,7 @@ def _in_lower_compound(text: str, toks: list[tuple[int, int, str]], i: int) -> b
 def _lower_al_begins(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
     """An Arabic article in lower case begins a name when a capitalised word follows it: "al Qaeda", "al Shabab"
     (news writes them so as well as "al-Qaeda" and "Al Qaeda")."""
-    return toks[i][2] == "al" and i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " " \
-        and _is_cap(toks[i + 1][2])
+    return i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " " and _is_cap(toks[i + 1][2])
 
 
 def _place_begins(toks: list[tuple[int, int, str]], i: int = 0) -> int:
@@ -521,10 +520,11 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
         toks = toks[1:]
     # (after no title, only a country's or a state's name, and not a given name: "Martin Luther King")
     for p in (3, 2, 1):
-        kind = place_kind(" ".join(t[2] for t in toks[:p])) if len(toks) > p else None
-        if kind and (complement or len(toks) - p in (2, 3) and toks[p][2] in _given_names()
-                     and kind in ("country", "state") and toks[0][2] not in _given_names()) \
-                and not any(t[2].lower() in ORG_HEADS for t in toks[p:]):
+        if not (complement and len(toks) > p or len(toks) - p in (2, 3) and toks[p][2] in _given_names()
+                and toks[0][2] not in _given_names()):
+            continue
+        kind = place_kind(" ".join(t[2] for t in toks[:p]))
+        if kind and (complement or kind in ("country", "state")) and not any(t[2].lower() in ORG_HEADS for t in toks[p:]):
             out.append(_Candidate(toks[0][0], toks[p - 1][1], text[toks[0][0]:toks[p - 1][1]], "PLACE", 2))
             toks = toks[p:]
             complement = False
@@ -808,7 +808,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             k = parent[k]
         return k
 
-    def _rank(k: str) -> tuple[int, int, int, str]:
+    def rank(k: str) -> tuple[int, int, int, str]:
         # (how often: the name's mentions and its surname's alone, "Bergdahl said")
         named = sum(surface_names[k].values()) if k in surface_names else 0
         last = _surname(k) if " " in k else k
@@ -822,7 +822,7 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             # the longer name becomes the representative, of two as long the one named more often ("Bowe
             # Bergdahl ... Bergdahl said", not the article's one "Bowe Berghdal"); the key last: the same names
             # give the same representative whatever order they are joined in
-            if _rank(ra) < _rank(rb):
+            if rank(ra) < rank(rb):
                 ra, rb = rb, ra
             parent[rb] = ra
 
