@@ -1,5 +1,8 @@
 """Entity detection and resolution on small news texts written here."""
 import json
+import os
+import subprocess
+import sys
 
 from store.entities import acronym_pairs, extract_mentions, resolve_entities
 from store.text import clean, sentences
@@ -586,9 +589,6 @@ def test_a_title_with_of_ends_before_two_uncommon_words_when_the_given_name_is_u
 
 def test_entities_do_not_depend_on_the_order_python_iterates_sets_in():
     # which names join and which name stands for an entity must not change with the process's hash seed
-    import os
-    import subprocess
-    import sys
     code = (
         "from store.entities import resolve_entities\n"
         "from store.model import Mention\n"
