@@ -213,8 +213,9 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
                 chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
                 cur = []
             continue
+        # (an Arabic article in lower case begins a name before a capitalised word: "al Qaeda", "al Shabab")
         if cur and (t in _CONNECT and _connects(text, toks, i) or _body_connects(text, toks, i, cur)) \
-                or not cur and t == "al" and _lower_al_begins(text, toks, i):
+                or not cur and t == "al" and _cap_follows(text, toks, i):
             cur.append((a, b, t))
             continue
         if cur:
@@ -242,15 +243,19 @@ def _in_lower_compound(text: str, toks: list[tuple[int, int, str]], i: int) -> b
     key = _norm(tok)
     if place_kind(tok) or key in PLACE_ALIASES or key in KNOWN_ORGS or _ACRONYM.match(tok):
         return False
-    name_follows = i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " " and (
-        _is_cap(toks[i + 1][2]) or toks[i + 1][2] in _CONNECT and _connects(text, toks, i + 1))
+    name_follows = _cap_follows(text, toks, i) or _next_is(text, toks, i) and toks[i + 1][2] in _CONNECT \
+        and _connects(text, toks, i + 1)
     return not (name_follows and (key in TITLES or is_common_word(tok)))
 
 
-def _lower_al_begins(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
-    """An Arabic article in lower case begins a name when a capitalised word follows it: "al Qaeda", "al Shabab"
-    (news writes them so as well as "al-Qaeda" and "Al Qaeda")."""
-    return i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " " and _is_cap(toks[i + 1][2])
+def _next_is(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a token follows toks[i] after one space."""
+    return i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " "
+
+
+def _cap_follows(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a capitalised word follows toks[i] after one space."""
+    return _next_is(text, toks, i) and _is_cap(toks[i + 1][2])
 
 
 def _place_begins(toks: list[tuple[int, int, str]], i: int = 0) -> int:
@@ -811,9 +816,8 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
     def rank(k: str) -> tuple[int, int, int, str]:
         # (how often: the name's mentions and its surname's alone, "Bergdahl said")
         named = sum(surface_names[k].values()) if k in surface_names else 0
-        last = _surname(k) if " " in k else k
-        if last != k and last in surface_names:
-            named += sum(surface_names[last].values())
+        if " " in k and _surname(k) in surface_names:
+            named += sum(surface_names[_surname(k)].values())
         return len(k.split()), len(k), named, k
 
     def union(a: str, b: str) -> None:
