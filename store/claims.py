@@ -17,18 +17,61 @@ _VERB_WORDS = (
 # (one alternation factored by common prefixes: Python's re tries a flat alternation's branches one by one)
 _VERBS = phrase_alternation(_VERB_WORDS)
 _AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|initially|originally|again|now|"
-        r"further|has also|had also|would|will)\s+)*")
+        r"further|has also|had also|would|will|"
+        # how or when it was said: "Trump repeatedly said", "California and New York likewise announced"
+        r"repeatedly|publicly|privately|recently|separately|similarly|likewise|subsequently|immediately|finally|"
+        r"flatly|bluntly|openly|explicitly|specifically|frequently|often|once|twice|personally|directly|"
+        r"jokingly|angrily|famously|quickly|simply|last week|last month|last year|this week|on Monday|on Tuesday|"
+        r"on Wednesday|on Thursday|on Friday|on Saturday|on Sunday|yesterday|today)\s+)*")
 # "..., national security communications adviser John Kirby said." / "..., the US said, supporting ..."
 _TRAIL = re.compile(
-    r"[,.!?][\"'”’]?\s+(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?:" + _VERBS + r")\b"
+    r"[,.!?][\"'”’]{0,2}\s+(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?:" + _VERBS + r")\b"
     r"(?P<rest>[^\"“”]{0,160})$")
 # "..., said John Kirby."
-_TRAIL_INV = re.compile(r"[,.!?][\"'”’]?\s+(?:" + _VERBS + r")\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s*[.!?]?$")
+_TRAIL_INV = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _VERBS + r")\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s*[.!?]?$")
 # "Ukrainian intelligence said at least 30 ..." / "A senior US military official said on 17 December that ..."
 _LEAD = re.compile(
     r"^(?:(?i:earlier|later|meanwhile|however|separately|on \w+day|in (?:a|an|his|her|its|their) [\w ]{3,30}|"
     r"[\w ]{3,30} the same day)\s*,\s+)?[\"“‘]?(?P<spk>(?:[\w’'.\-/&()]+\s+){0,11}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
-# Every verb the three patterns above accept follows a space: one cheap search spares most sentences all three.
+# A name as news writes a speaker's: "Sen. John Thune", "Mr. Mueller", "Kevin Werbach" (or a pronoun).
+_NAME = (r"(?:(?:[A-Z][\w’'.\-]*|de|da|del|der|di|du|van|von|al|bin|la|le)\s+){0,5}[A-Z][\w’'.\-]*"
+         r"(?:\s+\([A-Z][^()]{0,30}\))?")      # (and a party and state after it: "Sen. Mike Braun (R-Ind.)")
+_PARTY = re.compile(r"\s+\([^()]*\)$")
+_PARTY_STATE = re.compile(r"^(?:D|R|I|Ind)-[A-Z]")
+# What a sentence goes on with after its attribution: "..., Thurman said, noting the team resisted ..."
+_THEN = phrase_alternation("adding noting arguing citing referring explaining saying calling insisting pointing "
+                           "suggesting describing warning stressing urging acknowledging asserting claiming "
+                           "declaring predicting telling writing speaking echoing vowing praising blaming accusing "
+                           "criticizing defending cautioning recalling emphasizing conceding reiterating repeating "
+                           "joking complaining questioning promising".split())
+_THEN_AFTER_COMMA = re.compile(r",\s+(?:" + _THEN + r")\b")
+# (so an attribution ends the sentence or such a phrase follows it)
+_ENDS = r"(?:[^\"“”]{0,160}$|[^\"“”]{0,80}?,\s+(?:" + _THEN + r")\b)"
+_SUBJECT = r"(?:" + _NAME + r"|he|she|they|we|I)"
+# An aside between commas after a name: ", a professor at Wharton,", ", R-Ky.,", ", who represents Ferguson,".
+# (no dash: "DAVOS, Switzerland (Reuters) - Sundar Pichai, the CEO, said" is a dateline, then the speaker)
+_ASIDE = r",\s+(?:[^;\"“”—–\-]|(?<=\S)-){2,160}?,\s+"
+# "Kevin Werbach, a professor at Wharton, says ..." / "However, Sen. John Thune, R-S.D., said ..." /
+# "Asked about the report, Mr. Mueller said ..." (a lead phrase, an aside or both; with neither, _LEAD's)
+_LEAD_ASIDE = re.compile(
+    r"^(?P<conj>(?i:but|and|yet|so|still|as)\s+)?(?P<intro>(?:[^,\"“”]{2,80},\s+){1,2})?(?P<spk>" + _SUBJECT + r")"
+    r"(?P<aside>" + _ASIDE + r"|\s+)" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
+# "“We will win,” he said, “and soon.”": a speaker between two parts of a quote
+_BETWEEN_QUOTES = re.compile(
+    r"[,.!?…][\"”’]{1,2}\s+(?P<spk>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+" + _AUX + r"(?:" + _VERBS
+    + r")\s*[,:]\s*[\"“‘]")
+# "..., Abrams, the behavior expert from NYU, said." / "..., said Al Dwoskin, a Democratic donor."
+_TRAIL_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>" + _NAME + r")" + _ASIDE + _AUX + r"(?P<verb>"
+                          + _VERBS + r")\b" + _ENDS)
+# "“...,” Thurman said, noting the Clinton team resisted ..."
+_TRAIL_THEN = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+" + _AUX
+                         + r"(?P<verb>" + _VERBS + r")\b[^\"“”]{0,80}?,\s+(?:" + _THEN + r")\b")
+# (only verbs news puts before their speaker: "urged Iran, the US and others to ..." names no speaker)
+_INVERTING = phrase_alternation("said says added adds wrote writes noted notes explained argued argues insisted "
+                                "warned warns stressed recalled replied continued concluded declared".split())
+_TRAIL_INV_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _INVERTING + r")\s+(?P<spk>" + _NAME
+                              + r"),\s+(?:(?:" + _THEN + r")\b|[^\"“”]{2,240}?[.!?]?$)")
+# Every verb the patterns above accept follows a space: one cheap search spares most sentences all of them.
 _SAYS = re.compile(r"\s(?:" + _VERBS + r")\b")
 # Verbs that are also plural nouns: "Kirby's remarks follow Ukrainian military intelligence reports that ..."
 # reads as a speaker before "reports" unless the speaker is short.
@@ -75,6 +118,7 @@ def quoted_spans(text: str) -> list[str]:
 _NP_BAD_START = frozenset("""with including his her their its our my your though although while as what which there
 no some this these those if when because after before since despite amid during by for from in on at to of
 and but or so such than then once""".split())
+_NP_BAD_END = frozenset("and or but nor".split())
 _NP_ASIDE = re.compile(r",\s*(?:speaking|who|which)\b.*$")
 _LEAD_CLAUSE = re.compile(r"\b(?:that|who|which|when|if|because|while|after|before)\b", re.I)
 _NP_VERB = re.compile(r"\b(?:have|has|had|been|was|were|is|are|be|being|do|does|did|not|would|could|should)\b", re.I)
@@ -85,7 +129,9 @@ def _clean_np(np: str) -> str:
     np = _NP_ASIDE.sub("", np)
     np = _TRAILING_JUNK.sub("", np)
     words = np.split()
-    if not words or words[0].lower() in _NP_BAD_START or _NP_VERB.search(np):
+    # (nor does it end in a conjunction: "..., sharply criticized her sister's stance and urged ...")
+    if not words or words[0].lower() in _NP_BAD_START or words[-1].lower() in _NP_BAD_END \
+            or _NP_VERB.search(np):
         return ""
     return np
 
@@ -95,25 +141,9 @@ def find_attribution(sentence: str) -> str | None:
     s = sentence.strip()
     # a trailing attribution sits in the sentence's last few hundred characters
     tail = s[-_TAIL_CHARS:]
-    says = _SAYS.search(s) is not None
-    m = _TRAIL.search(tail) if says else None
-    if m:
-        spk = _clean_np(m.group("spk"))
-        # "the official, speaking on condition of anonymity, said" keeps "the official"
-        if spk and not _NOT_SPEAKER.match(spk) and len(spk.split()) <= 10:
-            return spk
-    m = _TRAIL_INV.search(tail) if says else None
-    if m:
-        spk = _clean_np(m.group("spk"))
-        if spk and len(spk.split()) <= 8 and not _NOT_SPEAKER.match(spk):
-            return spk
-    m = _LEAD.match(s) if says else None
-    if m:
-        spk = _clean_np(m.group("spk"))
-        words = spk.split()
-        if spk and len(words) <= (4 if m.group("verb") in _NOUN_LIKE_VERBS else 12) and "," not in spk \
-                and not _NOT_SPEAKER.match(words[0]) \
-                and not _LEAD_CLAUSE.search(spk):
+    if _SAYS.search(s) is not None:
+        spk = _said_by(s, tail)
+        if spk:
             return spk
     # cheap tests first: "ccord" has no letter that IGNORECASE also matches outside ASCII (i, k, s do)
     m = _ACCORDING.search(s) if "ccord" in s.lower() else None
@@ -123,6 +153,58 @@ def find_attribution(sentence: str) -> str | None:
     if m:
         return _clean_np(m.group("spk"))
     return None
+
+
+def _said_by(s: str, tail: str) -> str | None:
+    """The speaker of a sentence with a verb of saying, by the patterns above, the surest first."""
+    m = _TRAIL.search(tail)
+    if m:
+        spk = _clean_np(m.group("spk"))
+        # "the official, speaking on condition of anonymity, said" keeps "the official"
+        if spk and not _NOT_SPEAKER.match(spk) and len(spk.split()) <= 10:
+            return spk
+    # a name set off by an aside, a lead phrase or a conjunction: at the sentence's start first ("John R. Lott
+    # Jr., president of ..., said" is not "Lott Jr."), then at its end ("“...,” Rep. Tom McClintock, R-Calif.,
+    # told reporters" is not "reporters")
+    m = _LEAD_ASIDE.match(s)
+    # (an aside may hold commas: a verb after it that is also a plural noun may be a list's last item, "Parnas,
+    # who ..., turned over text messages, notes and ...")
+    if m and (m.group("conj") or m.group("intro") or m.group("aside").strip()) and _a_name(m.group("spk")) \
+            and not (m.group("verb") in _NOUN_LIKE_VERBS and m.group("aside").strip()):
+        return _PARTY.sub("", m.group("spk"))
+    m = _TRAIL_ASIDE.search(tail)
+    if m and m.group("verb") not in _NOUN_LIKE_VERBS and _a_name(m.group("spk")):
+        return _PARTY.sub("", m.group("spk"))
+    m = _TRAIL_INV.search(tail)
+    if m:
+        spk = _clean_np(m.group("spk"))
+        if spk and len(spk.split()) <= 8 and not _NOT_SPEAKER.match(spk):
+            return spk
+    m = _LEAD.match(s)
+    if m:
+        spk = _clean_np(m.group("spk"))
+        words = spk.split()
+        if spk and len(words) <= (4 if m.group("verb") in _NOUN_LIKE_VERBS else 12) and "," not in spk \
+                and not _NOT_SPEAKER.match(words[0]) \
+                and not _LEAD_CLAUSE.search(spk):
+            return spk
+    m = _TRAIL_INV_ASIDE.search(tail)
+    if m and _a_name(m.group("spk")):
+        return _PARTY.sub("", m.group("spk"))
+    # (each only where what it needs is there: a phrase after a comma, a quote)
+    for pattern, where, cue in ((_TRAIL_THEN, tail, _THEN_AFTER_COMMA.search(tail)),
+                                (_BETWEEN_QUOTES, s, "“" in s or '"' in s)):
+        m = pattern.search(where) if cue else None
+        if m and m.groupdict().get("verb") not in _NOUN_LIKE_VERBS:
+            spk = _clean_np(m.group("spk"))
+            if spk and not _NOT_SPEAKER.match(spk):
+                return spk
+    return None
+
+
+def _a_name(spk: str) -> bool:
+    # ("Joe Manchin, D-W.Va., and Pat Toomey, R-Pa., announced": a party and state is no speaker)
+    return not _NOT_SPEAKER.match(spk) and not _PARTY_STATE.match(spk)
 
 
 class SpeakerResolver:

@@ -94,3 +94,62 @@ def test_hedges_are_found_per_sentence_not_per_article():
     text = "The strike reportedly killed ten people. The mayor visited the site on Monday."
     claims = build_claims(text, [Sentence(0, 40), Sentence(41, len(text))], [])
     assert claims[0].hedges == ("reportedly",) and claims[1].hedges == ()
+
+
+def test_a_speaker_set_off_by_an_aside_is_attributed():
+    # the aside after the name: at the start, at the end, after the verb; with a party and state
+    assert [c.speaker for c in _claims(
+        "Kevin Werbach, a professor at Wharton School of Business, says the ruling was wrong. "
+        "“It is easier said than done,” Ann Abrams, the behavior expert from NYU, said. "
+        "“We had to get our members there,” said Sen. John Thune, a Republican from South Dakota. "
+        "“It was a terrible idea,” Rep. Tom McClintock, R-Calif., told reporters on Monday. "
+        "“It is the one pick-up we figured we would get,” said Sen. Mike Braun (R-Ind.), who beat an incumbent.")] \
+        == ["Kevin Werbach", "Ann Abrams", "John Thune", "Tom McClintock", "Mike Braun"]
+    assert find_attribution("Hamish de Bretton-Gordon, a former commanding officer, said the attacks were new.") \
+        == "Hamish de Bretton-Gordon"
+    assert find_attribution("“It is the one pick-up we figured we would get,” said Sen. Mike Braun (R-Ind.), who beat "
+                            "an incumbent.") == "Sen. Mike Braun"
+
+
+def test_a_speaker_after_a_lead_phrase_a_conjunction_or_between_quotes():
+    assert find_attribution("Asked by a lawmaker about the theory, Mr. Mueller said, “I believe it is not true.”") \
+        == "Mr. Mueller"
+    # (what follows the verb is too long for a trailing attribution's)
+    assert find_attribution("Later Tuesday morning, in an interview with CNN, Corker said Trump “has great difficulty "
+                            "with truth on many issues” and that, if he had it to do over, he would not support him "
+                            "for president.") == "Corker"
+    assert find_attribution("But he said he expects more staff changes.") == "he"
+    assert find_attribution("“At the same time,” he said, “exploiting the work is a disservice.”") == "he"
+    # (two closing apostrophes for a closing quote)
+    assert find_attribution("“It gave me a remarkable sense of calm,’’ he said.") == "he"
+
+
+def test_an_attribution_the_sentence_goes_on_after():
+    assert find_attribution("“Obama took it to the next level and Clinton did not,” Thurman said, noting the Clinton "
+                            "team resisted using her Senate campaign or leadership PAC to begin building a national "
+                            "voter file before she kicked off her presidential campaign in the spring.") == "Thurman"
+    assert find_attribution("“They did not help us in the war,” said Trump, adding that they only fight for "
+                            "“their land.”") == "Trump"
+
+
+def test_how_or_when_it_was_said_is_not_part_of_the_speaker():
+    assert find_attribution("Trump repeatedly said the wall would be built.") == "Trump"
+    assert find_attribution("California and New York likewise announced that they will sue.") \
+        == "California and New York"
+
+
+def test_what_is_not_a_speaker():
+    # a dateline; an object of "urged"; a party and state; a verb phrase; a list's plural noun
+    assert find_attribution("DAVOS, Switzerland (Reuters) - Sundar Pichai, the CEO of Alphabet Inc and its Google "
+                            "subsidiary, said on Wednesday that health care offers the biggest potential over the next "
+                            "five to ten years for using artificial intelligence.") != "DAVOS"
+    assert find_attribution("The council, in a statement on Monday, urged Iran, the United States and other "
+                            "nations to show restraint while the investigation unfolds.") != "Iran"
+    assert find_attribution("Joe Manchin, D-W.Va., and Pat Toomey, R-Pa., announced a bipartisan agreement to expand "
+                            "background checks to buyers at gun shows and online, their offices said on Wednesday "
+                            "in a joint release.") not in ("D-W.Va.", "R-Pa.")
+    assert find_attribution("Mary Cheney, the younger sister of Liz Cheney, a Wyoming Senate candidate, sharply "
+                            "criticized her sister’s stance on same-sex marriage and urged her own friends to share "
+                            "the message.") is None
+    assert find_attribution("Parnas, who is seeking immunity for his testimony, turned over text messages, notes and "
+                            "other communications he had with Giuliani.") is None
