@@ -130,6 +130,10 @@ _BODY_CONNECT = frozenset({"of", "for", "on", "to", "against"})
 # and where it has run on, with "and": "Department of Health and Human Services", "Center for Strategic and
 # International Studies"
 _BODY_JOINERS = _BODY_CONNECT | {"and"}
+# What a public body does, the last word of its name: "Immigration and Customs Enforcement", "Health and Human
+# Services", "Housing and Urban Development", "Customs and Border Protection"
+_BODY_FUNCTIONS = frozenset("""enforcement services development prevention protection affairs security research
+relations safety welfare""".split())
 _BODY_HEADS = frozenset("""council committee commission center centre institute foundation federation coalition
 alliance association league union fund bureau office agency organization organisation initiative movement""".split())
 
@@ -214,7 +218,8 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
                 cur = []
             continue
         # (an Arabic article in lower case begins a name before a capitalised word: "al Qaeda", "al Shabab")
-        if cur and (t in _CONNECT and _connects(text, toks, i) or _body_connects(text, toks, i, cur)) \
+        if cur and (t in _CONNECT and _connects(text, toks, i) or _body_connects(text, toks, i, cur)
+                    or t == "and" and _and_joins_a_name(text, toks, i, cur)) \
                 or not cur and t == "al" and _cap_follows(text, toks, i):
             cur.append((a, b, t))
             continue
@@ -296,7 +301,7 @@ def _body_connects(text: str, toks: list[tuple[int, int, str]], i: int, cur: lis
         # name has begun since ("House of Commons John Bercow and Liberal"), and no second body begins ("the
         # Ministry of Defence and Foreign Ministry")
         k = next((k for k in range(len(cur) - 1, 0, -1)
-                  if cur[k][2] in _BODY_CONNECT and cur[k - 1][2].lower() in ORG_HEADS), None)
+                  if cur[k][2] in _BODY_CONNECT and _is_org_head(cur[k - 1][2])), None)
         if k is None or any(t in _given_names() for _, _, t in cur[k + 1:]) \
                 or any(t.lower() in ORG_HEADS for _, _, t in _run(text, toks, i + 1)):
             return False
@@ -306,7 +311,56 @@ def _body_connects(text: str, toks: list[tuple[int, int, str]], i: int, cur: lis
     if text[toks[i][1]:a] != " " or text[cur[-1][1]:toks[i][0]] != " " or not nxt[:1].isupper():
         return False
     low = nxt.lower()
-    return low not in _MONTHS and (is_common_word(nxt) or is_demonym(nxt))
+    return low not in _MONTHS and (is_common_word(nxt) or is_demonym(nxt)
+                                   or toks[i][2] == "and" and _in_the_language(nxt))
+
+
+def _and_joins_a_name(text: str, toks: list[tuple[int, int, str]], i: int, cur: list[tuple[int, int, str]]) -> bool:
+    """Words news writes in lower case, capitalised on both sides of "and", make one name: "Food and Drug
+    Administration", "Immigration and Customs Enforcement", "Securities and Exchange Commission", "Ways and Means
+    Committee". Not where either side is itself a name ("House and Senate", "Trump and Justice Department",
+    "North and South Korea", "Bill and Melinda Gates", "SAT and ACT")."""
+    if not _next_is(text, toks, i) or text[cur[-1][1]:toks[i][0]] != " " or len(cur) > 3:
+        return False
+    # (nor two names of works or of tests: "Rain Man and The Graduate", "SAT and ACT")
+    if toks[i + 1][2] == "The":
+        return False
+    right = _run(text, toks, i + 1)
+    # (up to a title after it: "Health and Human Services Secretary Alex Azar")
+    right = right[:next((j for j in range(1, len(right)) if right[j][2].lower() in TITLES), len(right))]
+    # (a name whose head word has come is whole: "Hallmark Channel and Home and Garden Television"; one with a
+    # place's name is another name: "Detroit Lions and Chicago Bears")
+    if not right or len(right) > 3 or not (is_common_word(right[-1][2]) or _is_org_head(right[-1][2])) \
+            or _is_org_head(cur[-1][2]) or any(_a_place(t) for _, _, t in right):
+        return False
+    left = cur
+    # (the name begins after a country's: "agents of U.S. Immigration and Customs Enforcement")
+    place = next((j for j in range(len(left) - 1, -1, -1) if _a_place(left[j][2])), None)
+    if place is not None:
+        left = left[place + 1:]
+    return bool(left) and all(t in _CONNECT or is_common_word(t) and not _ACRONYM.match(t) for _, _, t in left)
+
+
+def _a_place(word: str) -> bool:
+    return _norm(word) in PLACE_ALIASES or bool(place_kind(word))
+
+
+def _in_the_language(word: str) -> bool:
+    """A word of the language, though a name has made news write it capitalised more often: "Prevention" (of the
+    "Centers for Disease Control and Prevention"), "Customs"; not "Pentagon" or "Kremlin"."""
+    st = word_stats(word)
+    return st is not None and st[2] >= 20 and 4 * st[2] >= st[1]
+
+
+def _is_org_head(word: str) -> bool:
+    """A body's head word, or its plural: "Committee", "Centers" ("Centers for Disease Control and Prevention")."""
+    low = word.lower()
+    return low in ORG_HEADS or _singular(low) in ORG_HEADS
+
+
+def _singular(word: str) -> str:
+    low = word.lower()
+    return low[:-1] if low[-1:] == "s" else low
 
 
 def _run(text: str, toks: list[tuple[int, int, str]], i: int) -> list[tuple[int, int, str]]:
@@ -590,8 +644,12 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     if low in KNOWN_ORGS:
         return "ORG", 2
     # "Department of Justice", "Bank of America", "House of Representatives", "University of Michigan"
-    if len(words) >= 3 and (words[1] == "of" or words[1] in _BODY_CONNECT and words[0].lower() in _BODY_HEADS) \
-            and words[0].lower() in ORG_HEADS:
+    if len(words) >= 3 and (words[1] == "of" or words[1] in _BODY_CONNECT and _singular(words[0]) in _BODY_HEADS) \
+            and _is_org_head(words[0]):
+        return "ORG", 2
+    # "Immigration and Customs Enforcement", "Health and Human Services": a body's name, by what it does
+    if len(words) >= 3 and "and" in words[1:-1] and words[-1].lower() in _BODY_FUNCTIONS \
+            and all(w == "and" or w[:1].isupper() for w in words) and not any(w in _given_names() for w in words):
         return "ORG", 2
     if len(words) >= 2 and words[-1].lower() in PLACE_WORDS:
         return "PLACE", 2

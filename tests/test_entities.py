@@ -603,3 +603,31 @@ def test_entities_do_not_depend_on_the_order_python_iterates_sets_in():
     assert len(outs) == 1, outs
     # of two spellings as long, the one named more often (with its surname alone) stands for the entity
     assert "('Bowe Bergdahl', ['Bergdahl', 'Bowe Bergdahl', 'Bowe Berghdal'])" in outs.pop()
+
+
+def test_a_bodys_name_of_words_of_the_language_runs_on_over_and():
+    ms = {m.name: m.type for m in _mentions(
+        "He met officials of the Food and Drug Administration, agents of U.S. Immigration and Customs Enforcement, "
+        "staff of the Centers for Disease Control and Prevention and members of the Ways and Means Committee. "
+        "The Securities and Exchange Commission fined the bank. He said Health and Human Services Secretary Alex "
+        "Azar agreed.")}
+    assert ms["Food and Drug Administration"] == "ORG"
+    assert ms["Immigration and Customs Enforcement"] == "ORG"
+    assert ms["Centers for Disease Control and Prevention"] == "ORG"
+    assert ms["Ways and Means Committee"] == "ORG"
+    assert ms["Securities and Exchange Commission"] == "ORG"
+    assert ms["Health and Human Services"] == "ORG" and ms["Alex Azar"] == "PERSON"
+    assert "Customs Enforcement" not in ms and "Prevention" not in ms
+
+
+def test_and_does_not_join_two_names():
+    names = {m.name for m in _mentions(
+        "The plan passed the House and Senate, then went to Trump and Justice Department lawyers in North and "
+        "South Korea. Bill and Melinda Gates gave money. In Poland the ruling Law and Justice party won. "
+        "He watched Rain Man and The Graduate, took the SAT and ACT tests and watched Hallmark Channel and "
+        "Home and Garden Television. He opposed No Child Left Behind and Common Core standards. He said "
+        "WHO and Health Ministry officials met. The Detroit Lions and Chicago Bears played.")}
+    assert {"House", "Senate", "Justice Department", "South Korea", "Melinda Gates", "Rain Man", "SAT", "ACT",
+            "Hallmark Channel", "Home and Garden Television", "Common Core", "WHO", "Health Ministry"} <= names
+    assert not any(n.startswith(("House and", "Trump and", "Bill and", "Law and", "Rain Man and", "SAT and",
+                                 "Hallmark Channel and", "WHO and")) or "Lions and" in n for n in names)
