@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from .entities import TITLES
 from .figures import find_figures, phrase_alternation
 from .model import Claim, Mention, Sentence
 
@@ -207,12 +209,82 @@ def _a_name(spk: str) -> bool:
     return not _NOT_SPEAKER.match(spk) and not _PARTY_STATE.match(spk)
 
 
+# A person's title as news shortens or varies it, in one form: "Gov." is "governor", "Rep." and "congresswoman"
+# are "representative"
+_ROLE_FORMS = {"gov": "governor", "sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative",
+               "congressman": "representative", "congresswoman": "representative", "gen": "general",
+               "lt": "lieutenant", "col": "colonel", "maj": "major", "adm": "admiral", "capt": "captain",
+               "sgt": "sergeant", "prof": "professor", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+               "chairwoman": "chairman", "chair": "chairman", "vice-president": "vice president"}
+# Title words that name no role alone: honorifics, and words that qualify a role ("Interior Secretary")
+_NO_ROLE = frozenset("""mr mrs ms dr sir lady dame lord national security press communications foreign defense defence
+interior state chief deputy vice majority minority field crown prime attorney""".split())
+# Words before a title that qualify it without being one: "former Vice President Dick Cheney"
+_ROLE_QUALIFIERS = frozenset("former then acting outgoing incoming late".split())
+# Words that make another role of a title: "the president" is neither the vice president nor a former one, "the
+# governor" no lieutenant governor, "the general" no attorney general, "the minister" no prime minister
+_OTHER_ROLE = frozenset("vice deputy former attorney prime press chief assistant lieutenant".split())
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w’'.\-]+[,;]?\s+){0,5})")
+_ROLE_ENDS = frozenset("of for at to in from who and with on".split())
+
+
+def _role(word: str) -> str:
+    low = word.lower().rstrip(".,")
+    return _ROLE_FORMS.get(low, low)
+
+
+def _is_title(word: str) -> bool:
+    low = word.lower().rstrip(",")
+    return low in TITLES or low.rstrip(".") in TITLES or low.rstrip(".") in _ROLE_FORMS
+
+
+def roles_of(text: str, m: Mention) -> frozenset[str]:
+    """The titles news gives a person where it names them: before the name ("former Vice President Dick Cheney",
+    "Arkansas Gov. Asa Hutchinson") or in an aside after it ("Ryan Zinke, the interior secretary,")."""
+    roles: set[str] = set()
+    for w in reversed(text[max(0, m.start - 60):m.start].split()):
+        if w.endswith((",", ";", ":")) or not (_is_title(w) or w.lower() in _ROLE_QUALIFIERS):
+            break
+        if _is_title(w) or w.lower() == "former":
+            roles.update(_role(w).split())
+    after = _APPOSITION.match(text, m.end, m.end + 80)
+    if after:
+        for w in after.group(1).split():
+            if w.lower().rstrip(",.") in _ROLE_ENDS:
+                break
+            if _is_title(w) or w.lower() == "former":
+                roles.update(_role(w).split())
+            if w.endswith((",", ".", ";")):
+                break
+    return frozenset(roles)
+
+
 class SpeakerResolver:
-    """Resolves "he", "Kirby", "the agency", "the official" to the speaker named earlier in the same article."""
+    """Resolves "he", "Kirby", "the agency", "the official", "the governor" to the speaker named earlier in the
+    same article."""
 
     def __init__(self) -> None:
         self.history: list[tuple[str, str]] = []      # (canonical speaker, its type)
         self._described: list[tuple[str, str]] = []   # unnamed speakers: "a senior US military official"
+        self.titled: list[tuple[str, frozenset[str]]] = []    # people named so far, with their titles
+        self.named: Counter[str] = Counter()     # how often each surname has been named so far
+
+    def _titled(self, words: list[str]) -> str | None:
+        """"the governor", "the former vice president", "the interior secretary": the person named with that title,
+        of several the one the article names most ("the president" in a story of Trump's that names Turkey's
+        president once), then the last."""
+        head = _role(words[-1])
+        if head in _NO_ROLE or not _is_title(head):
+            return None
+        low = {w.lower() for w in words}
+        kinds = _OTHER_ROLE & low
+        best = None
+        for i, (name, roles) in enumerate(self.titled):
+            if head in roles and _OTHER_ROLE & roles == kinds:
+                rank = (self.named[name.split()[-1]], i)
+                if best is None or rank > best[0]:
+                    best = (rank, name)
+        return best[1] if best else None
 
     def resolve(self, np: str, mentions: list[Mention]) -> str | None:
         low = np.lower()
@@ -242,6 +314,10 @@ class SpeakerResolver:
             for spk, t in reversed(self.history):
                 if head in spk.lower():
                     return spk
+            spk = self._titled(words) if len(words) >= 2 else None
+            if spk:
+                self.history.append((spk, "PERSON"))
+                return spk
             for spk_np, t in reversed(self._described):
                 if head in spk_np.lower():
                     return spk_np
@@ -263,6 +339,10 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
     resolver = SpeakerResolver()
     mi = 0
     ms = sorted(mentions, key=lambda m: m.start)
+    # the people named with a title, as the sentences pass them ("the governor said" after "Gov. Asa Hutchinson")
+    people = [m for m in ms if m.type == "PERSON" or m.type == "" and m.name[:1].isupper() and " " not in m.name]
+    titled = [(m.start, m.name, roles) for m in people if m.type == "PERSON" for roles in [roles_of(text, m)] if roles]
+    ti = ni = 0
     # a sentence can only hold the hedge words its article holds: test just those in each sentence
     text_low = text.lower()
     hedge_words = tuple(k for k in _HEDGE_WORDS if k in text_low)
@@ -275,6 +355,12 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             continue
         while mi < len(ms) and ms[mi].end <= s.start:
             mi += 1
+        while ti < len(titled) and titled[ti][0] < s.start:
+            resolver.titled.append(titled[ti][1:])
+            ti += 1
+        while ni < len(people) and people[ni].start < s.start:
+            resolver.named[people[ni].name.split()[-1]] += 1
+            ni += 1
         np = find_attribution(stext)
         speaker = None
         if np:

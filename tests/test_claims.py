@@ -153,3 +153,34 @@ def test_what_is_not_a_speaker():
                             "the message.") is None
     assert find_attribution("Parnas, who is seeking immunity for his testimony, turned over text messages, notes and "
                             "other communications he had with Giuliani.") is None
+
+
+def test_the_title_a_person_was_named_with_stands_for_that_person():
+    cs = _claims("Arkansas Gov. Asa Hutchinson signed the bill on Thursday. President Donald Trump praised it. "
+                 "Former Vice President Dick Cheney spoke too. Ryan Zinke, the interior secretary, flew home. "
+                 "Pentagon spokesman John Kirby was there. "
+                 "The governor said the law was fair. The president said it was great. "
+                 "The former vice president said it was wrong. The secretary said nothing new. "
+                 "The spokeswoman said the talks were over.")
+    assert [c.speaker for c in cs][5:] == ["Asa Hutchinson", "Donald Trump", "Dick Cheney", "Ryan Zinke",
+                                           "John Kirby"]
+    # with no one named with the title, the title is the speaker, as written
+    (c,) = _claims("The mayor said the bridge would reopen in May.")
+    assert c.speaker == "mayor"
+
+
+def test_a_title_stands_for_the_person_the_article_names_most_with_it_and_no_other_role():
+    cs = _claims("President Donald Trump spoke on Monday. Trump was angry. Former President Barack Obama replied. "
+                 "Turkish President Recep Erdogan called. Attorney General William Barr and Lt. Gov. Dan Patrick "
+                 "were there. "
+                 "The president said it was over. The former president said it was not. The general said nothing. "
+                 "The governor said he would run.")
+    assert [c.speaker for c in cs][5:] == ["Donald Trump", "Barack Obama", "general", "governor"]
+
+
+def test_what_an_aside_gives_a_person_is_their_title_only():
+    cs = _claims("Hillary Clinton, the former secretary of state, spoke. Jane Roe, a spokeswoman for the governor, "
+                 "spoke. Secretary of State Mike Pompeo spoke. "
+                 "The former secretary said it was wrong. The governor said it was right. The state said it would "
+                 "appeal. The spokeswoman said no more.")
+    assert [c.speaker for c in cs][3:] == ["Hillary Clinton", "governor", "state", "Jane Roe"]
