@@ -81,6 +81,12 @@ _NOUN_LIKE_VERBS = frozenset("reports claims estimates notes states warns posts 
 _TAIL_CHARS = 400
 _ACCORDING = re.compile(r"\baccording to (?P<spk>[^,.;:\"“”]{2,80}?)(?:[,.;:]|$)", re.I)
 _CLAIMS_BY = re.compile(r"\b(?:claims?|reports?|statement|assessment|estimates?)\s+(?:by|from)\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s+that\b")
+# What a speaker issues, and a later sentence may speak through: "..., Zinke said in a statement. ... the statement
+# said"
+# (issued in the sentence, "said in a statement", not a report: one is mostly someone else's, that the speaker
+# answers, as is "the Nunes memo")
+_DOCUMENT = re.compile(r"\bin (?:a|an|his|her|its|their|the) (?:[\w-]+ ){0,2}?(statement|letter|memo|tweet|release"
+                       r"|filing)\b")
 _ORG_HEADS_SPOKEN = frozenset("agency ministry service directorate department office organisation organization group"
                                " unit army military government company".split())
 _PRONOUN = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -121,6 +127,8 @@ _NP_BAD_START = frozenset("""with including his her their its our my your though
 no some this these those if when because after before since despite amid during by for from in on at to of
 and but or so such than then once""".split())
 _NP_BAD_END = frozenset("and or but nor".split())
+_LY_NOUNS = frozenset("family ally assembly daily weekly monthly quarterly".split())
+_DETERMINERS = frozenset("the a an this that these those its his her their".split())
 _NP_ASIDE = re.compile(r",\s*(?:speaking|who|which)\b.*$")
 _LEAD_CLAUSE = re.compile(r"\b(?:that|who|which|when|if|because|while|after|before)\b", re.I)
 _NP_VERB = re.compile(r"\b(?:have|has|had|been|was|were|is|are|be|being|do|does|did|not|would|could|should)\b", re.I)
@@ -186,9 +194,15 @@ def _said_by(s: str, tail: str) -> str | None:
     if m:
         spk = _clean_np(m.group("spk"))
         words = spk.split()
+        # (how it was said is no part of the speaker: "Mark Levin triumphantly tweeted", "The newly announced ...")
+        if len(words) >= 2 and words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS:
+            words = words[:-1]
+            spk = " ".join(words) if words[-1].lower() not in _DETERMINERS else ""
+        # (nor does a speaker end in a verb before a plural noun: "Obama rejected claims that ...")
         if spk and len(words) <= (4 if m.group("verb") in _NOUN_LIKE_VERBS else 12) and "," not in spk \
                 and not _NOT_SPEAKER.match(words[0]) \
-                and not _LEAD_CLAUSE.search(spk):
+                and not _LEAD_CLAUSE.search(spk) \
+                and not (m.group("verb") in _NOUN_LIKE_VERBS and words[-1].endswith("ed")):
             return spk
     m = _TRAIL_INV_ASIDE.search(tail)
     if m and _a_name(m.group("spk")):
@@ -268,6 +282,8 @@ class SpeakerResolver:
         self._described: list[tuple[str, str]] = []   # unnamed speakers: "a senior US military official"
         self.titled: list[tuple[str, frozenset[str]]] = []    # people named so far, with their titles
         self.named: Counter[str] = Counter()     # how often each surname has been named so far
+        self.orgs: list[str] = []                # the organisations named so far
+        self.documents: dict[str, str] = {}      # "statement" -> who spoke in the last sentence naming one
 
     def _titled(self, words: list[str]) -> str | None:
         """"the governor", "the former vice president", "the interior secretary": the person named with that title,
@@ -318,9 +334,19 @@ class SpeakerResolver:
             if spk:
                 self.history.append((spk, "PERSON"))
                 return spk
+            # "the statement said": who spoke in the last sentence that named a statement
+            if head in self.documents:
+                return self.documents[head]
             for spk_np, t in reversed(self._described):
                 if head in spk_np.lower():
                     return spk_np
+            # "the service announced" after "the U.S. Fish and Wildlife Service": the last body of that kind named
+            # (not "the government": that is the country's, whichever body was named last)
+            if head in _ORG_HEADS_SPOKEN and head != "government":
+                for name in reversed(self.orgs):
+                    if head in name.lower().split():
+                        self.history.append((name, "ORG"))
+                        return name
             # "the agency said" after "the HUR said": the organisation that spoke last
             if head in _ORG_HEADS_SPOKEN:
                 for spk, t in reversed(self.history):
@@ -342,7 +368,8 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
     # the people named with a title, as the sentences pass them ("the governor said" after "Gov. Asa Hutchinson")
     people = [m for m in ms if m.type == "PERSON" or m.type == "" and m.name[:1].isupper() and " " not in m.name]
     titled = [(m.start, m.name, roles) for m in people if m.type == "PERSON" for roles in [roles_of(text, m)] if roles]
-    ti = ni = 0
+    orgs = [m for m in ms if m.type == "ORG"]
+    ti = ni = oi = 0
     # a sentence can only hold the hedge words its article holds: test just those in each sentence
     text_low = text.lower()
     hedge_words = tuple(k for k in _HEDGE_WORDS if k in text_low)
@@ -361,6 +388,9 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
         while ni < len(people) and people[ni].start < s.start:
             resolver.named[people[ni].name.split()[-1]] += 1
             ni += 1
+        while oi < len(orgs) and orgs[oi].start < s.start:
+            resolver.orgs.append(orgs[oi].name)
+            oi += 1
         np = find_attribution(stext)
         speaker = None
         if np:
@@ -371,6 +401,9 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             rel_start = stext.find(np)
             np_mentions = [m for m in inside if rel_start >= 0 and s.start + rel_start <= m.start < s.start + rel_start + len(np)]
             speaker = resolver.resolve(np, np_mentions)
+            if speaker:
+                for doc in _DOCUMENT.findall(stext.lower()):
+                    resolver.documents[doc] = speaker
         quotes = tuple(quoted_spans(stext))
         hedges: tuple[str, ...] = ()
         if hedge_words:

@@ -184,3 +184,22 @@ def test_what_an_aside_gives_a_person_is_their_title_only():
                  "The former secretary said it was wrong. The governor said it was right. The state said it would "
                  "appeal. The spokeswoman said no more.")
     assert [c.speaker for c in cs][3:] == ["Hillary Clinton", "governor", "state", "Jane Roe"]
+
+
+def test_a_statement_or_a_body_named_by_its_kind_is_who_issued_it_or_that_body():
+    cs = _claims("Ryan Zinke said in a statement on Friday that the ban would stay. "
+                 "“We both believe conservation is critical,” the statement said. "
+                 "The U.S. Fish and Wildlife Service issued permits last year. "
+                 "On Thursday, the service announced that it would stop.")
+    assert [c.speaker for c in cs] == ["Ryan Zinke", "Ryan Zinke", None, "Fish and Wildlife Service"]
+    # a document named in passing is no one's, nor is "the government" the last body named
+    cs = _claims("The Nunes memo was released on Friday, Paul Ryan said. The memo says the warrant was wrong. "
+                 "The Institute of Government and Public Affairs published a study. "
+                 "The government said the memo was misleading.")
+    assert [c.speaker for c in cs][1:] == ["memo", None, "government"]
+
+
+def test_a_verb_or_an_adverb_does_not_end_a_speaker():
+    assert find_attribution("Obama rejected claims that he betrayed Democrats by cutting a deal.") is None
+    assert find_attribution("The newly announced policy applies to the remains of elephants.") is None
+    assert find_attribution("The family said the boy was safe.") == "The family"
