@@ -22,7 +22,8 @@ _IMAGE = re.compile(
 _RELATED = re.compile(
     r"^\s*(?:see also|read also|also read|read more|read|more on this|more from"
     r"|related(?: coverage| articles| stories| content)?"
-    r"|recommended(?: reading)?|you may also like|watch|listen|most read|trending|further reading)\s*[:\-–—]",
+    r"|recommended(?: reading)?|you may also like|watch|listen|most read|trending|further reading"
+    r"|photos|slideshow|quiz)\s*[:\-–—]",
     re.I)
 _RELATED_ONLY = re.compile(
     r"^\s*(?:see also|read also|also read|read more|more on this( story)?|related(?: coverage| articles| stories| content)?"
@@ -48,8 +49,12 @@ _FILE_PHOTO = re.compile(r"^\s*FILE\s*[-–—]+\s*(?:In this|This)\b.{0,80}\bph
 # A gallery's or a video player's text scraped into a paragraph: "Hide Caption 15 of 21 Photos: ...", "JUST WATCHED ...
 # Replay More Videos ... MUST WATCH ...".
 _GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b|\bReplay More Videos\b")
-# A link to another article in brackets, on a line of its own: "(RELATED: ...)", "( WATCH: ...)", "[Read: ...]".
-_BRACKET_LINK = re.compile(r"^\s*[\[(]\s*(?:related|read more|see also|read|watch|listen|more)\s*:[^\])]*[\])]\s*$", re.I)
+# A link to another article, gallery or player in brackets, on a line of its own: "(RELATED: ...)", "( WATCH:
+# ...)", "[Read: ...]", "( PHOTOS: Republicans, 2016 contenders)", "( QUIZ: ...)".
+_BRACKET_LINK = re.compile(
+    r"^\s*[\[(]\s*(?:related|read more|see also|see related|read|watch|listen|more|photos?|pictures|slideshow|video|"
+    r"videos|audio|podcast|quiz|poll|cartoons?|graphic|infographic|timeline|map|document|transcript|gif)\s*:"
+    r"[^\])]*[\])]\s*$", re.I)
 # "Can the US break its cycle of gun control failure? Read more", "Read more from Reality Check": a link to another
 # article.
 _READ_MORE_END = re.compile(r"(?:^|[\s.?!:|–—-])(?:Read more|Read More|READ MORE|Read the full story|Full story)"

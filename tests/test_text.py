@@ -107,6 +107,9 @@ def test_captions_advert_lines_read_more_links_newsletters_and_follow_lines_are_
         "Rob Porter departs Air Force One in Morristown, N.J., in August 2017. (Reuters photo: Jonathan Ernst)": "image",
         "(RELATED: NYT Devotes Front-Page Coverage To Irrelevant Fake News Site)": "related",
         "[Read: The world John Lewis helped create]": "related",
+        "( PHOTOS: Republicans, 2016 contenders)": "related",
+        "( QUIZ: How well do you know the candidates?)": "related",
+        "PHOTOS: Best handguns ever made": "related",
         "SCHIFF SAYS 'WE' DIDN'T TALK TO WHISTLEBLOWER -- THEN BACKTRACKS": "related",
         "Obama met Estonia's prime minister in Tallinn on September 3. Hide Caption 15 of 21 Photos: Obama in Europe "
         "President Obama speaks.": "gallery",
@@ -125,6 +128,7 @@ def test_captions_advert_lines_read_more_links_newsletters_and_follow_lines_are_
         "Thus, Carlson had to read more of their radical demands:",
         "The senator said the vote would happen on Tuesday (Reuters).",
         "He said it was the WORST DEAL EVER, and NATO agreed.",
+        "(Photos of the rally were shared widely: the crowd was larger than expected.)",
     ]
     text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *lines, *reporting])
     assert dict((t, k) for k, t in _furniture(text)) == lines
