@@ -175,7 +175,9 @@ def clean(text: str) -> Cleaned:
         elif _RELATED_ONLY.match(line):
             kind = "related"
             in_related_list = True
-        elif _RELATED.match(line):
+        # (a gallery scraped into a line is all furniture, though it begins with its label: "Photos: WikiLeaks
+        # founder Julian Assange Photos: ... Hide Caption 1 of 22 Photos: ...")
+        elif _RELATED.match(line) and not (("Caption" in line or "Videos" in line) and _GALLERY.search(line)):
             cut = _fusion_point(line, 0)
             if cut is not None:
                 furniture.append(Furniture(a, a + cut, "related"))

@@ -110,6 +110,9 @@ def test_captions_advert_lines_read_more_links_newsletters_and_follow_lines_are_
         "( PHOTOS: Republicans, 2016 contenders)": "related",
         "( QUIZ: How well do you know the candidates?)": "related",
         "PHOTOS: Best handguns ever made": "related",
+        "Photos: WikiLeaks founder Julian Assange Photos: WikiLeaks founder Julian Assange WikiLeaks founder Julian "
+        "Assange speaks to the media in London in May 2017. He has been a key figure in major leaks. Hide Caption 1 "
+        "of 22 Photos: WikiLeaks founder Julian Assange The site published documents.": "gallery",
         "SCHIFF SAYS 'WE' DIDN'T TALK TO WHISTLEBLOWER -- THEN BACKTRACKS": "related",
         "Obama met Estonia's prime minister in Tallinn on September 3. Hide Caption 15 of 21 Photos: Obama in Europe "
         "President Obama speaks.": "gallery",
