@@ -334,11 +334,15 @@ def _and_joins_a_name(text: str, toks: list[tuple[int, int, str]], i: int, cur: 
             or _is_org_head(cur[-1][2]) or any(_a_place(t) for _, _, t in right):
         return False
     left = cur
-    # (the name begins after a country's: "agents of U.S. Immigration and Customs Enforcement")
-    place = next((j for j in range(len(left) - 1, -1, -1) if _a_place(left[j][2])), None)
+    # (the name begins after a country's or a chamber's: "agents of U.S. Immigration and Customs Enforcement", "the
+    # House Ways and Means Committee")
+    place = next((j for j in range(len(left) - 1, -1, -1) if left[j][2] in _CHAMBERS or _a_place(left[j][2])), None)
     if place is not None:
         left = left[place + 1:]
     return bool(left) and all(t in _CONNECT or is_common_word(t) and not _ACRONYM.match(t) for _, _, t in left)
+
+
+_CHAMBERS = frozenset({"House", "Senate"})
 
 
 def _a_place(word: str) -> bool:

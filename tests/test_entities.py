@@ -610,13 +610,14 @@ def test_a_bodys_name_of_words_of_the_language_runs_on_over_and():
         "He met officials of the Food and Drug Administration, agents of U.S. Immigration and Customs Enforcement, "
         "staff of the Centers for Disease Control and Prevention and members of the Ways and Means Committee. "
         "The Securities and Exchange Commission fined the bank. He said Health and Human Services Secretary Alex "
-        "Azar agreed.")}
+        "Azar agreed. He chairs the House Energy and Commerce Committee.")}
     assert ms["Food and Drug Administration"] == "ORG"
     assert ms["Immigration and Customs Enforcement"] == "ORG"
     assert ms["Centers for Disease Control and Prevention"] == "ORG"
     assert ms["Ways and Means Committee"] == "ORG"
     assert ms["Securities and Exchange Commission"] == "ORG"
     assert ms["Health and Human Services"] == "ORG" and ms["Alex Azar"] == "PERSON"
+    assert ms["House Energy and Commerce Committee"] == "ORG"
     assert "Customs Enforcement" not in ms and "Prevention" not in ms
 
 
