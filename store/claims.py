@@ -285,6 +285,15 @@ class SpeakerResolver:
         self.orgs: list[str] = []                # the organisations named so far
         self.documents: dict[str, str] = {}      # "statement" -> who spoke in the last sentence naming one
 
+    def passed(self, m: Mention, roles: frozenset[str]) -> None:
+        """A name the article gave before the sentence at hand, with the titles it gave a person."""
+        if m.type == "ORG":
+            self.orgs.append(m.name)
+        elif m.type == "PERSON" or m.type == "" and m.name[:1].isupper() and " " not in m.name:
+            self.named[m.name.split()[-1]] += 1
+            if roles:
+                self.titled.append((m.name, roles))
+
     def _titled(self, words: list[str]) -> str | None:
         """"the governor", "the former vice president", "the interior secretary": the person named with that title,
         of several the one the article names most ("the president" in a story of Trump's that names Turkey's
@@ -365,11 +374,7 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
     resolver = SpeakerResolver()
     mi = 0
     ms = sorted(mentions, key=lambda m: m.start)
-    # the people named with a title, as the sentences pass them ("the governor said" after "Gov. Asa Hutchinson")
-    people = [m for m in ms if m.type == "PERSON" or m.type == "" and m.name[:1].isupper() and " " not in m.name]
-    titled = [(m.start, m.name, roles) for m in people if m.type == "PERSON" for roles in [roles_of(text, m)] if roles]
-    orgs = [m for m in ms if m.type == "ORG"]
-    ti = ni = oi = 0
+    passed = 0      # the names before the sentence at hand, told to the resolver as the sentences pass them
     # a sentence can only hold the hedge words its article holds: test just those in each sentence
     text_low = text.lower()
     hedge_words = tuple(k for k in _HEDGE_WORDS if k in text_low)
@@ -382,15 +387,10 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             continue
         while mi < len(ms) and ms[mi].end <= s.start:
             mi += 1
-        while ti < len(titled) and titled[ti][0] < s.start:
-            resolver.titled.append(titled[ti][1:])
-            ti += 1
-        while ni < len(people) and people[ni].start < s.start:
-            resolver.named[people[ni].name.split()[-1]] += 1
-            ni += 1
-        while oi < len(orgs) and orgs[oi].start < s.start:
-            resolver.orgs.append(orgs[oi].name)
-            oi += 1
+        while passed < len(ms) and ms[passed].start < s.start:
+            m = ms[passed]
+            resolver.passed(m, roles_of(text, m) if m.type == "PERSON" else frozenset())
+            passed += 1
         np = find_attribution(stext)
         speaker = None
         if np:
