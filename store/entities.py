@@ -246,7 +246,7 @@ def _in_lower_compound(text: str, toks: list[tuple[int, int, str]], i: int) -> b
     "ex-Secretary of State Rex Tillerson")."""
     tok = toks[i][2]
     key = _norm(tok)
-    if place_kind(tok) or key in PLACE_ALIASES or key in KNOWN_ORGS or _ACRONYM.match(tok):
+    if _a_place(tok) or key in KNOWN_ORGS or _ACRONYM.match(tok):
         return False
     name_follows = _cap_follows(text, toks, i) or _next_is(text, toks, i) and toks[i + 1][2] in _CONNECT \
         and _connects(text, toks, i + 1)
@@ -322,7 +322,7 @@ def _and_joins_a_name(text: str, toks: list[tuple[int, int, str]], i: int, cur: 
     "North and South Korea", "Bill and Melinda Gates", "SAT and ACT")."""
     if not _next_is(text, toks, i) or text[cur[-1][1]:toks[i][0]] != " " or len(cur) > 3:
         return False
-    # (nor two names of works or of tests: "Rain Man and The Graduate", "SAT and ACT")
+    # (nor before a work's name: "Rain Man and The Graduate")
     if toks[i + 1][2] == "The":
         return False
     right = _run(text, toks, i + 1)
@@ -333,12 +333,10 @@ def _and_joins_a_name(text: str, toks: list[tuple[int, int, str]], i: int, cur: 
     if not right or len(right) > 3 or not (is_common_word(right[-1][2]) or _is_org_head(right[-1][2])) \
             or _is_org_head(cur[-1][2]) or any(_a_place(t) for _, _, t in right):
         return False
-    left = cur
     # (the name begins after a country's or a chamber's: "agents of U.S. Immigration and Customs Enforcement", "the
     # House Ways and Means Committee")
-    place = next((j for j in range(len(left) - 1, -1, -1) if left[j][2] in _CHAMBERS or _a_place(left[j][2])), None)
-    if place is not None:
-        left = left[place + 1:]
+    place = next((j for j in range(len(cur) - 1, -1, -1) if cur[j][2] in _CHAMBERS or _a_place(cur[j][2])), -1)
+    left = cur[place + 1:]
     return bool(left) and all(t in _CONNECT or is_common_word(t) and not _ACRONYM.match(t) for _, _, t in left)
 
 
