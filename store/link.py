@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -330,6 +331,14 @@ class _Staging:
             if spaced in self.entities and spaced != key \
                     and _top_type(self.entities[spaced]["types"]) in ("PERSON", "OTHER"):
                 merge(key, spaced)
+        # "Bashar Assad" is the "Bashar al-Assad" of other stories: a person's name with and without its Arabic
+        # article, joined into the form named more often
+        for key in [k for k, e in self.entities.items() if _top_type(e["types"]) == "PERSON"]:
+            bare = _ARABIC_ARTICLE.sub(" ", key)
+            if bare != key and key in self.entities and bare in self.entities \
+                    and _top_type(self.entities[bare]["types"]) in ("PERSON", "OTHER"):
+                into = max((key, bare), key=lambda k: (self.entities[k]["mentions"], k))
+                merge(bare if into == key else key, into)
 
         given = _given_names()
         people: dict[str, list[str]] = defaultdict(list)      # surname -> full names of people
@@ -339,6 +348,9 @@ class _Staging:
                 if words[-1] in _FAMILY_SUFFIXES and len(words) > 2:      # Donald Trump Jr. shares the surname
                     words.pop()
                 people[words[-1]].append(key)
+                # ("Assad" alone is Bashar al-Assad's surname too)
+                if words[-1].startswith(("al-", "el-")):
+                    people[words[-1][3:]].append(key)
         for key in [k for k in self.entities if " " not in k and k in people]:
             e = self.entities[key]
             # (not a given name: "Tucker" is more often Tucker Carlson than anyone surnamed Tucker; nor a place's
@@ -374,6 +386,10 @@ class _Staging:
         n_facts = conn.execute("SELECT count(*) FROM facts").fetchone()[0]
         n_claims = conn.execute("SELECT count(*) FROM relink_fact_claims").fetchone()[0]
         return n_facts, n_claims
+
+
+# an Arabic article inside a name's key, not at its start ("Al Gore"): "bashar al-assad", "abdel fattah el sisi"
+_ARABIC_ARTICLE = re.compile(r" (?:al|el)[- ](?=\w)")
 
 
 def _plainly_a_person(name: str, given: frozenset[str]) -> bool:

@@ -311,6 +311,28 @@ def test_across_stories_initials_of_one_person_join_unless_another_is_named_abou
     assert staging.entities["donald trump"]["mentions"] == 400 and "donald f. trump" in staging.entities
 
 
+def test_across_stories_a_persons_name_with_and_without_its_arabic_article_is_one_person():
+    import sqlite3
+    from collections import Counter
+
+    from store.link import _Staging
+
+    staging = _Staging(sqlite3.connect(":memory:"))
+    for name, mentions, typ in [("Bashar al-Assad", 350, "PERSON"), ("Bashar Assad", 250, "PERSON"),
+                                ("Assad", 50, "OTHER"),
+                                ("Abdel Fattah el-Sisi", 20, "PERSON"), ("Abdel Fattah Sisi", 40, "PERSON"),
+                                ("Al Gore", 30, "PERSON"), ("Gore", 20, "OTHER"), ("Lesley Gore", 25, "PERSON"),
+                                ("Ahmed al-Jazeera", 3, "PERSON"), ("Ahmed Jazeera", 5, "ORG")]:
+        staging.entities[name.lower()] = {"name": name, "types": Counter({typ: mentions}), "aliases": {name},
+                                          "mentions": mentions, "sources": mentions}
+    merged = staging._join_people()
+    # into the form named more often, its surname alone with it; not a name that begins with "Al", nor a name
+    # that is no person's
+    assert merged == {"bashar assad": "bashar al-assad", "abdel fattah el-sisi": "abdel fattah sisi",
+                      "assad": "bashar al-assad"}
+    assert staging.entities["bashar al-assad"]["mentions"] == 650
+
+
 def test_names_with_particles_and_names_said_surname_first_join_their_people():
     ms = {m.name: m.type for m in _mentions(
         "Syrian President Bashar al-Assad met European Commission President Ursula von der Leyen in Geneva.")}
