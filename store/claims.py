@@ -179,12 +179,12 @@ def _said_by(s: str, tail: str) -> str | None:
     m = _LEAD_ASIDE.match(s)
     # (an aside may hold commas: a verb after it that is also a plural noun may be a list's last item, "Parnas,
     # who ..., turned over text messages, notes and ...")
-    if m and (m.group("conj") or m.group("intro") or m.group("aside").strip()) and _a_name(m.group("spk")) \
-            and not (m.group("verb") in _NOUN_LIKE_VERBS and m.group("aside").strip()):
-        return _PARTY.sub("", m.group("spk"))
+    if m and (m.group("conj") or m.group("intro") or m.group("aside").strip()) \
+            and not (m.group("verb") in _NOUN_LIKE_VERBS and m.group("aside").strip()) and _a_name(m.group("spk")):
+        return _a_name(m.group("spk"))
     m = _TRAIL_ASIDE.search(tail)
     if m and m.group("verb") not in _NOUN_LIKE_VERBS and _a_name(m.group("spk")):
-        return _PARTY.sub("", m.group("spk"))
+        return _a_name(m.group("spk"))
     m = _TRAIL_INV.search(tail)
     if m:
         spk = _clean_np(m.group("spk"))
@@ -206,7 +206,7 @@ def _said_by(s: str, tail: str) -> str | None:
             return spk
     m = _TRAIL_INV_ASIDE.search(tail)
     if m and _a_name(m.group("spk")):
-        return _PARTY.sub("", m.group("spk"))
+        return _a_name(m.group("spk"))
     # (each only where what it needs is there: a phrase after a comma, a quote)
     for pattern, where, cue in ((_TRAIL_THEN, tail, _THEN_AFTER_COMMA.search(tail)),
                                 (_BETWEEN_QUOTES, s, "“" in s or '"' in s)):
@@ -218,9 +218,12 @@ def _said_by(s: str, tail: str) -> str | None:
     return None
 
 
-def _a_name(spk: str) -> bool:
-    # ("Joe Manchin, D-W.Va., and Pat Toomey, R-Pa., announced": a party and state is no speaker)
-    return not _NOT_SPEAKER.match(spk) and not _PARTY_STATE.match(spk)
+def _a_name(spk: str) -> str | None:
+    """A name the patterns with _NAME found, without a party and state after it ("Sen. Mike Braun (R-Ind.)"); None
+    where it is no speaker: "Joe Manchin, D-W.Va., and Pat Toomey, R-Pa., announced" """
+    if _NOT_SPEAKER.match(spk) or _PARTY_STATE.match(spk):
+        return None
+    return _PARTY.sub("", spk)
 
 
 # A person's title as news shortens or varies it, in one form: "Gov." is "governor", "Rep." and "congresswoman"
@@ -259,18 +262,22 @@ def roles_of(text: str, m: Mention) -> frozenset[str]:
     for w in reversed(text[max(0, m.start - 60):m.start].split()):
         if w.endswith((",", ";", ":")) or not (_is_title(w) or w.lower() in _ROLE_QUALIFIERS):
             break
-        if _is_title(w) or w.lower() == "former":
-            roles.update(_role(w).split())
+        _add_role(roles, w)
     after = _APPOSITION.match(text, m.end, m.end + 80)
     if after:
         for w in after.group(1).split():
             if w.lower().rstrip(",.") in _ROLE_ENDS:
                 break
-            if _is_title(w) or w.lower() == "former":
-                roles.update(_role(w).split())
+            _add_role(roles, w)
             if w.endswith((",", ".", ";")):
                 break
     return frozenset(roles)
+
+
+def _add_role(roles: set[str], word: str) -> None:
+    # ("former" is kept: "the former president" is another role than "the president")
+    if _is_title(word) or word.lower() == "former":
+        roles.update(_role(word).split())
 
 
 class SpeakerResolver:
