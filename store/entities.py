@@ -12,6 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -808,6 +809,47 @@ def _person_core(key: str) -> tuple[str, str]:
     return " ".join(words), "".join(middle).replace(".", "")
 
 
+FAMILY_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
+# lower-case words inside a person's name that are not a middle name: "Lula da Silva", "Mohammed bin Salman"
+_NAME_PARTICLES = frozenset("da de del della der di do dos das du la le van von ter ten bin ibn bint al el".split())
+
+
+@lru_cache(maxsize=65536)
+def _name_core(key: str) -> tuple[str, str]:
+    """A person's name key as its given name and surname, with the initials of what stood between them: as
+    _person_core, and a middle name counts as its initial ("hillary rodham clinton" -> ("hillary clinton", "r")).
+    Only where the first word is a given name and no word is a particle or a family suffix: "luiz inacio lula da
+    silva", "martin luther king jr." and "kim jong un" are left as _person_core leaves them."""
+    core, initials = _person_core(key)
+    words = core.split()
+    if len(words) < 3 or words[-1] in FAMILY_SUFFIXES or words[0].title() not in _given_names() \
+            or any(w in _NAME_PARTICLES or _PARTICLE_KEY.match(w) for w in words) \
+            or {words[0], words[-1]} & set(words[1:-1]):        # ("Donald Trump Trump" is a misread, not a name)
+        return core, initials
+    return f"{words[0]} {words[-1]}", initials + "".join(w[0] for w in words[1:-1])
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer     # (its table is read once, when a story first needs it)
+    return NickNamer()
+
+
+@lru_cache(maxsize=65536)
+def same_given_name(a: str, b: str) -> bool:
+    """Two given names (lower case) one person goes by: the same, or one a nickname of the other ("chuck" and
+    "charles", "bill" and "william"; not "bill" and "bob", which are each only a nickname of Robert's)."""
+    if a == b:
+        return True
+    names = _nicknamer()
+    return b in names.nicknames_of(a) or a in names.nicknames_of(b)
+
+
+def hyphen_compatible(types: Iterable[str | None]) -> bool:
+    """Names that differ only by a hyphen or a space ("al-Qaeda", "al Qaeda") are one name, unless typed apart."""
+    return len(set(types) - {None, "OTHER"}) <= 1
+
+
 def _unhyphened(name: str) -> str | None:
     """The key of a name said surname first with its given name hyphened, written without the hyphen: "Kim Jong-un"
     -> "kim jong un", as other outlets write it. None for any other name ("Alexandria Ocasio-Cortez")."""
@@ -953,13 +995,20 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             base = " ".join(w[:-1])
             if base in keep:
                 union(base, k)
-    # 5c. a person named with and without middle initials or a numeral: "Robert S. Mueller III" is Robert Mueller,
-    # unless the initials tell two people apart ("George W. Bush", "George H.W. Bush": "George Bush" may be
-    # either). The fuller name stands for the entity: across stories "George Bush" is not one person.
+    # 5c. a person named with and without middle initials, a middle name or a numeral: "Robert S. Mueller III" is
+    # Robert Mueller, "Hillary Rodham Clinton" Hillary Clinton, unless the initials tell two people apart ("George
+    # W. Bush", "George H.W. Bush": "George Bush" may be either). The fuller name stands for the entity: across
+    # stories "George Bush" is not one person.
+    # A middle name dropped, and a nickname (5f), join only names that no one article uses both of: one article
+    # that says "John Quincy Adams" and "John Adams" means two people, two outlets that do mean one.
+    sources_of: dict[str, set[int]] = defaultdict(set)
+    for si, keys in enumerate(keys_of):
+        for k in keys:
+            sources_of[k].add(si)
     by_core: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for k in keep:
         if " " in k and typ(k) in (None, "PERSON"):
-            core, initials = _person_core(k)
+            core, initials = _name_core(k)
             if core != k and " " in core:
                 by_core[core][initials].append(k)
     for core, variants in by_core.items():
@@ -972,6 +1021,10 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             forms.append(core)
         if not any(typ(k) == "PERSON" for k in forms):
             continue
+        plain = [k for k in forms if _person_core(k)[0] == core]        # the core, less initials at most
+        middle = [k for k in forms if k not in plain]
+        if any(sources_of[m] & sources_of[p] for m in middle for p in plain):
+            forms = plain
         for k in forms[1:]:
             union(forms[0], k)
     # 5d. "Kim Jong-un" is "Kim Jong Un"
@@ -979,6 +1032,23 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         spaced = _unhyphened(_top(surface_names[k])) if surface_names.get(k) else None
         if spaced and spaced in keep and typ(spaced) in (None, "PERSON"):
             union(spaced, k)
+    # 5e. a name written with a hyphen is the name written with a space: "al-Qaeda" and "al Qaeda"
+    for k in [k for k in keep if "-" in k]:
+        spaced = k.replace("-", " ")
+        if spaced in keep and hyphen_compatible((typ(k), typ(spaced))):
+            union(spaced, k)
+    # 5f. a person named by a nickname is the person named by the given name it shortens, in one story: "Chuck
+    # Schumer" is the "Charles E. Schumer" of another outlet (not where one article names both)
+    by_rest: dict[str, list[tuple[str, str]]] = defaultdict(list)      # the name after its given name -> people
+    for k in keep:
+        if " " in k and typ(k) == "PERSON":
+            given, rest = _name_core(k)[0].split(" ", 1)
+            by_rest[rest].append((given, k))
+    for people in by_rest.values():
+        for i, (g1, k1) in enumerate(people):
+            for g2, k2 in people[i + 1:]:
+                if g1 != g2 and same_given_name(g1, g2) and not sources_of[k1] & sources_of[k2]:
+                    union(k1, k2)
     # 6. surnames and spelling variants of people
     persons = [k for k in keep if typ(k) == "PERSON" and len(k.split()) >= 2]
     by_last: dict[str, list[str]] = defaultdict(list)

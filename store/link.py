@@ -26,7 +26,8 @@ from .align import ClaimFeatures, align_facts, fact_label
 from .db import FACT_RANK, RELINK_INDEXES, set_speakers
 from .derived import MENTION_TYPES, label_span, quotes_of
 from .disagree import FigureUse, find_disagreements
-from .entities import _bare_name, _given_names, _norm, _person_core, _unhyphened, resolve_entities
+from .entities import (FAMILY_SUFFIXES, _bare_name, _given_names, _name_core, _norm, _person_core, _unhyphened,
+                       hyphen_compatible, resolve_entities, same_given_name)
 from .lexicon import place_kind
 from .model import Mention
 from .stories import LEAD_CHARS, ArticleProfile, group_stories, parse_date, profile_terms
@@ -35,7 +36,6 @@ from .workers import default_workers, worker_pool
 TASK_SOURCES = 400        # sources handed to a worker at once (a bigger story goes whole)
 POOL_FROM = 400           # fewer sources than this are linked in this process: a pool would cost more
 _TYPED = ", ".join(str(i) for i, t in enumerate(MENTION_TYPES) if t)   # mention_rows.type of a person, org, place
-_FAMILY_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
 MENTION_KEY_BITS = 32     # a mention is source_id << 32 | seq here: one number (2**32 mentions would take
                           # an article of gigabytes)
 
@@ -340,12 +340,42 @@ class _Staging:
                 into = max((key, bare), key=lambda k: (self.entities[k]["mentions"], k))
                 merge(bare if into == key else key, into)
 
+        # "al-Qaeda" is the "al Qaeda" of other stories
+        for key in [k for k in self.entities if "-" in k]:
+            spaced = key.replace("-", " ")
+            if key in self.entities and spaced in self.entities and hyphen_compatible(
+                    _top_type(self.entities[k]["types"]) for k in (key, spaced)):
+                into = max((key, spaced), key=lambda k: (self.entities[k]["mentions"], k))
+                merge(spaced if into == key else key, into)
+        # "Chuck Schumer" is the "Charles Schumer" of other stories, and "Christine Blasey Ford" the "Christine Ford",
+        # where a story named the person both ways (and its entity so has the other name among its names): "Mike
+        # Brown" is not every Michael Brown, nor "John Adams" John Quincy Adams. The name named more often stays.
+        by_rest: dict[str, list[str]] = defaultdict(list)     # the surname (less middle names) -> people
+        for key, e in self.entities.items():
+            if " " in key and _top_type(e["types"]) == "PERSON":
+                by_rest[_name_core(key)[0].split(" ", 1)[1]].append(key)
+        for keys in by_rest.values():
+            for a, b in [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]]:
+                if a not in self.entities or b not in self.entities:
+                    continue
+                ga, gb = _name_core(a)[0].split()[0], _name_core(b)[0].split()[0]
+                ea, eb = self.entities[a], self.entities[b]
+                # (names that differ by their initials alone are joined above, or kept apart there as two people's:
+                # "George Bush" may be George W. or George H.W.)
+                (core_a, initials_a), (core_b, initials_b) = _person_core(a), _person_core(b)
+                if core_a == core_b and initials_a != initials_b:
+                    continue
+                if same_given_name(ga, gb) and (
+                        eb["name"] in ea["aliases"] or ea["name"] in eb["aliases"]):
+                    into = max((a, b), key=lambda k: (self.entities[k]["mentions"], k))
+                    merge(b if into == a else a, into)
+
         given = _given_names()
         people: dict[str, list[str]] = defaultdict(list)      # surname -> full names of people
         for key, e in self.entities.items():
             if " " in key and _top_type(e["types"]) == "PERSON":
                 words = _person_core(key)[0].split()
-                if words[-1] in _FAMILY_SUFFIXES and len(words) > 2:      # Donald Trump Jr. shares the surname
+                if words[-1] in FAMILY_SUFFIXES and len(words) > 2:      # Donald Trump Jr. shares the surname
                     words.pop()
                 people[words[-1]].append(key)
                 # ("Assad" alone is Bashar al-Assad's surname too)
@@ -363,6 +393,11 @@ class _Staging:
             if target["mentions"] >= max(5.0, 0.9 * sum(self.entities[k]["mentions"] for k in people[key]),
                                          0.25 * e["mentions"]) and _plainly_a_person(target["name"], given):
                 merge(key, into, as_person=True)
+        # (a name joined into one that was later joined into another belongs to the last)
+        for key, into in merged.items():
+            while into in merged:
+                into = merged[into]
+            merged[key] = into
         return merged
 
     def write_facts(self) -> tuple[int, int]:

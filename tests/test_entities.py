@@ -391,11 +391,60 @@ def test_across_stories_a_hyphened_given_name_joins_the_name_written_without_the
     from store.link import _Staging
 
     staging = _Staging(sqlite3.connect(":memory:"))
-    for name, typ in {"Kim Jong Un": "PERSON", "Kim Jong-un": "PERSON", "Alexandria Ocasio-Cortez": "PERSON",
-                      "Alexandria Ocasio Cortez": "PERSON"}.items():
-        staging.entities[name.lower()] = {"name": name, "types": Counter({typ: 5}), "aliases": {name},
-                                          "mentions": 5, "sources": 5}
-    assert staging._join_people() == {"kim jong-un": "kim jong un"}
+    for name, typ, mentions in [("Kim Jong Un", "PERSON", 5), ("Kim Jong-un", "PERSON", 9),
+                                ("Alexandria Ocasio-Cortez", "PERSON", 9), ("Alexandria Ocasio Cortez", "PERSON", 5),
+                                ("al-Qaeda", "OTHER", 3), ("al Qaeda", "ORG", 7),
+                                ("Fort-Worth", "PLACE", 2), ("Fort Worth", "ORG", 4)]:
+        staging.entities[name.lower()] = {"name": name, "types": Counter({typ: mentions}), "aliases": {name},
+                                          "mentions": mentions, "sources": mentions}
+    # a hyphened given name is the name without it; any other name written with a hyphen is the name written with
+    # a space, into the form named more often; not names typed apart
+    assert staging._join_people() == {"kim jong-un": "kim jong un", "alexandria ocasio cortez": "alexandria ocasio-cortez",
+                                      "al-qaeda": "al qaeda"}
+
+
+def test_across_stories_a_nickname_or_a_middle_name_joins_where_a_story_named_the_person_both_ways():
+    import sqlite3
+    from collections import Counter
+
+    from store.link import _Staging
+
+    staging = _Staging(sqlite3.connect(":memory:"))
+    for name, mentions, aliases in [
+            ("Chuck Schumer", 400, ()), ("Charles E. Schumer", 200, ("Chuck Schumer",)), ("Charles Schumer", 50, ()),
+            ("Christine Blasey Ford", 260, ("Christine Ford",)), ("Christine Ford", 8, ()),
+            # never named both ways in one story: two people as far as the store can tell
+            ("Mike Brown", 30, ()), ("Michael Brown", 100, ()), ("John Adams", 30, ()), ("John Quincy Adams", 10, ()),
+            # initials alone: "George Bush" may be either president, whatever one story joined
+            ("George Bush", 20, ("George W. Bush",)), ("George W. Bush", 80, ("George Bush",)),
+            ("George H.W. Bush", 20, ())]:
+        staging.entities[name.lower()] = {"name": name, "types": Counter(PERSON=mentions),
+                                          "aliases": {name, *aliases}, "mentions": mentions, "sources": mentions}
+    merged = staging._join_people()
+    # (Charles E. Schumer is first Charles Schumer, by his initial, and then, with him, Chuck Schumer)
+    assert merged == {"charles e. schumer": "chuck schumer", "charles schumer": "chuck schumer",
+                      "christine ford": "christine blasey ford"}
+    assert staging.entities["chuck schumer"]["mentions"] == 650
+    assert staging.entities["christine blasey ford"]["mentions"] == 268
+
+
+def test_in_one_story_a_middle_name_or_a_nickname_dropped_is_one_person_unless_one_article_names_both():
+    from store.entities import _name_core
+
+    ents = _entities("Former Secretary of State Hillary Rodham Clinton spoke in Iowa on Monday.",
+                     "Hillary Clinton told voters in Des Moines that she backed the plan. Sen. Chuck Schumer agreed.",
+                     "Sen. Charles E. Schumer said the bill was dead. Officials blamed al-Qaeda for the attack.",
+                     "John Adams and John Quincy Adams were presidents. Joe Kennedy and Joseph Kennedy spoke.",
+                     "Officials said al Qaeda was behind the attack.")
+    assert {"Hillary Clinton", "Hillary Rodham Clinton"} <= ents["Hillary Rodham Clinton"].aliases
+    assert {"Chuck Schumer", "Charles E. Schumer"} <= ents["Charles E. Schumer"].aliases
+    assert {"al-Qaeda", "al Qaeda"} <= ents["al Qaeda"].aliases
+    assert {"John Adams", "John Quincy Adams", "Joe Kennedy", "Joseph Kennedy"} <= ents.keys()
+    assert _name_core("hillary rodham clinton") == ("hillary clinton", "r")
+    assert _name_core("robert s. mueller iii") == ("robert mueller", "s")
+    # not a particle, a family suffix, a first word that is no given name, nor a name read twice
+    for key in ("luiz inacio lula da silva", "martin luther king jr.", "moon jae in", "donald trump trump"):
+        assert _name_core(key) == (key, "")
 
 
 def test_provinces_and_regions_outside_the_us_are_places_without_a_cue():
