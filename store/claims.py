@@ -58,6 +58,14 @@ _ASIDE = r",\s+(?:[^;\"“”—–\-]|(?<=\S)-){2,160}?,\s+"
 _LEAD_ASIDE = re.compile(
     r"^(?P<conj>(?i:but|and|yet|so|still|as)\s+)?(?P<intro>(?:[^,\"“”]{2,80},\s+){1,2})?(?P<spk>" + _SUBJECT + r")"
     r"(?P<aside>" + _ASIDE + r"|\s+)" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
+# "FBI special agent in charge, Matthew DeSarno, said ..." / "But Bolton's lawyer, Charles Cooper, says ...": a
+# description, then the name it describes between commas
+_TITLE_THEN_NAME = re.compile(
+    r"^(?:(?i:but|and|yet|so|still)\s+)?(?P<title>[^,\"“”]{2,80}),\s+(?P<spk>" + _NAME + r"),\s+" + _AUX
+    + r"(?P<verb>" + _VERBS + r")\b")
+# (a description has a word in lower case other than "and" or "of": not "Chairman Richard Shelby and Sen. Jon
+# Tester, Montana Democrat, said")
+_LOWER_WORD = re.compile(r"(?<![\w.’'-])(?!(?:and|or|of|the|a|an|in|at|for|to|on|by|from|with)\b)[a-z][a-z’'-]*\b")
 # "“We will win,” he said, “and soon.”": a speaker between two parts of a quote
 _BETWEEN_QUOTES = re.compile(
     r"[,.!?…][\"”’]{1,2}\s+(?P<spk>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+" + _AUX + r"(?:" + _VERBS
@@ -71,8 +79,11 @@ _TRAIL_THEN = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>(?:[\w’'.\-]+\s+){
 # (only verbs news puts before their speaker: "urged Iran, the US and others to ..." names no speaker)
 _INVERTING = phrase_alternation("said says added adds wrote writes noted notes explained argued argues insisted "
                                 "warned warns stressed recalled replied continued concluded declared".split())
-_TRAIL_INV_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _INVERTING + r")\s+(?P<spk>" + _NAME
-                              + r"),\s+(?:(?:" + _THEN + r")\b|[^\"“”]{2,240}?[.!?]?$)")
+# ("..., said Iowa evangelical leader Bob Vander Plaats, CEO of ..., whose ...": a description of a few words before
+# the name, none a preposition; "..., said Sen. Sherrod Brown, who ... “...”": a quote after "who")
+_TRAIL_INV_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _INVERTING + r")\s+(?P<spk>(?P<desc>(?:(?!(?:of|for|at|in|"
+                              r"from|on|to|with|by)\s)[\w’'\-]+\s+){0,4}?)(?P<name>" + _NAME
+                              + r")),\s+(?:(?:" + _THEN + r"|who|whose)\b|[^\"“”]{2,240}?[.!?]?$)")
 # Every verb the patterns above accept follows a space: one cheap search spares most sentences all of them.
 _SAYS = re.compile(r"\s(?:" + _VERBS + r")\b")
 # Verbs that are also plural nouns: "Kirby's remarks follow Ukrainian military intelligence reports that ..."
@@ -107,6 +118,7 @@ _HEDGE_WORDS = ("reportedly", "alleg", "purport", "apparent", "suppos", "ostensi
                 "verif", "confirm", "evidence", "said to be", "believed", "thought to", "may have", "might have",
                 "unclear", "claim")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]|‘([^‘’]{3,}?)’(?!\w)")
+_UNNAMED = frozenset("a an one another the some two three several many other another".split())
 _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING_JUNK = re.compile(r"[\s,;:]+$")
 
@@ -182,6 +194,10 @@ def _said_by(s: str, tail: str) -> str | None:
     if m and (m.group("conj") or m.group("intro") or m.group("aside").strip()) \
             and not (m.group("verb") in _NOUN_LIKE_VERBS and m.group("aside").strip()) and _a_name(m.group("spk")):
         return _a_name(m.group("spk"))
+    m = _TITLE_THEN_NAME.match(s)
+    if m and m.group("verb") not in _NOUN_LIKE_VERBS and _LOWER_WORD.search(m.group("title")) \
+            and _a_name(m.group("spk")):
+        return _a_name(m.group("spk"))
     m = _TRAIL_ASIDE.search(tail)
     if m and m.group("verb") not in _NOUN_LIKE_VERBS and _a_name(m.group("spk")):
         return _a_name(m.group("spk"))
@@ -205,7 +221,10 @@ def _said_by(s: str, tail: str) -> str | None:
                 and not (m.group("verb") in _NOUN_LIKE_VERBS and words[-1].endswith("ed")):
             return spk
     m = _TRAIL_INV_ASIDE.search(tail)
-    if m and _a_name(m.group("spk")):
+    # (a description is before a person's full name, not a word: "said the White House, ..." is no one's)
+    # (nor after "one" or "another": "said one Iowa Republican, who ..." names no one)
+    if m and (not m.group("desc") or len(m.group("name").split()) >= 2
+              and m.group("desc").split()[0].lower() not in _UNNAMED) and _a_name(m.group("spk")):
         return _a_name(m.group("spk"))
     # (each only where what it needs is there: a phrase after a comma, a quote)
     for pattern, where, cue in ((_TRAIL_THEN, tail, _THEN_AFTER_COMMA.search(tail)),

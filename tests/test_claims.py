@@ -111,6 +111,28 @@ def test_a_speaker_set_off_by_an_aside_is_attributed():
                             "an incumbent.") == "Sen. Mike Braun"
 
 
+def test_a_speaker_named_after_a_description_of_them():
+    # a description, then the name between commas; a description of a few words before a name after the verb
+    assert [c.speaker for c in _claims(
+        "FBI special agent in charge, Matthew DeSarno, said the gunman had been arrested before. "
+        "But Bolton's lawyer, Charles Cooper, says Bolton will not appear without a subpoena. "
+        "“I think sooner or later Cruz will earn it,” said Iowa evangelical leader Bob Vander Plaats, CEO of the "
+        "Family Leader, whose own endorsement went to Cruz. "
+        "“He was comforting,” said Sen. Sherrod Brown, who nonetheless said he was “very concerned.”")] \
+        == ["Matthew DeSarno", "Charles Cooper", "Bob Vander Plaats", "Sherrod Brown"]
+    # not a name and its aside, nor two people joined by "and"
+    assert find_attribution("Sen. Dianne Feinstein, California Democrat, said the rule works.") == "Sen. Dianne Feinstein"
+    assert find_attribution("Senate Appropriations Committee Chairman Richard Shelby and Sen. Jon Tester, Montana "
+                            "Democrat, said things could still work out.") != "Montana Democrat"
+    # nor an unnamed speaker, nor a place after a description
+    assert find_attribution("“It is bound to spill over,” said one Iowa Republican, who asked not to be named.") \
+        != "one Iowa Republican"
+    assert find_attribution("“It works,” said the president of Mexico, Andrés Manuel López Obrador, on Monday.") \
+        != "the president of Mexico"
+    assert find_attribution("“We are cautious,” said chairman of Goldman Sachs, Lloyd Blankfein, on Monday.") \
+        != "chairman of Goldman Sachs"
+
+
 def test_a_speaker_after_a_lead_phrase_a_conjunction_or_between_quotes():
     assert find_attribution("Asked by a lawmaker about the theory, Mr. Mueller said, “I believe it is not true.”") \
         == "Mr. Mueller"
