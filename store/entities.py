@@ -43,7 +43,8 @@ deputy foreign defense defence interior press communications national security s
 brig brig. brigadier marshal field gen.-maj. speaker leader premier emperor crown sultan emir ayatollah
 archbishop bishop cardinal rabbi imam dean officer official minister-president secretary-general attorney-general
 director-general vice-president governor-elect mayor-elect commander-in-chief sens sens. reps reps. majority minority
-whip""".split())
+whip congressman congresswoman councilman councilwoman councilmember assemblyman assemblywoman alderman
+alderwoman""".split())
 # Title words that can end a title ("Press Secretary", "Spokesperson") or stand alone as one.
 _TITLE_HEADS = frozenset("""president president-elect minister secretary general gen gen. major maj maj. lieutenant
 lt lt. colonel col col. captain capt capt. admiral adm adm. sergeant sgt sgt. sir dame lord lady mr mr. mrs mrs.
@@ -52,7 +53,8 @@ justice chancellor king queen prince princess pope rev rev. father sheikh ambass
 spokesman spokeswoman spokesperson adviser advisor director chairman chairwoman ceo envoy brig brig.
 brigadier marshal speaker leader premier emperor sultan emir ayatollah archbishop bishop cardinal rabbi
 imam officer counsel secretary-general attorney-general director-general vice-president governor-elect mayor-elect
-commander-in-chief sens sens. reps reps. whip""".split())
+commander-in-chief sens sens. reps reps. whip congressman congresswoman councilman councilwoman councilmember
+assemblyman assemblywoman alderman alderwoman""".split())
 ROLE_WORDS = frozenset("""spokesman spokeswoman spokesperson adviser advisor official officials minister secretary
 president chief director leader envoy ambassador commander general analyst expert professor lawyer
 attorney senator governor mayor chairman ceo founder correspondent reporter editor journalist

@@ -27,6 +27,9 @@ def test_titles_are_stripped_and_people_typed():
     ms = {m.name: m.type for m in _mentions(
         "Pentagon Press Secretary Major Gen. Pat Ryder spoke. Sir Keir Starmer replied in Tallinn.")}
     assert ms["Pat Ryder"] == "PERSON"
+    titled = {m.name: m.type for m in _mentions("He met Democratic Congressman John Smith and Councilwoman Jane Doe. "
+                                                 "Congresswoman Mary Roe and Assemblyman Bob Poe met Alderman Ed Burke.")}
+    assert all(titled.get(n) == "PERSON" for n in ("John Smith", "Jane Doe", "Mary Roe", "Bob Poe", "Ed Burke"))
     assert ms["Keir Starmer"] == "PERSON"
     assert ms["Pentagon"] == "ORG"
     assert ms["Tallinn"] == "PLACE"
