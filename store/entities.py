@@ -103,6 +103,7 @@ _MILITARY_UNIT = re.compile(
     r"\b(\d{1,4}(?:st|nd|rd|th)\s+(?:[A-Za-z]+\s+){0,3}?(?:brigade|battalion|regiment|division|army|corps|fleet|squadron|"
     r"group|detachment))\b", re.I)
 _ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z]{0,2}[A-Z](?:/[A-Z]+)?)\s*\)")
+_DEPARTMENT_OF = "department of "
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z]{2,5}/[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
 # Every military unit holds an ordinal: one search of the article spares each sentence the pattern.
 _HAS_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\s", re.I)
@@ -990,6 +991,15 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         owners = headless.get(k, [])
         if len(owners) == 1:
             union(owners[0], k)
+    # 5b. a department named either way: "Department of Justice" is the "Justice Department", "Department of Homeland
+    # Security" the "Homeland Security Department" and, by a name of two words or more or by letters, "Homeland
+    # Security" and "HHS" (not "State" for the Department of State)
+    for k in [k for k in keep if k.startswith(_DEPARTMENT_OF)]:
+        field_ = k[len(_DEPARTMENT_OF):]
+        alone = " " in field_ or bool(surface_names.get(field_)) and bool(_ACRONYM.match(_top(surface_names[field_])))
+        for other in (f"{field_} department", field_ if alone else ""):
+            if other in keep and typ(k) in (None, "ORG") and typ(other) in (None, "ORG"):
+                union(k, other)
     # 5. admin suffixes: "Kursk Oblast" ~ "Kursk"
     for k in list(keep):
         w = k.split()

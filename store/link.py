@@ -26,7 +26,7 @@ from .align import ClaimFeatures, align_facts, fact_label
 from .db import FACT_RANK, RELINK_INDEXES, set_speakers
 from .derived import MENTION_TYPES, label_span, quotes_of
 from .disagree import FigureUse, find_disagreements
-from .entities import (FAMILY_SUFFIXES, _bare_name, _given_names, _name_core, _norm, _person_core, _unhyphened,
+from .entities import (_DEPARTMENT_OF, FAMILY_SUFFIXES, _bare_name, _given_names, _name_core, _norm, _person_core, _unhyphened,
                        hyphen_compatible, resolve_entities, same_given_name)
 from .lexicon import place_kind
 from .model import Mention
@@ -347,6 +347,17 @@ class _Staging:
                     _top_type(self.entities[k]["types"]) for k in (key, spaced)):
                 into = max((key, spaced), key=lambda k: (self.entities[k]["mentions"], k))
                 merge(spaced if into == key else key, into)
+        # "Justice Department" is the "Department of Justice" of other stories; "Homeland Security" the "Department of
+        # Homeland Security" where a story named it both ways (not every "Public Safety" or "Foreign Affairs" is a
+        # department's)
+        for key in [k for k in self.entities if k.startswith(_DEPARTMENT_OF)]:
+            field_ = key[len(_DEPARTMENT_OF):]
+            for other in (f"{field_} department", field_):
+                if key in self.entities and other in self.entities \
+                        and (other != field_ or self.entities[other]["name"] in self.entities[key]["aliases"]) \
+                        and all(_top_type(self.entities[k]["types"]) in ("ORG", "OTHER") for k in (key, other)):
+                    into = max((key, other), key=lambda k: (self.entities[k]["mentions"], k))
+                    merge(other if into == key else key, into)
         # "Chuck Schumer" is the "Charles Schumer" of other stories, and "Christine Blasey Ford" the "Christine Ford",
         # where a story named the person both ways (and its entity so has the other name among its names): "Mike
         # Brown" is not every Michael Brown, nor "John Adams" John Quincy Adams. The name named more often stays.

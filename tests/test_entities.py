@@ -431,6 +431,49 @@ def test_across_stories_a_nickname_or_a_middle_name_joins_where_a_story_named_th
     assert staging.entities["christine blasey ford"]["mentions"] == 268
 
 
+def test_a_department_named_either_way_is_one_body():
+    ents = _entities("The Department of Justice opened an inquiry. The Department of Homeland Security agreed.",
+                     "The Justice Department declined to comment. Homeland Security officials met in Washington.",
+                     "The Department of HHS said so, and HHS will pay. The Ministry of Defence and the Defence "
+                     "Ministry disagreed. The Department of Labor released the jobs report.",
+                     "In Australia, Labor won the election, and Labor leaders cheered.")
+    assert "Justice Department" in ents["Department of Justice"].aliases
+    assert "Homeland Security" in ents["Department of Homeland Security"].aliases
+    assert "HHS" in ents["Department of HHS"].aliases
+    # a word alone is no department's name; a ministry is left as it is named (Russia's and Britain's may meet)
+    assert "Labor" not in ents["Department of Labor"].aliases
+    from store.model import Mention
+    named = {e.name: e for e in resolve_entities([[Mention(0, 19, "Department of State", "Department of State", "ORG", 2),
+                                                   Mention(30, 35, "State", "State", "ORG", 2),
+                                                   Mention(40, 43, "HHS", "HHS", "ORG", 2),
+                                                   Mention(50, 67, "Department of HHS", "Department of HHS", "ORG", 2)]],
+                                                 [])}
+    assert set(named) == {"Department of State", "State", "Department of HHS"}
+    assert {"Ministry of Defence", "Defence Ministry"} <= ents.keys()
+
+
+def test_across_stories_a_department_named_either_way_is_one_body():
+    import sqlite3
+    from collections import Counter
+
+    from store.link import _Staging
+
+    staging = _Staging(sqlite3.connect(":memory:"))
+    for name, mentions, aliases in [
+            ("Justice Department", 1000, ()), ("Department of Justice", 300, ()),
+            ("Department of Homeland Security", 300, ("Homeland Security",)), ("Homeland Security", 100, ()),
+            # the field alone only where a story named the department so
+            ("Department of Foreign Affairs", 5, ()), ("Foreign Affairs", 20, ()),
+            ("Ministry of Defence", 50, ()), ("Defence Ministry", 60, ()),
+            # (nor a name typed as no body's)
+            ("Department of Transportation", 20, ()), ("Transportation Department", 3, ())]:
+        typ = "PLACE" if name == "Transportation Department" else "ORG"
+        staging.entities[name.lower()] = {"name": name, "types": Counter({typ: mentions}),
+                                          "aliases": {name, *aliases}, "mentions": mentions, "sources": mentions}
+    assert staging._join_people() == {"department of justice": "justice department",
+                                      "homeland security": "department of homeland security"}
+
+
 def test_in_one_story_a_middle_name_or_a_nickname_dropped_is_one_person_unless_one_article_names_both():
     from store.entities import _name_core
 
