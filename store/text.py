@@ -132,9 +132,16 @@ def _fusion_point(line: str, start: int) -> int | None:
     """Where a glued-on sentence starts inside a furniture line, if anywhere."""
     for m in _FUSED.finditer(line, start):
         nxt = _CAP_WORD.match(line, m.start())
-        if nxt and is_common_word(nxt.group()):
+        if nxt and is_common_word(nxt.group()) and not _one_word(line, m.start(), nxt.group()):
             return m.start()
     return None
+
+
+def _one_word(text: str, pos: int, after: str) -> bool:
+    """Whether the capital at `pos` is inside a word news writes as one ("BuzzFeed", "WikiLeaks", "HuffPost"), not
+    the start of a sentence glued to the word before it ("UkraineWith")."""
+    before = _LAST_WORD.search(text, max(0, pos - 40), pos)
+    return before is not None and word_stats(before.group() + after) is not None
 
 
 def clean(text: str) -> Cleaned:
@@ -346,7 +353,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             word = _CAP_WORD.match(text, pos, end)
             prev = _LAST_WORD.search(text, max(seg_start, pos - 40), pos)
             if word and prev and len(prev.group()) >= 4 and is_common_word(word.group()) \
-                    and word_stats(prev.group()) is not None:
+                    and word_stats(prev.group()) is not None and word_stats(prev.group() + word.group()) is None:
                 out.append((seg_start, pos))
                 seg_start = pos
             continue

@@ -167,3 +167,15 @@ def test_offsets_index_the_text():
 def test_a_headline_fused_to_the_next_sentence_is_split_at_the_capital():
     t = "Drones Strike Against UkraineWith estimates of losses rising, officials met."
     assert [t[a:b] for a, b in split_sentences(t, 0, len(t))][0] == "Drones Strike Against Ukraine"
+
+
+def test_a_word_news_writes_as_one_is_not_split_at_its_inner_capital():
+    # "BuzzFeed", "WikiLeaks", "ObamaCare" are words of their own, not a headline glued to a sentence
+    t = ("Peter Carr told BuzzFeed News on Friday that the report was wrong. He spoke to WikiLeaks founder Julian "
+         "Assange about ObamaCare. Drones Strike Against UkraineWith estimates of losses rising, officials met.")
+    assert [t[a:b] for a, b in split_sentences(t, 0, len(t))] == [
+        "Peter Carr told BuzzFeed News on Friday that the report was wrong.",
+        "He spoke to WikiLeaks founder Julian Assange about ObamaCare.",
+        "Drones Strike Against Ukraine", "With estimates of losses rising, officials met."]
+    text = "SEE ALSO: Why BuzzFeed Will Struggle Against UkraineWith estimates rising, reports suggest more."
+    assert _furniture(text) == [("related", "SEE ALSO: Why BuzzFeed Will Struggle Against Ukraine")]
