@@ -353,6 +353,7 @@ class Aligner:
     FIGURE_BONUS = 0.3      # the same figure of the same thing
     POLARITY = 0.1          # both deny / both assert; one denies what the other asserts
     SPEAKER = 0.05          # same named speaker / different named speakers
+    ONE_WORD = 0.5          # texts that share one word, however rare, share a word, not yet a fact
 
     def __init__(self, claims: list[ClaimFeatures]):
         self.claims = {c.id: c for c in claims}
@@ -487,7 +488,10 @@ class Aligner:
             return 0.0
         if len(xt) > len(yt):
             xt, yt = yt, xt
-        dot = sum(w * yt[t] for t, w in xt.items() if t in yt)
+        shared = [w * yt[t] for t, w in xt.items() if t in yt]
+        dot = sum(shared)
+        if len(shared) == 1:
+            dot *= self.ONE_WORD
         # between cosine (alpha 0.5) and containment (alpha 1): a short claim inside a longer one still counts
         lo, hi = xn * xn, yn * yn
         if lo > hi:

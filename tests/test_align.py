@@ -61,6 +61,22 @@ def test_a_capital_speaks_for_its_country():
     assert al.similarity(1, 2) > al.similarity(1, 3)
 
 
+def test_one_word_in_common_however_rare_is_not_yet_a_fact():
+    facts = align_facts(_story([
+        (1, "It could complicate the political dialogue further.", None),
+        (2, "Those savings have a complicated history.", None),
+        (3, "The agency had arranged for the gatherings.", None),
+        (1, "Protesters were told to gather in one place.", None),
+    ]))
+    assert _fact_of(facts, 1) == [1] and _fact_of(facts, 3) == [3]
+    # two words, and the same fact
+    facts = align_facts(_story([
+        (1, "Protesters were told to gather at the courthouse.", None),
+        (2, "Organisers told protesters to gather outside the courthouse on Wednesday.", None),
+    ]))
+    assert _fact_of(facts, 1) == [1, 2]
+
+
 def test_how_a_claim_is_attributed_does_not_decide_its_fact():
     facts = align_facts(_story([
         (1, "“We have started to see this movement of the troops from the second line to the front line,” "
