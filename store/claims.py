@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .entities import TITLES
+from .entities import TITLES, _given_names
 from .figures import find_figures, phrase_alternation
 from .model import Claim, Mention, Sentence
 
@@ -76,6 +76,10 @@ _TRAIL_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>" + _NAME + r")" + 
 # "“...,” Thurman said, noting the Clinton team resisted ..."
 _TRAIL_THEN = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+" + _AUX
                          + r"(?P<verb>" + _VERBS + r")\b[^\"“”]{0,80}?,\s+(?:" + _THEN + r")\b")
+# "..., his successor, Felipe Calderón, who a week ago asserted that ...": the name a clause of saying is about
+# (not "Charles McGee, who he said was one of the last ...": the clause's own subject said it)
+_WHO_SAID = re.compile(r"(?P<spk>" + _NAME + r"),\s+who\s+(?!(?:he|she|they|I|we|you|it)\s)(?:[^,;\"“”]{0,40}?\s)??"
+                       + _AUX + r"(?P<verb>" + _VERBS + r")\b")
 # (only verbs news puts before their speaker: "urged Iran, the US and others to ..." names no speaker)
 _INVERTING = phrase_alternation("said says added adds wrote writes noted notes explained argued argues insisted "
                                 "warned warns stressed recalled replied continued concluded declared".split())
@@ -136,6 +140,7 @@ def quoted_spans(text: str) -> list[str]:
 
 # Words that do not begin a speaker's name or description ("With estimates by ...", "His comments support ...").
 _NP_BAD_START = frozenset("""with including his her their its our my your though although while as what which there
+who whom whose
 no some this these those if when because after before since despite amid during by for from in on at to of
 and but or so such than then once""".split())
 _NP_BAD_END = frozenset("and or but nor".split())
@@ -188,6 +193,9 @@ def _said_by(s: str, tail: str) -> str | None:
     # a name set off by an aside, a lead phrase or a conjunction: at the sentence's start first ("John R. Lott
     # Jr., president of ..., said" is not "Lott Jr."), then at its end ("“...,” Rep. Tom McClintock, R-Calif.,
     # told reporters" is not "reporters")
+    m = _WHO_SAID.search(tail) if " who " in tail else None
+    if m and m.group("verb") not in _NOUN_LIKE_VERBS and _a_person(m.group("spk")):
+        return _a_name(m.group("spk"))
     m = _LEAD_ASIDE.match(s)
     # (an aside may hold commas: a verb after it that is also a plural noun may be a list's last item, "Parnas,
     # who ..., turned over text messages, notes and ...")
@@ -235,6 +243,16 @@ def _said_by(s: str, tail: str) -> str | None:
             if spk and not _NOT_SPEAKER.match(spk):
                 return spk
     return None
+
+
+def _a_person(spk: str) -> bool:
+    """A name with a given name before its last word, and no party after it: "Felipe Calderón", "Cmdr. Gary Ross";
+    not "Sen. Lindsey Graham of South Carolina"'s "South Carolina", nor "California Democrat" (a relative clause
+    may be about the place or body named last)."""
+    words = _PARTY.sub("", spk).split()
+    given = _given_names()
+    return any(w in given for w in words[:-1]) and words[-1] not in ("Democrat", "Republican") \
+        and _a_name(spk) is not None
 
 
 def _a_name(spk: str) -> str | None:

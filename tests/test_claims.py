@@ -133,6 +133,21 @@ def test_a_speaker_named_after_a_description_of_them():
         != "chairman of Goldman Sachs"
 
 
+def test_a_person_a_clause_of_saying_is_about_is_the_speaker():
+    assert find_attribution("The comments echo those of his successor, Felipe Calderón, who a week ago asserted that "
+                            "Mexico will not pay for a wall.") == "Felipe Calderón"
+    assert find_attribution("Investors heard from Dallas Fed President Robert Kaplan, who told CNBC on Friday that "
+                            "oil prices would be muted.") == "Dallas Fed President Robert Kaplan"
+    # not a place or a party before "who", not a clause with a subject of its own, and "who" is no speaker
+    assert find_attribution("Graham was joined by Sen. Lindsey Graham of South Carolina, who traveled to Egypt and "
+                            "said it was a coup.") != "South Carolina"
+    assert find_attribution("Supporters included Sen. John Thune, South Dakota Republican, who said it works.") \
+        != "South Dakota Republican"
+    assert find_attribution("Trump also recognized Charles McGee, who he said was one of the last airmen.") \
+        != "Charles McGee"
+    assert find_attribution("It clashed with the view of Cruz, who vigorously warned against spending.") is None
+
+
 def test_a_speaker_after_a_lead_phrase_a_conjunction_or_between_quotes():
     assert find_attribution("Asked by a lawmaker about the theory, Mr. Mueller said, “I believe it is not true.”") \
         == "Mr. Mueller"
