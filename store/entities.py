@@ -104,6 +104,7 @@ _MILITARY_UNIT = re.compile(
     r"group|detachment))\b", re.I)
 _ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z]{0,2}[A-Z](?:/[A-Z]+)?)\s*\)")
 _DEPARTMENT_OF = "department of "
+_AGENCIES = frozenset({"ap", "reuters", "afp", "upi", "xinhua", "tass", "efe", "dpa", "ani", "pti", "yonhap"})
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z]{2,5}/[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
 # Every military unit holds an ordinal: one search of the article spares each sentence the pattern.
 _HAS_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\s", re.I)
@@ -588,9 +589,18 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
         if not (complement and len(toks) > p or len(toks) - p in (2, 3) and toks[p][2] in _given_names()
                 and toks[0][2] not in _given_names()):
             continue
-        kind = place_kind(" ".join(t[2] for t in toks[:p]))
+        lead = " ".join(t[2] for t in toks[:p])
+        kind = place_kind(lead)
         if kind and (complement or kind in ("country", "state")) and not any(t[2].lower() in ORG_HEADS for t in toks[p:]):
             out.append(_Candidate(toks[0][0], toks[p - 1][1], text[toks[0][0]:toks[p - 1][1]], "PLACE", 2))
+            toks = toks[p:]
+            complement = False
+            break
+        # nor a body news knows before a person's name: "(Ambassador to the) United Nations Nikki Haley", "U.N.
+        # Susan Rice" (not a news agency's: that is a photo's credit or caption, "AP Photos GOP ...")
+        body = _norm(lead).replace(".", "")
+        if body in KNOWN_ORGS and body not in _AGENCIES and toks[p][2] in _given_names():
+            out.append(_Candidate(toks[0][0], toks[p - 1][1], text[toks[0][0]:toks[p - 1][1]], "ORG", 2))
             toks = toks[p:]
             complement = False
             break
