@@ -122,7 +122,7 @@ _HEDGE_WORDS = ("reportedly", "alleg", "purport", "apparent", "suppos", "ostensi
                 "verif", "confirm", "evidence", "said to be", "believed", "thought to", "may have", "might have",
                 "unclear", "claim")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]|‘([^‘’]{3,}?)’(?!\w)")
-_UNNAMED = frozenset("a an one another the some two three several many other another".split())
+_UNNAMED = frozenset("a an one another the some two three several many other".split())
 _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING_JUNK = re.compile(r"[\s,;:]+$")
 
@@ -190,12 +190,13 @@ def _said_by(s: str, tail: str) -> str | None:
         # "the official, speaking on condition of anonymity, said" keeps "the official"
         if spk and not _NOT_SPEAKER.match(spk) and len(spk.split()) <= 10:
             return spk
-    # a name set off by an aside, a lead phrase or a conjunction: at the sentence's start first ("John R. Lott
-    # Jr., president of ..., said" is not "Lott Jr."), then at its end ("“...,” Rep. Tom McClintock, R-Calif.,
-    # told reporters" is not "reporters")
+    # a person a clause of saying is about ("his successor, Felipe Calderón, who ... asserted")
     m = _WHO_SAID.search(tail) if " who " in tail else None
     if m and m.group("verb") not in _NOUN_LIKE_VERBS and _a_person(m.group("spk")):
         return _a_name(m.group("spk"))
+    # a name set off by an aside, a lead phrase or a conjunction: at the sentence's start first ("John R. Lott
+    # Jr., president of ..., said" is not "Lott Jr."), then at its end ("“...,” Rep. Tom McClintock, R-Calif.,
+    # told reporters" is not "reporters")
     m = _LEAD_ASIDE.match(s)
     # (an aside may hold commas: a verb after it that is also a plural noun may be a list's last item, "Parnas,
     # who ..., turned over text messages, notes and ...")

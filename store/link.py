@@ -26,8 +26,8 @@ from .align import ClaimFeatures, align_facts, fact_label
 from .db import FACT_RANK, RELINK_INDEXES, set_speakers
 from .derived import MENTION_TYPES, label_span, quotes_of
 from .disagree import FigureUse, find_disagreements
-from .entities import (_DEPARTMENT_OF, FAMILY_SUFFIXES, _bare_name, _given_names, _name_core, _norm, _person_core, _unhyphened,
-                       hyphen_compatible, resolve_entities, same_given_name)
+from .entities import (_DEPARTMENT_OF, FAMILY_SUFFIXES, _bare_name, _given_names, _name_core, _norm, _person_core,
+                       _unhyphened, hyphen_compatible, resolve_entities, same_given_name)
 from .lexicon import place_kind
 from .model import Mention
 from .stories import LEAD_CHARS, ArticleProfile, group_stories, parse_date, profile_terms
@@ -344,7 +344,7 @@ class _Staging:
         for key in [k for k in self.entities if "-" in k]:
             spaced = key.replace("-", " ")
             if key in self.entities and spaced in self.entities and hyphen_compatible(
-                    _top_type(self.entities[k]["types"]) for k in (key, spaced)):
+                    _top_type(self.entities[form]["types"]) for form in (key, spaced)):
                 into = max((key, spaced), key=lambda k: (self.entities[k]["mentions"], k))
                 merge(spaced if into == key else key, into)
         # "Justice Department" is the "Department of Justice" of other stories; "Homeland Security" the "Department of

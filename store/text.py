@@ -353,7 +353,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             word = _CAP_WORD.match(text, pos, end)
             prev = _LAST_WORD.search(text, max(seg_start, pos - 40), pos)
             if word and prev and len(prev.group()) >= 4 and is_common_word(word.group()) \
-                    and word_stats(prev.group()) is not None and word_stats(prev.group() + word.group()) is None:
+                    and word_stats(prev.group()) is not None and not _one_word(text, pos, word.group()):
                 out.append((seg_start, pos))
                 seg_start = pos
             continue
