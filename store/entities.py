@@ -104,7 +104,9 @@ _MILITARY_UNIT = re.compile(
     r"group|detachment))\b", re.I)
 _ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z]{0,2}[A-Z](?:/[A-Z]+)?)\s*\)")
 _DEPARTMENT_OF = "department of "
-_AGENCIES = frozenset({"ap", "reuters", "afp", "upi", "xinhua", "tass", "efe", "dpa", "ani", "pti", "yonhap"})
+# (the most any given name is capitalised in an article that uses it, on average, is under 4 times in the news
+# lexicon; "Photos" is capitalised 9.8 times)
+_CREDIT_REPEATS = 6
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z]{2,5}/[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
 # Every military unit holds an ordinal: one search of the article spares each sentence the pattern.
 _HAS_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\s", re.I)
@@ -161,9 +163,15 @@ def _given_names() -> frozenset[str]:
     """The lexicon's given names, less the words its builder learnt from the names of bodies, from titles and
     from descriptions ("House Republicans ... Republicans said" taught it "House"; "Sen. X" taught it "Sen";
     "Democrat Sanders" and "African American" taught it "Democrat" and "African"), and the points of the compass
-    that begin places' names ("North Kivu", "South Ossetia")."""
+    that begin places' names ("North Kivu", "South Ossetia"), and the words it learnt from photo credits ("AP
+    Photos Jane Doe"): news capitalises those many times in each article that uses them, as it does no one's name."""
     return _GivenNames(n for n in first_names() if n.lower() not in ORG_HEADS and n.lower() not in TITLES
-                       and n not in _PARTIES and n not in _COMPASS and not is_demonym(n))
+                       and n not in _PARTIES and n not in _COMPASS and not is_demonym(n) and not _a_credit(n))
+
+
+def _a_credit(word: str) -> bool:
+    st = word_stats(word)
+    return st is not None and st[1] > _CREDIT_REPEATS * st[0]
 
 
 @dataclass
@@ -597,9 +605,8 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
             complement = False
             break
         # nor a body news knows before a person's name: "(Ambassador to the) United Nations Nikki Haley", "U.N.
-        # Susan Rice" (not a news agency's: that is a photo's credit or caption, "AP Photos GOP ...")
-        body = _norm(lead).replace(".", "")
-        if body in KNOWN_ORGS and body not in _AGENCIES and toks[p][2] in _given_names():
+        # Susan Rice", a photo's credit "AP John Minchillo"
+        if _norm(lead).replace(".", "") in KNOWN_ORGS and toks[p][2] in _given_names():
             out.append(_Candidate(toks[0][0], toks[p - 1][1], text[toks[0][0]:toks[p - 1][1]], "ORG", 2))
             toks = toks[p:]
             complement = False

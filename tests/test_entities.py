@@ -30,12 +30,15 @@ def test_titles_are_stripped_and_people_typed():
     titled = {m.name: m.type for m in _mentions("He met Democratic Congressman John Smith and Councilwoman Jane Doe. "
                                                  "Congresswoman Mary Roe and Assemblyman Bob Poe met Alderman Ed Burke.")}
     assert all(titled.get(n) == "PERSON" for n in ("John Smith", "Jane Doe", "Mary Roe", "Bob Poe", "Ed Burke"))
-    # a body news knows before a person's name is the body, then the person; a news agency's credit is neither
+    # a body news knows before a person's name is the body, then the person; "Photos" of a photo credit is no given
+    # name (the lexicon learnt it from credits)
     bodies = {m.name: m.type for m in _mentions("He met U.S. Ambassador to the United Nations Nikki Haley on Monday "
                                                  "and U.N. Susan Rice on Tuesday. AP Photos GOP leaders met.")}
     assert bodies["Nikki Haley"] == bodies["Susan Rice"] == "PERSON"
     assert bodies["United Nations"] == bodies["U.N."] == "ORG"
     assert "Photos GOP" not in bodies
+    from store.entities import _given_names
+    assert "Photos" not in _given_names() and {"John", "Hillary", "Kim"} <= _given_names()
     assert ms["Keir Starmer"] == "PERSON"
     assert ms["Pentagon"] == "ORG"
     assert ms["Tallinn"] == "PLACE"
