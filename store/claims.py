@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .entities import TITLES, _given_names
+from .entities import _PARTIES, TITLES, _given_names
 from .figures import find_figures, phrase_alternation
 from .model import Claim, Mention, Sentence
 
@@ -192,8 +192,9 @@ def _said_by(s: str, tail: str) -> str | None:
             return spk
     # a person a clause of saying is about ("his successor, Felipe Calderón, who ... asserted")
     m = _WHO_SAID.search(tail) if " who " in tail else None
-    if m and m.group("verb") not in _NOUN_LIKE_VERBS and _a_person(m.group("spk")):
-        return _a_name(m.group("spk"))
+    spk = _a_person(m.group("spk")) if m and m.group("verb") not in _NOUN_LIKE_VERBS else None
+    if spk:
+        return spk
     # a name set off by an aside, a lead phrase or a conjunction: at the sentence's start first ("John R. Lott
     # Jr., president of ..., said" is not "Lott Jr."), then at its end ("“...,” Rep. Tom McClintock, R-Calif.,
     # told reporters" is not "reporters")
@@ -246,14 +247,14 @@ def _said_by(s: str, tail: str) -> str | None:
     return None
 
 
-def _a_person(spk: str) -> bool:
-    """A name with a given name before its last word, and no party after it: "Felipe Calderón", "Cmdr. Gary Ross";
-    not "Sen. Lindsey Graham of South Carolina"'s "South Carolina", nor "California Democrat" (a relative clause
-    may be about the place or body named last)."""
-    words = _PARTY.sub("", spk).split()
+def _a_person(spk: str) -> str | None:
+    """As _a_name, for a person's name only: a given name before its last word, and no party as that word
+    ("Felipe Calderón", "Cmdr. Gary Ross"; not "Sen. Lindsey Graham of South Carolina"'s "South Carolina", nor
+    "South Dakota Republican": a relative clause may be about the place or body named last)."""
+    name = _a_name(spk)
+    words = name.split() if name else []
     given = _given_names()
-    return any(w in given for w in words[:-1]) and words[-1] not in ("Democrat", "Republican") \
-        and _a_name(spk) is not None
+    return name if any(w in given for w in words[:-1]) and words[-1] not in _PARTIES else None
 
 
 def _a_name(spk: str) -> str | None:
