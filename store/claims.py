@@ -6,6 +6,7 @@ from collections import Counter
 
 from .entities import _PARTIES, TITLES, _given_names
 from .figures import find_figures, phrase_alternation
+from .lexicon import given_name_gender
 from .model import Claim, Mention, Sentence
 
 _VERB_WORDS = (
@@ -313,10 +314,36 @@ def roles_of(text: str, m: Mention) -> frozenset[str]:
     return frozenset(roles)
 
 
+# Titles that say a person's sex: "Mr. Kirby", "Congresswoman Nancy Pelosi", "Chairwoman Maxine Waters"
+_MASCULINE_TITLES = frozenset("""mr congressman chairman spokesman assemblyman councilman alderman king prince sir lord
+duke""".split())
+_FEMININE_TITLES = frozenset("""mrs ms miss congresswoman chairwoman spokeswoman assemblywoman councilwoman alderwoman
+queen princess dame lady duchess""".split())
+
+
+def sex_of(text: str, m: Mention) -> str | None:
+    """"M" or "F" for a person the text names with a title that says so ("Ms. Collins", "Congressman John Smith"), or
+    by a given name news uses for men or for women only ("Susan Collins"); None where neither tells."""
+    for w in reversed(text[max(0, m.start - 60):m.start].split()):
+        low = w.lower().rstrip(".,")
+        if low in _MASCULINE_TITLES:
+            return "M"
+        if low in _FEMININE_TITLES:
+            return "F"
+        if w.endswith((",", ";", ":")) or not (_is_title(w) or w.lower() in _ROLE_QUALIFIERS):
+            break
+    words = m.name.split()
+    return given_name_gender(words[0]) if len(words) >= 2 else None
+
+
 def _add_role(roles: set[str], word: str) -> None:
     # ("former" is kept: "the former president" is another role than "the president")
     if _is_title(word) or word.lower() == "former":
         roles.update(_role(word).split())
+
+
+# How far back (in characters) "he said" or "she said" may refer to a person named who had not spoken before
+PRONOUN_REACH = 1500
 
 
 class SpeakerResolver:
@@ -330,15 +357,42 @@ class SpeakerResolver:
         self.named: Counter[str] = Counter()     # how often each surname has been named so far
         self.orgs: list[str] = []                # the organisations named so far
         self.documents: dict[str, str] = {}      # "statement" -> who spoke in the last sentence naming one
+        self.sex: dict[str, str] = {}            # surname -> "M", "F", or "" for a man and a woman of one surname
+        self.people: list[tuple[int, str]] = []  # (where, name) of each person named so far, outside quotes
+        self.spoke_at: dict[str, int] = {}       # speaker -> where they last spoke
+        self.surnames: set[str] = set()          # the last words of the people named so far
 
-    def passed(self, m: Mention, roles: frozenset[str]) -> None:
-        """A name the article gave before the sentence at hand, with the titles it gave a person."""
+    def passed(self, m: Mention, roles: frozenset[str], sex: str | None = None, quoted: bool = False) -> None:
+        """A name the article gave before the sentence at hand, with the titles it gave a person, their sex where
+        the text tells it, and whether it was in someone's quoted words (which no "he said" after it means)."""
         if m.type == "ORG":
             self.orgs.append(m.name)
         elif m.type == "PERSON" or m.type == "" and m.name[:1].isupper() and " " not in m.name:
-            self.named[m.name.split()[-1]] += 1
+            surname = m.name.split()[-1]
+            self.named[surname] += 1
+            # (a capitalised word the text gave no type is a person's only as the surname of one named before:
+            # not "Trojan" nor "LGBT")
+            if not quoted and (m.type == "PERSON" or surname in self.surnames):
+                self.people.append((m.start, m.name))
+            if m.type == "PERSON":
+                self.surnames.add(surname)
             if roles:
                 self.titled.append((m.name, roles))
+            if sex:
+                self.sex[surname] = sex if self.sex.get(surname, sex) == sex else ""
+
+    def _sex_of(self, name: str) -> str | None:
+        """A person's sex as the name's given name tells it, or else the article, for anyone of that surname it named
+        (by a title or a given name: not where it named a man and a woman of that surname); None where neither does."""
+        words = name.split()
+        known = given_name_gender(words[0]) if len(words) >= 2 else None
+        return known or self.sex.get(words[-1]) or None if words else None
+
+    def _may_be(self, name: str, sex: str) -> bool:
+        """Whether "he" (sex "M") or "she" ("F") can be this person: not where the article or the given name says
+        otherwise."""
+        known = self._sex_of(name)
+        return known is None or known == sex
 
     def _titled(self, words: list[str]) -> str | None:
         """"the governor", "the former vice president", "the interior secretary": the person named with that title,
@@ -357,16 +411,45 @@ class SpeakerResolver:
                     best = (rank, name)
         return best[1] if best else None
 
-    def resolve(self, np: str, mentions: list[Mention]) -> str | None:
+    def resolve(self, np: str, mentions: list[Mention], at: int = 0) -> str | None:
+        """Who the attribution `np` of the sentence at `at` names: a name in it, or the speaker or person it refers
+        to."""
+        speaker = self._resolve(np, mentions, at)
+        if speaker:
+            self.spoke_at[speaker] = at
+        return speaker
+
+    def _pronoun(self, low: str, at: int) -> str | None:
+        """Who "he", "she", "it", "they", "we" or "I" said it: the last speaker it can mean ("she said" is no man who
+        spoke, as the article or the name's given name tells), or a person named since who is surely meant ("...
+        argues Ms. Wareham. ... she notes"), or, where no one it can mean has spoken, the person last named, a little
+        before, who may be meant ("Lauren Evans, 19, fled her home ... 'It was getting bad,' she said.")."""
+        want = {"he": "PERSON", "she": "PERSON", "i": "PERSON", "it": "ORG", "they": None, "we": None}[low]
+        sex = {"he": "M", "she": "F"}.get(low)
+        spoke = None
+        for spk, t in reversed(self.history):
+            # a bare surname the text gave no type ("Miller said") is still a person's name
+            if want is None or t == want or (want == "ORG" and t in ("ORG", "PLACE", "")) \
+                    or (want == "PERSON" and t == "" and spk[:1].isupper() and len(spk.split()) <= 3):
+                if sex and not self._may_be(spk, sex):
+                    continue
+                spoke = spk
+                break
+        if not sex:
+            return spoke
+        since = self.spoke_at.get(spoke, -1) if spoke else -1
+        for where, name in reversed(self.people):
+            if where < at - PRONOUN_REACH or spoke and where <= since:
+                break
+            if spoke is None and self._may_be(name, sex) or self._sex_of(name) == sex:
+                self.history.append((name, "PERSON"))
+                return name
+        return spoke
+
+    def _resolve(self, np: str, mentions: list[Mention], at: int) -> str | None:
         low = np.lower()
         if low in _PRONOUN:
-            want = {"he": "PERSON", "she": "PERSON", "i": "PERSON", "it": "ORG", "they": None, "we": None}[low]
-            for spk, t in reversed(self.history):
-                # a bare surname the text gave no type ("Miller said") is still a person's name
-                if want is None or t == want or (want == "ORG" and t in ("ORG", "PLACE", "")) \
-                        or (want == "PERSON" and t == "" and spk[:1].isupper() and len(spk.split()) <= 3):
-                    return spk
-            return None
+            return self._pronoun(low, at)
         # "a senior US military official": an unnamed speaker described, not the place named in passing
         words = np.split()
         # "Ukraine's military spy agency": a described speaker, not the place named as its owner
@@ -424,6 +507,8 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
     # a sentence can only hold the hedge words its article holds: test just those in each sentence
     text_low = text.lower()
     hedge_words = tuple(k for k in _HEDGE_WORDS if k in text_low)
+    # where the article quotes someone, in text order (the names in a quote are no one's antecedent)
+    quoted_at = [m.span() for m in _QUOTED.finditer(text)][::-1] if '"' in text or "“" in text or "‘" in text else []
     for s in sentences:
         stext = text[s.start:s.end]
         words = stext.split(None, 2)      # enough to tell "fewer than three"
@@ -435,7 +520,11 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             mi += 1
         while passed < len(ms) and ms[passed].start < s.start:
             m = ms[passed]
-            resolver.passed(m, roles_of(text, m) if m.type == "PERSON" else frozenset())
+            person = m.type == "PERSON"
+            while quoted_at and quoted_at[-1][1] <= m.start:
+                quoted_at.pop()
+            resolver.passed(m, roles_of(text, m) if person else frozenset(), sex_of(text, m) if person else None,
+                            bool(quoted_at) and quoted_at[-1][0] < m.start)
             passed += 1
         np = find_attribution(stext)
         speaker = None
@@ -446,7 +535,7 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             inside = ms[mi:mj]
             rel_start = stext.find(np)
             np_mentions = [m for m in inside if rel_start >= 0 and s.start + rel_start <= m.start < s.start + rel_start + len(np)]
-            speaker = resolver.resolve(np, np_mentions)
+            speaker = resolver.resolve(np, np_mentions, s.start)
             if speaker:
                 for doc in _DOCUMENT.findall(stext.lower()):
                     resolver.documents[doc] = speaker

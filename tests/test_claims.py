@@ -240,3 +240,60 @@ def test_a_verb_or_an_adverb_does_not_end_a_speaker():
     assert find_attribution("Obama rejected claims that he betrayed Democrats by cutting a deal.") is None
     assert find_attribution("The newly announced policy applies to the remains of elephants.") is None
     assert find_attribution("The family said the boy was safe.") == "The family"
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in _claims(text)]
+
+
+def test_she_said_is_not_the_man_who_spoke_last():
+    # the woman spoke first, a man after her: "she" is the woman, "he" the man
+    assert _speakers("Susan Collins said the vote would be close. Senator John Thune said he had the votes. "
+                     "“We will see on Friday,” she said. “I am confident,” he said.") \
+        == ["Susan Collins", "John Thune", "Susan Collins", "John Thune"]
+
+
+def test_a_pronoun_means_the_person_named_since_the_last_speaker_where_the_text_tells_their_sex():
+    # an honorific tells: "Ms. Wareham" is who "she notes" means, not Pomper, who spoke before and may be anyone
+    assert _speakers("“It will not matter,” Pomper said about the treaty. Ms. Wareham, a campaigner in Geneva, has "
+                     "fought it for years. Several allies are signatories, she notes in the report.") \
+        == ["Pomper", None, "Wareham"]
+    # where nothing tells, the person who spoke stays who "she" means
+    assert _speakers("“It will not matter,” Pomper said about the treaty. Wareham, a campaigner in Geneva, has "
+                     "fought it for years. Several allies are signatories, she notes in the report.")[-1] == "Pomper"
+
+
+def test_a_pronoun_means_a_person_just_named_where_no_one_who_may_be_meant_spoke():
+    # (before: the man who spoke last; or no one where no one had spoken)
+    assert _speakers("Officials said Daniel Morgan will lead the inquiry. Lauren Evans, 19, fled her home on Saturday "
+                     "with her two dogs. “It was getting bad,” she said.")[-1] == "Lauren Evans"
+    assert _speakers("Lauren Evans, 19, fled her home on Saturday with her two dogs and a cat. "
+                     "“It was getting bad,” she said.")[-1] == "Lauren Evans"
+
+
+def test_a_name_in_a_quote_or_far_back_is_no_ones_antecedent():
+    # Barack Obama is named in Christie's words, not as a person the next "he" can mean
+    text = ("The governor spoke for an hour. “The new normal is the policy of Barack Obama,” the governor said. "
+            "The crowd cheered for a long time at the rally. “We will win,” he said.")
+    assert _speakers(text)[-1] != "Barack Obama"
+    far = "Maria Lopez was the first to arrive at the scene of the fire on Monday. " \
+          + "The crowd grew through the day as more residents came to watch. " * 30 + "“It was terrible,” she said."
+    assert _speakers(far)[-1] is None
+
+
+def test_a_man_and_a_woman_of_one_surname_leave_the_surname_open():
+    # "Reed" may be either of them: "she said" can still mean the Reed who spoke
+    assert _speakers("The dinner was hosted by John Reed and Mary Reed on Friday. Reed said the dinner went well. "
+                     "“It was a lovely evening,” she said.")[-1] == "Reed"
+    # but a given name still tells: "he" is not Mary Reed
+    assert _speakers("The dinner was hosted by John Reed and Mary Reed on Friday. “It was lovely,” Mary Reed said. "
+                     "“I agree with her,” he said.")[-1] == "John Reed"
+
+
+def test_a_title_tells_a_persons_sex_and_an_untyped_word_is_no_ones_antecedent():
+    # "Mr." says Kim Lee is a man (news gives "Kim" to men and women): "he said" is him, not the woman who spoke
+    assert _speakers("Susan Park said the plan would fail. Mr. Kim Lee, who runs the shop, disagreed with the plan "
+                     "on Friday. “It will work,” he said.")[-1] == "Kim Lee"
+    # a capitalised word the text gave no type is no person "he" can mean, unless it is the surname of one
+    assert _speakers("In a series of tweets, the senator described a Trojan horse scheme at the border. "
+                     "“Children are being used,” he wrote.")[-1] != "Trojan"

