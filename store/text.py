@@ -20,9 +20,9 @@ _IMAGE = re.compile(
     r"|!\[[^\]]*\]\([^)]*\)|\bdata:[\w/+.\-]+[;,][^\s<>]*",
     re.I | re.S)
 _RELATED = re.compile(
-    r"^\s*(?:see also|read also|also read|read more|read|more on this|more from"
+    r"^\s*(?:see also|read also|also read|read more|read or share this story|read|more on this|more from"
     r"|related(?: coverage| articles| stories| content)?"
-    r"|recommended(?: reading)?|you may also like|watch|listen|most read|trending|further reading"
+    r"|recommended(?: reading)?|you may also like|(?:now |must )?watch|listen|most read|trending|further reading"
     r"|photos|slideshow|quiz)\s*[:\-–—]",
     re.I)
 _RELATED_ONLY = re.compile(
@@ -33,7 +33,7 @@ _RELATED_ONLY = re.compile(
 # the main story", "Story continues below advertisement".
 _CAPTION = re.compile(
     r"^\s*(?:image (?:copyright|caption|source)\b|enlarge this image\b|toggle caption\b|hide caption\b"
-    r"|(?:photo|picture|image|caption)\s*:)", re.I)
+    r"|(?:file )?(?:photo|picture|image|caption)\s*:)", re.I)
 _BETWEEN = re.compile(
     r"^\s*(?:advertisement\s*)?(?:continue reading(?: the main story| below)?|story continues below(?: advertisement)?"
     r"|advertisement|supported by)\s*$", re.I)
@@ -44,13 +44,17 @@ _CREDIT_END = re.compile(
     r"|\bAP Photo\b[^.]{0,60}|\bShutterstock)\)?\s*$")
 # A caption of any length that ends in its agency's credit, or that begins as the AP's do: "... in El Paso, Texas.
 # (AP Photo/Evan Vucci)", "(Reuters photo: Mike Segar)", "FILE - In this Jan. 4, 2020, file photo ...".
-_PAREN_CREDIT = re.compile(r"\((?:AP|Reuters|AFP|EPA|Getty|Photo|Credit|Image|Illustration)\b[^()]{0,80}\)\s*$", re.I)
+_PAREN_CREDIT = re.compile(r"\((?:AP|Reuters|AFP|EPA|Getty|Photo|Credit|Image|Illustration)\b[^()]{0,80}\)\s*$"
+                           r"|\([^()]{0,60}/\s*(?:Getty Images|AP|AFP|EPA|Reuters)(?: Images| Photo)?\)\s*$", re.I)
 _FILE_PHOTO = re.compile(r"^\s*FILE\s*[-–—]+\s*(?:In this|This)\b.{0,80}\bphoto\b")
 # A gallery's or a video player's text scraped into a paragraph: "Hide Caption 15 of 21 Photos: ...", "JUST WATCHED ...
 # Replay More Videos ... MUST WATCH ...".
 _GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b|\bReplay More Videos\b")
 # A link to another article, gallery or player in brackets, on a line of its own: "(RELATED: ...)", "( WATCH:
 # ...)", "[Read: ...]", "( PHOTOS: Republicans, 2016 contenders)", "( QUIZ: ...)".
+# The same link set in a paragraph, which a scraper ran into the text around it, labelled in capitals: "... hosted since
+# March. (RELATED: President Trump Delays Oklahoma Rally) Trump said ..."
+_INLINE_LINK = re.compile(r"[\[(]\s*(?:RELATED|READ MORE|SEE ALSO|ALSO READ|READ|WATCH|NOW WATCH|MORE)\s*:[^\])\n]{1,200}[\])]")
 _BRACKET_LINK = re.compile(
     r"^\s*[\[(]\s*(?:related|read more|see also|see related|read|watch|listen|more|photos?|pictures|slideshow|video|"
     r"videos|audio|podcast|quiz|poll|cartoons?|graphic|infographic|timeline|map|document|transcript|gif)\s*:"
@@ -75,16 +79,21 @@ _BYLINE = re.compile(r"^\s*(?:by|BY|By:)\s+(?P<name>[A-Z][^\n]{1,80})$")
 _CAPS_NAME = re.compile(r"^\s*[-•*]?\s*(?P<name>[A-Z][A-Z'’.\- ]{2,40}[A-Z])\s*$")
 _CREDIT = re.compile(
     r"^\s*(?:with the [A-Z][\w .&'’-]{2,60}|\(?(?:reporting|additional reporting|writing|editing|compiled) by\b.{0,200}"
-    r"|.{0,80}\bcontributed (?:to )?this report\.?\)?)\s*$", re.I)
+    r"|.{0,240}\bcontributed (?:to )?this report\.?\)?)\s*$", re.I)
 _COMMENTS = re.compile(
     r"\bcomments?\b.{0,60}\b(?:log ?in|sign ?in|sign up|register|subscribe|write|post|leave|join)\b"
     r"|\b(?:log ?in|sign ?in|write|post|leave|join)\b.{0,40}\bcomments?\b|\(\d+/\d+\s*\S?\)", re.I)
-_NOTE = re.compile(r"^\s*(?:update|updated|correction|clarification|editor['’]?s? note)\b[^:\n]{0,40}:", re.I)
+_NOTE = re.compile(r"^\s*[-—–]*\s*(?:update|updated|correction|clarification|editor['’]?s? note)\b[^:\n]{0,40}:"
+                   r"|^\s*(?:this|the) (?:story|article|post|report) (?:has been|was) (?:updated|corrected|amended"
+                   r"|first published|originally published)\b", re.I)
 _FOOTER = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved)", re.I)
 _PROMO = re.compile(
-    r"\b(?:click here|sign up (?:for|to|today|now|here)|subscribe (?:to|now|today)|our newsletter|download (?:the|our) app"
-    r"|follow us on|gives you the latest|share (?:this|on) (?:facebook|twitter|x)|get the latest|by signing up"
-    r"|in your inbox)\b", re.I)
+    r"\b(?:click here|sign up (?:for|to|today|now|here)|subscribe (?:to|now|today|on)|our newsletter"
+    r"|download (?:the|our) (?:[\w.]+ ){0,3}app|follow us on|gives you the latest|share (?:this|on) (?:facebook|twitter|x)"
+    r"|get the latest|by signing up|thank you for (?:signing up|subscribing)|(?:in|to) your inbox)\b", re.I)
+# A verb of saying: a line that reports what someone said is no promo, whatever it says ("He said he would subscribe
+# to the plan")
+_REPORTED = re.compile(r"\b(?:said|says|told)\b")
 _APPEAL_CUE = re.compile(
     r"\b(?:support|donat\w*|patron\w*|subscri\w*|membership|join our|become a member|cup of coffee|contribut\w*"
     r"|help us|close this page|independent journalism|our journalism|our reporting)\b", re.I)
@@ -171,6 +180,9 @@ def clean(text: str) -> Cleaned:
             if _IMAGE.sub("", line).strip() == "":
                 kinds.append("image")
                 continue
+        if ":" in line and ("RE" in line or "WATCH" in line or "SEE" in line or "MORE" in line):
+            inline = [m for m in _INLINE_LINK.finditer(line) if m.start() > 0 or m.end() < len(line.rstrip())]
+            furniture.extend(Furniture(a + m.start(), a + m.end(), "related") for m in inline)
         # most lines are long paragraphs of reporting: cheap word tests spare them the slower patterns
         n_words = len(stripped.split())
         low = line.lower()
@@ -222,7 +234,7 @@ def clean(text: str) -> Cleaned:
         elif _FOOTER.match(line):
             kind = "footer"
         elif any(k in low for k in promo_words) and _PROMO.search(line) \
-                and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low):
+                and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low) and not _REPORTED.search(line):
             kind = "promo"
         elif _CAPTION.match(line) or n_words <= 40 and _CREDIT_END.search(line) and not _QUOTE_CHARS.search(line) \
                 or ")" in line and _PAREN_CREDIT.search(line) or "FILE" in line and _FILE_PHOTO.match(line):

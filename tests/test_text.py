@@ -179,3 +179,43 @@ def test_a_word_news_writes_as_one_is_not_split_at_its_inner_capital():
         "Drones Strike Against Ukraine", "With estimates of losses rising, officials met."]
     text = "SEE ALSO: Why BuzzFeed Will Struggle Against UkraineWith estimates rising, reports suggest more."
     assert _furniture(text) == [("related", "SEE ALSO: Why BuzzFeed Will Struggle Against Ukraine")]
+
+
+def test_share_links_file_photos_credits_update_notes_and_app_promos_are_furniture():
+    lines = {
+        "Read or Share this story: https://usat.ly/2sVlTpp": "related",
+        "NOW WATCH: ‘5 Things You Need To Know About Judge Brett Kavanaugh’": "related",
+        "FILE PHOTO: An unidentified voter casts his ballot at a local polling station in Miami November 2, 2010. "
+        "REUTERS/Hans Deryk": "image",
+        "The “war” on Covid-19: A National Guard member stops traffic in New Rochelle. (John Moore / Getty Images)":
+            "image",
+        "A mat at an immigration rally in New York, March 3, 2017. (Carlo Allegri/Reuters)": "image",
+        "Associated Press photographer Alex Brandon in Washington and AP freelancer Meredith Somers in Upper "
+        "Marlboro, Maryland, contributed to this report.": "credit",
+        "This story has been updated with additional developments Wednesday.": "note",
+        "This story was first published on July 12, 2020.": "note",
+        "— Updated at 11:38 a.m.": "note",
+        "Download the Yahoo News app to customize your experience.": "promo",
+        "Thank you for signing up. For more from The Nation, check out our latest issue": "promo",
+        "Subscribe on Apple Podcasts, Spotify, Overcast, or wherever you listen to podcasts.": "promo",
+        "Byers Market Newsletter Get breaking news and insider analysis right to your inbox.": "promo",
+    }
+    reporting = [
+        "Officials said the story has been updated many times since the leak.",
+        "Share this story, the senator told his supporters at the rally on Monday.",
+        "The file photo showed the president at the border, officials said.",
+        "He said he would subscribe to whatever plan the committee sends him.",
+        "Voters were told to download the county's app to find their polling place.",
+        "The photo (Reuters) was published on Monday, officials said.",
+    ]
+    text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *lines, *reporting])
+    assert dict((t, k) for k, t in _furniture(text)) == lines
+    assert _sents(text)[1:] == ["The storm killed 12 people, officials said.", *reporting]
+
+
+def test_a_link_run_into_a_paragraph_is_cut_out_of_it():
+    text = ("Storm hits the coast\nThe campaign has received more than one million requests for the rally. (RELATED: "
+            "President Trump Delays Oklahoma Rally) Trump said the rally would be huge. The senator (R-Texas) said no.")
+    assert _furniture(text) == [("related", "(RELATED: President Trump Delays Oklahoma Rally)")]
+    assert _sents(text)[1:] == ["The campaign has received more than one million requests for the rally.",
+                                "Trump said the rally would be huge.", "The senator (R-Texas) said no."]
