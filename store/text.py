@@ -33,7 +33,11 @@ _RELATED_ONLY = re.compile(
 # the main story", "Story continues below advertisement".
 _CAPTION = re.compile(
     r"^\s*(?:image (?:copyright|caption|source)\b|enlarge this image\b|toggle caption\b|hide caption\b"
-    r"|(?:file )?(?:photo|picture|image|caption)\s*:)", re.I)
+    r"|\(?(?:file )?(?:photo|picture|image|caption|credit)\s*:|photo(?:graph)? by\b|view (?:photo )?gallery\b"
+    r"|\|\s*(?:AP Photos?|Getty Images|Getty)\b|AP Photos?\b)"
+    # (a credit that begins a caption: "Stephanie Keith / Getty Images Lev Parnas arrives at Federal Court …"; not
+    # "WASHINGTON — Reuters reported …")
+    r"|^\s*[A-Z][^.\n]{2,80}?(?:\s*/\s*(?:Getty Images|AFP|Reuters)\b|\s*[—–]\s*Getty Images\b)", re.I)
 _BETWEEN = re.compile(
     r"^\s*(?:advertisement\s*)?(?:continue reading(?: the main story| below)?|story continues below(?: advertisement)?"
     r"|advertisement|supported by)\s*$", re.I)
@@ -41,7 +45,15 @@ _BETWEEN = re.compile(
 # AFP/Getty Images)", "... McAllen, Texas. Photograph: Handout/AFP/Getty Images".
 _CREDIT_END = re.compile(
     r"(?:\b(?:Photograph|Photo|Illustration|Image|Credit)\s*:\s*[^.:]{2,80}|\bGetty Images|/(?:AP|AFP|EPA|Reuters)"
-    r"|\bAP Photo\b[^.]{0,60}|\bShutterstock)\)?\s*$")
+    r"|\bAP Photo\b[^.]{0,60}|\bShutterstock|\s\|\s*Getty|\bPhoto (?:by|courtesy of) [A-Z][^.]{2,60}"
+    r"|\bvia (?:AP|Getty Images|Reuters|AFP))\)?(?:,\s*FILE)?\s*$")
+# An agency's credit in a caption's own words at the end of a line, of a caption up to 80 words long: "… in Denver,
+# Colorado, on April 19, 2020. Photo: Jason Connolly/AFP via Getty Images" (not a long explainer box that ends in its
+# picture's credit)
+_AGENCY_CREDIT_END = re.compile(r"\b(?:Photograph|Photo|Credit)\s*:\s*[^.:]{2,60}\b(?:Getty Images|AFP|AP|Reuters|EPA)\s*$")
+# A credit and another article's teaser run into a paragraph after a pipe, as some pages print a related story: "…
+# said to resounding applause. | Mandel Ngan/AFP/Getty Images Trump vilifies 'dishonest' press at Michigan rally …"
+_PIPE_TEASER = re.compile(r"\s\|\s+[^|\n]{0,60}?(?:Getty Images|AP Photo|/AP\b|/AFP\b|/Reuters\b)[^\n]*$")
 # A caption of any length that ends in its agency's credit, or that begins as the AP's do: "... in El Paso, Texas.
 # (AP Photo/Evan Vucci)", "(Reuters photo: Mike Segar)", "FILE - In this Jan. 4, 2020, file photo ...".
 _PAREN_CREDIT = re.compile(r"\((?:AP|Reuters|AFP|EPA|Getty|Photo|Credit|Image|Illustration)\b[^()]{0,80}\)\s*$"
@@ -180,6 +192,8 @@ def clean(text: str) -> Cleaned:
             if _IMAGE.sub("", line).strip() == "":
                 kinds.append("image")
                 continue
+        if " | " in line and (teaser := _PIPE_TEASER.search(line)) and teaser.start() > 0:
+            furniture.append(Furniture(a + teaser.start() + 1, b, "related"))
         if ":" in line and ("RE" in line or "WATCH" in line or "SEE" in line or "MORE" in line):
             inline = [m for m in _INLINE_LINK.finditer(line) if m.start() > 0 or m.end() < len(line.rstrip())]
             furniture.extend(Furniture(a + m.start(), a + m.end(), "related") for m in inline)
@@ -237,6 +251,7 @@ def clean(text: str) -> Cleaned:
                 and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low) and not _REPORTED.search(line):
             kind = "promo"
         elif _CAPTION.match(line) or n_words <= 40 and _CREDIT_END.search(line) and not _QUOTE_CHARS.search(line) \
+                or n_words <= 80 and ":" in line and _AGENCY_CREDIT_END.search(line) \
                 or ")" in line and _PAREN_CREDIT.search(line) or "FILE" in line and _FILE_PHOTO.match(line):
             kind = "image"
         elif _BRACKET_LINK.match(line):

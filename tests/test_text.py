@@ -219,3 +219,45 @@ def test_a_link_run_into_a_paragraph_is_cut_out_of_it():
     assert _furniture(text) == [("related", "(RELATED: President Trump Delays Oklahoma Rally)")]
     assert _sents(text)[1:] == ["The campaign has received more than one million requests for the rally.",
                                 "Trump said the rally would be huge.", "The senator (R-Texas) said no."]
+
+
+def test_agency_credits_before_or_after_a_caption_and_pipe_teasers_are_furniture():
+    lines = {
+        "Photo by Justin Sullivan/Getty Images.": "image",
+        "Photograph by Nadav Kander for TIME": "image",
+        "(Photo: Andrew Burton, Getty Images) Story Highlights Agency to propose rules on political activity": "image",
+        "Credit: Gavin Schmidt NASA GISS": "image",
+        "View Photo gallery Politicians, moguls and even a few Democrats: Trump's revolving door": "image",
+        "| AP Photo Press rips Clinton campaign's handling of health incident": "image",
+        "AP Photos Republicans, 2016: In full swing": "image",
+        "Stephanie Keith / Getty Images Lev Parnas arrives at Federal Court on Dec. 17, 2019, in New York City.":
+            "image",
+        "Lucas Jackson/Reuters Supporters of President Donald Trump boo the media at a rally in Charlotte.": "image",
+        "Bernie Sanders addresses supporters at Temple University on April 6, 2016, in Philadelphia. | Getty": "image",
+        "McCarthy and Trump take a selfie on Inauguration Day. Photo courtesy of Kevin McCarthy": "image",
+        "Mikhail Klimentyev, Kremlin Pool Photo via AP": "image",
+        "The Washington Post via Getty Images, FILE": "image",
+        "Demonstrators gather in front of the Colorado State Capitol building to protest stay-at-home orders during "
+        "a rally in Denver, Colorado, on April 19, 2020, the third such rally in the state in as many weeks, and "
+        "organisers said they would return. Photo: Jason Connolly/AFP via Getty Images": "image",
+    }
+    reporting = [
+        "WASHINGTON — Reuters reported on Monday that the talks had stalled.",
+        "Getty Images said on Monday it would license the photos to the museum.",
+        "The museum bought the collection via Getty Images and the agency.",
+        "He was seen by reporters from AP and Reuters at the rally, officials said.",
+        # a long explainer box keeps its reporting though it ends in its picture's credit
+        "Mueller was appointed special counsel in May 2017. " * 12 + "Photograph: Saul Loeb/AFP",
+    ]
+    text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *lines, *reporting])
+    assert dict((t, k) for k, t in _furniture(text)) == lines
+    assert len(_sents(text)) > 12
+
+
+def test_a_credit_and_teaser_after_a_pipe_is_cut_from_the_sentence_before_it():
+    text = ("Storm hits the coast\nOn Friday, Gao Feng, spokesman for the ministry, criticized the U.S. as "
+            "“capricious.” | Andy Wong/AP Photo Trump vilifies press at Michigan rally As the press corps celebrates")
+    assert _furniture(text) == [("related", "| Andy Wong/AP Photo Trump vilifies press at Michigan rally As the press "
+                                            "corps celebrates")]
+    assert _sents(text)[1:] == ["On Friday, Gao Feng, spokesman for the ministry, criticized the U.S. as "
+                                "“capricious.”"]
