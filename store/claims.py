@@ -8,6 +8,7 @@ from .entities import _PARTIES, TITLES, _given_names
 from .figures import find_figures, phrase_alternation
 from .lexicon import given_name_gender
 from .model import Claim, Mention, Sentence
+from .text import TWEET_SIGNATURE
 
 _VERB_WORDS = (
     "said says say told tells added adds wrote writes noted notes stated states explained claimed claims "
@@ -497,6 +498,26 @@ class SpeakerResolver:
         return spk
 
 
+POST_CHARS = 320
+
+
+def _posts(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """The posts embedded in an article, as (start of their paragraph, start of their signature, author): "… It's
+    fantastic to see so many engaged. pic.twitter.com/x — Adam Schiff (@RepAdamSchiff) February 25, 2017". The author
+    is the person (or else the body) the signature names: "Vice President Mike Pence (@VP)" is Mike Pence."""
+    posts = []
+    for m in TWEET_SIGNATURE.finditer(text) if "(@" in text else ():
+        a, b = m.span("name")
+        named = [x for x in mentions if a <= x.start < b]
+        person = [x for x in named if x.type == "PERSON"]
+        author = person[-1].name if person else named[0].name if named else m.group("name").strip(" ,.?!")
+        if author[:1].isalpha():
+            # (a post is at most 280 characters and its picture's link: what runs into its paragraph before
+            # that is someone else's)
+            posts.append((max(text.rfind("\n", 0, m.start()) + 1, m.start() - POST_CHARS), m.start(), author))
+    return posts
+
+
 def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Claim]:
     """One claim per reporting sentence of at least three words (or with a figure)."""
     claims: list[Claim] = []
@@ -509,6 +530,8 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
     hedge_words = tuple(k for k in _HEDGE_WORDS if k in text_low)
     # where the article quotes someone, in text order (the names in a quote are no one's antecedent)
     quoted_at = [m.span() for m in _QUOTED.finditer(text)][::-1] if '"' in text or "“" in text or "‘" in text else []
+    # the words of an embedded post are its author's, unless they say whose they are ("Trump says …")
+    posts = _posts(text, mentions)
     for s in sentences:
         stext = text[s.start:s.end]
         words = stext.split(None, 2)      # enough to tell "fewer than three"
@@ -539,6 +562,8 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             if speaker:
                 for doc in _DOCUMENT.findall(stext.lower()):
                     resolver.documents[doc] = speaker
+        if speaker is None and posts:
+            speaker = next((author for para, signed, author in posts if para <= s.start < signed), None)
         quotes = tuple(quoted_spans(stext))
         hedges: tuple[str, ...] = ()
         if hedge_words:

@@ -67,6 +67,10 @@ _GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b|\bReplay More Videos\b")
 # The same link set in a paragraph, which a scraper ran into the text around it, labelled in capitals: "... hosted since
 # March. (RELATED: President Trump Delays Oklahoma Rally) Trump said ..."
 _INLINE_LINK = re.compile(r"[\[(]\s*(?:RELATED|READ MORE|SEE ALSO|ALSO READ|READ|WATCH|NOW WATCH|MORE)\s*:[^\])\n]{1,200}[\])]")
+# An embedded post's signature, which says whose post the words before it are: "… pic.twitter.com/x — Donald J. Trump
+# (@realDonaldTrump) February 12, 2020"
+TWEET_SIGNATURE = re.compile(r"[—–]\s*(?P<name>[^\s()—–][^()\n—–]{0,60}?)\s*\(@\w{1,15}\)"
+                             r"(?:\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?")
 _BRACKET_LINK = re.compile(
     r"^\s*[\[(]\s*(?:related|read more|see also|see related|read|watch|listen|more|photos?|pictures|slideshow|video|"
     r"videos|audio|podcast|quiz|poll|cartoons?|graphic|infographic|timeline|map|document|transcript|gif)\s*:"
@@ -192,6 +196,8 @@ def clean(text: str) -> Cleaned:
             if _IMAGE.sub("", line).strip() == "":
                 kinds.append("image")
                 continue
+        if "(@" in line:
+            furniture.extend(Furniture(a + m.start(), a + m.end(), "credit") for m in TWEET_SIGNATURE.finditer(line))
         if " | " in line and (teaser := _PIPE_TEASER.search(line)) and teaser.start() > 0:
             furniture.append(Furniture(a + teaser.start() + 1, b, "related"))
         if ":" in line and ("RE" in line or "WATCH" in line or "SEE" in line or "MORE" in line):

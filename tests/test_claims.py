@@ -297,3 +297,28 @@ def test_a_title_tells_a_persons_sex_and_an_untyped_word_is_no_ones_antecedent()
     # a capitalised word the text gave no type is no person "he" can mean, unless it is the surname of one
     assert _speakers("In a series of tweets, the senator described a Trojan horse scheme at the border. "
                      "“Children are being used,” he wrote.")[-1] != "Trojan"
+
+
+def test_an_embedded_posts_words_are_its_authors():
+    text = ("Trump responded on Twitter on Monday morning.\n"
+            "The Mainstream Media is out of control. They lie! pic.twitter.com/abc123 — Donald J. Trump "
+            "(@realDonaldTrump) February 12, 2020\n"
+            "Today we honor our great troops. — Vice President Mike Pence (@VP) July 13, 2019\n"
+            "“You’re getting into details,” Mnuchin says pic.twitter.com/quJC8NHHC8 — Aaron Rupar (@atrupar) "
+            "September 22, 2019\n"
+            "Officials said the vote would be held on Friday.")
+    claims = _claims(text)
+    assert [(c.text, c.speaker) for c in claims] == [
+        ("Trump responded on Twitter on Monday morning.", "Trump"),
+        ("The Mainstream Media is out of control. They lie! pic.twitter.com/abc123", "Donald J. Trump"),
+        ("Today we honor our great troops.", "Mike Pence"),
+        # what the post says someone said is theirs
+        ("“You’re getting into details,” Mnuchin says pic.twitter.com/quJC8NHHC8", "Mnuchin"),
+        ("Officials said the vote would be held on Friday.", "Officials")]
+
+
+def test_a_paragraph_run_into_a_post_is_not_the_posts_author():
+    reporting = "The senator spoke to reporters in the hall for a long time about the budget and the vote. " * 4
+    claims = _claims("Budget talks\n" + reporting + "We will win. — Jane Doe (@janedoe) May 1, 2020")
+    assert claims[-1].speaker == "Jane Doe"
+    assert claims[0].speaker is None

@@ -261,3 +261,10 @@ def test_a_credit_and_teaser_after_a_pipe_is_cut_from_the_sentence_before_it():
                                             "corps celebrates")]
     assert _sents(text)[1:] == ["On Friday, Gao Feng, spokesman for the ministry, criticized the U.S. as "
                                 "“capricious.”"]
+
+
+def test_an_embedded_posts_signature_is_a_credit_not_a_sentence():
+    text = ("Storm hits the coast\nWe will win. pic.twitter.com/abc — Donald J. Trump (@realDonaldTrump) "
+            "February 12, 2020\nThe storm killed 12 people, officials said.")
+    assert _furniture(text) == [("credit", "— Donald J. Trump (@realDonaldTrump) February 12, 2020")]
+    assert _sents(text)[1:] == ["We will win. pic.twitter.com/abc", "The storm killed 12 people, officials said."]
