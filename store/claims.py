@@ -31,11 +31,19 @@ _AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|in
 _TRAIL = re.compile(
     r"[,.!?][\"'”’]{0,2}\s+(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?:" + _VERBS + r")\b"
     r"(?P<rest>[^\"“”]{0,160})$")
+# '“…,” he said on ABC's "This Week."', '“…,” he told Fox News' “Fox & Friends” program.': after a quote, a speaker of
+# a few words, a verb news puts after a quote, and where it was said, a programme's name in quotes
+_TRAIL_ON_SHOW = re.compile(
+    r"[,.!?…][\"”’]{1,2}\s+(?P<spk>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+" + _AUX
+    + r"(?:said|says|told|added|wrote|asked|insisted|argued|explained|continued)\b[^\"“”]{0,60}?"
+    r"(?:on|to|in|’s|'s|s’|s')\s+[\"“][^\"“”]{1,40}[\"”][^\"“”]{0,80}$")
 # "..., said John Kirby."
 _TRAIL_INV = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _VERBS + r")\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s*[.!?]?$")
 # "Ukrainian intelligence said at least 30 ..." / "A senior US military official said on 17 December that ..."
 _LEAD = re.compile(
-    r"^(?:(?i:earlier|later|meanwhile|however|separately|on \w+day|in (?:a|an|his|her|its|their) [\w ]{3,30}|"
+    # (after a dateline: "WASHINGTON (AP) — President Donald Trump on Wednesday said ...")
+    r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,3}\s*(?:\([\w .]{1,20}\))?\s*[—–-]+\s+)?"
+    r"(?:(?i:earlier|later|meanwhile|however|separately|on \w+day|in (?:a|an|his|her|its|their) [\w ]{3,30}|"
     r"[\w ]{3,30} the same day)\s*,\s+)?[\"“‘]?(?P<spk>(?:[\w’'.\-/&()]+\s+){0,11}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
 # A name as news writes a speaker's: "Sen. John Thune", "Mr. Mueller", "Kevin Werbach" (or a pronoun).
 _NAME = (r"(?:(?:[A-Z][\w’'.\-]*|de|da|del|der|di|du|van|von|al|bin|la|le)\s+){0,5}[A-Z][\w’'.\-]*"
@@ -71,7 +79,8 @@ _LOWER_WORD = re.compile(r"(?<![\w.’'-])(?!(?:and|or|of|the|a|an|in|at|for|to|
 # "“We will win,” he said, “and soon.”": a speaker between two parts of a quote
 _BETWEEN_QUOTES = re.compile(
     r"[,.!?…][\"”’]{1,2}\s+(?P<spk>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+" + _AUX + r"(?:" + _VERBS
-    + r")\s*[,:]\s*[\"“‘]")
+    # (and when: '“...,” Pence said afterward, “...”', '..., he said on Monday, “...”')
+    + r")(?:\s+(?:afterwards?|later|then|again|today|yesterday|tonight|earlier|(?:on|last) \w+))?\s*[,:]\s*[\"“‘]")
 # "..., Abrams, the behavior expert from NYU, said." / "..., said Al Dwoskin, a Democratic donor."
 _TRAIL_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>" + _NAME + r")" + _ASIDE + _AUX + r"(?P<verb>"
                           + _VERBS + r")\b" + _ENDS)
@@ -90,6 +99,14 @@ _INVERTING = phrase_alternation("said says added adds wrote writes noted notes e
 _TRAIL_INV_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _INVERTING + r")\s+(?P<spk>(?P<desc>(?:(?!(?:of|for|at|in|"
                               r"from|on|to|with|by)\s)[\w’'\-]+\s+){0,4}?)(?P<name>" + _NAME
                               + r")),\s+(?:(?:" + _THEN + r"|who|whose)\b|[^\"“”]{2,240}?[.!?]?$)")
+# '“…,” said Rep. Steve Scalise of Louisiana, the GOP whip.', '“…,” said Sen. Ben Cardin (D-Md.).', '“…,” said
+# Democratic strategist and CNN contributor Paul Begala, who ...': after a closing quote, the verb, a description of a
+# few words and a name, then the sentence's end, a comma, where they are from or when they said it
+_QUOTE_THEN_INV = re.compile(
+    r"[,.!?…][\"”’]{1,2}\s+(?:" + _INVERTING + r")\s+(?P<spk>(?P<desc>(?:(?!(?:of|for|at|in|from|on|to|with|by|that)\s)"
+    r"[\w’'.\-]+\s+){0,5}?)(?P<name>" + _NAME + r"))(?:\s+of\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})?"
+    r"(?=\s*[.!?]?[\"”’]?\s*$|,|\s+(?:on|in|at|to|during|after|before|just|last|this|earlier|later|yesterday|today"
+    r"|tonight|from|who|when|while|as)\b)")
 # Every verb the patterns above accept follows a space: one cheap search spares most sentences all of them.
 _SAYS = re.compile(r"\s(?:" + _VERBS + r")\b")
 # Verbs that are also plural nouns: "Kirby's remarks follow Ukrainian military intelligence reports that ..."
@@ -144,12 +161,15 @@ def quoted_spans(text: str) -> list[str]:
 _NP_BAD_START = frozenset("""with including his her their its our my your though although while as what which there
 who whom whose
 no some this these those if when because after before since despite amid during by for from in on at to of
-and but or so such than then once""".split())
+and but or so such than then once like unlike""".split())
 _NP_BAD_END = frozenset("and or but nor".split())
 _LY_NOUNS = frozenset("family ally assembly daily weekly monthly quarterly".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their".split())
 _NP_ASIDE = re.compile(r",\s*(?:speaking|who|which)\b.*$")
-_LEAD_CLAUSE = re.compile(r"\b(?:that|who|which|when|if|because|while|after|before)\b", re.I)
+# (in lower case or capitalised, not in capitals: "The WHO on Saturday said" is the World Health Organization)
+_LEAD_CLAUSE = re.compile(r"\b(?:[Tt]hat|[Ww]ho|[Ww]hich|[Ww]hen|[Ii]f|[Bb]ecause|[Ww]hile|[Aa]fter|[Bb]efore)\b")
+# A relative clause that describes the speaker before the verb: "An Israeli driver who witnessed the explosion told"
+_WHO_CLAUSE = re.compile(r"\s+who(?:se)?\s")
 _NP_VERB = re.compile(r"\b(?:have|has|had|been|was|were|is|are|be|being|do|does|did|not|would|could|should)\b", re.I)
 
 
@@ -218,9 +238,22 @@ def _said_by(s: str, tail: str) -> str | None:
         spk = _clean_np(m.group("spk"))
         if spk and len(spk.split()) <= 8 and not _NOT_SPEAKER.match(spk):
             return spk
-    m = _LEAD.match(s)
+    m = _TRAIL_ON_SHOW.search(tail) if "”" in tail or '"' in tail else None
     if m:
         spk = _clean_np(m.group("spk"))
+        if spk and not _NOT_SPEAKER.match(spk):
+            return spk
+    m = _QUOTE_THEN_INV.search(tail) if "”" in tail or '"' in tail else None
+    # (a name of two words or more, "said Trump" is _TRAIL_INV's, and not "said Secretary" of "Secretary of State
+    # Pietro Parolin"; a description does not begin "one" or "another")
+    if m and len(m.group("name").split()) >= 2 and (not m.group("desc") or m.group("desc").split()[0].lower()
+                                                     not in _UNNAMED) and _a_name(m.group("spk")):
+        return _a_name(m.group("spk"))
+    m = _LEAD.match(s)
+    if m:
+        # (a speaker described by a relative clause is a few words: "An Israeli driver who witnessed ...")
+        spk, *clause = _WHO_CLAUSE.split(m.group("spk"), 1)
+        spk = _clean_np(spk) if not clause or len(spk.split()) <= 5 else ""
         words = spk.split()
         # (how it was said is no part of the speaker: "Mark Levin triumphantly tweeted", "The newly announced ...")
         if len(words) >= 2 and words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS:

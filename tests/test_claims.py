@@ -322,3 +322,41 @@ def test_a_paragraph_run_into_a_post_is_not_the_posts_author():
     claims = _claims("Budget talks\n" + reporting + "We will win. — Jane Doe (@janedoe) May 1, 2020")
     assert claims[-1].speaker == "Jane Doe"
     assert claims[0].speaker is None
+
+
+def test_a_speaker_after_a_quote_with_a_title_a_description_where_from_or_when():
+    assert find_attribution("“He's a tough guy,” said Rep. Steve Scalise of Louisiana, the GOP whip.") \
+        == "Rep. Steve Scalise"
+    assert find_attribution("“There was very strong feeling,” said Sen. Ben Cardin (D-Md.).") == "Sen. Ben Cardin"
+    assert find_attribution("“The time to act is now,” said House Speaker Paul Ryan (R) of Wisconsin just before "
+                            "Christmas.") == "House Speaker Paul Ryan"
+    assert find_attribution("“I rather doubt it,” said Democratic strategist and CNN contributor Paul Begala, who "
+                            "was a top adviser.") == "Democratic strategist and CNN contributor Paul Begala"
+    # what it says of someone else, and a title's first word, are no speaker
+    assert find_attribution("He has called her “crazy,” said that Rep. Maxine Waters, D-Calif., has a “low-I.Q.,” "
+                            "and moved on.") is None
+    assert find_attribution("“It was an important year,” said Secretary of State Pietro Parolin, the Vatican’s "
+                            "second-ranking official.") != "Secretary"
+
+
+def test_a_speaker_between_quotes_or_before_a_programme_is_found_past_when_and_where():
+    assert find_attribution("“The president and I talked,” Pence said afterward, “and I appreciated it.”") == "Pence"
+    assert find_attribution("“There are times when force is necessary,” he said on ABC's “This Week,” referring "
+                            "to the protests.") == "he"
+    assert find_attribution("“In Georgia we have secure elections,” he told Fox News’ “Fox & Friends” program.") \
+        == "he"
+    # a phrase in quotes after the verb that is no programme keeps its sentence's clause from being a speaker
+    assert find_attribution("Mitt Romney, at a rally on Friday in Virginia, still asserted that Biden had "
+                            "“directly contradicted” State Department testimony.") != "still"
+
+
+def test_a_speaker_after_a_dateline_or_described_by_a_clause_and_an_acronym_that_is_a_word():
+    assert find_attribution("WASHINGTON (AP) — President Donald Trump on Wednesday said his administration will "
+                            "not consider it.") == "President Donald Trump"
+    assert find_attribution("The WHO on Saturday said the number of new cases in China was stabilising.") == "The WHO"
+    assert find_attribution("An Israeli driver who witnessed the explosion told Army Radio the bus was charred.") \
+        == "An Israeli driver"
+    assert find_attribution("You don't necessarily seem like somebody who has somebody who tells you you're wrong a "
+                            "lot.") is None
+    assert find_attribution("WASHINGTON (Reuters) - Like the deal-maker he says he is, President Donald Trump "
+                            "appears to be keeping his options open.") is None
