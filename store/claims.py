@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_right
+from collections import Counter, defaultdict
 
 from .entities import _PARTIES, TITLES, _given_names
 from .figures import find_figures, phrase_alternation
@@ -384,7 +385,8 @@ class SpeakerResolver:
     """Resolves "he", "Kirby", "the agency", "the official", "the governor" to the speaker named earlier in the
     same article."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
+        self.text = text
         self.history: list[tuple[str, str]] = []      # (canonical speaker, its type)
         self._described: list[tuple[str, str]] = []   # unnamed speakers: "a senior US military official"
         self.titled: list[tuple[str, frozenset[str]]] = []    # people named so far, with their titles
@@ -392,13 +394,15 @@ class SpeakerResolver:
         self.orgs: list[str] = []                # the organisations named so far
         self.documents: dict[str, str] = {}      # "statement" -> who spoke in the last sentence naming one
         self.sex: dict[str, str] = {}            # surname -> "M", "F", or "" for a man and a woman of one surname
-        self.people: list[tuple[int, str]] = []  # (where, name) of each person named so far, outside quotes
+        # (what tells a person's sex is read when a pronoun first needs it: most names never are)
+        self._unread: dict[str, list[Mention]] = defaultdict(list)     # surname -> its people not read yet
+        self.people: list[tuple[int, str]] = []  # (where, name) of each person named so far
+        self._quotes: list[tuple[int, int]] | None = None     # where the text quotes someone, once needed
         self.spoke_at: dict[str, int] = {}       # speaker -> where they last spoke
         self.surnames: set[str] = set()          # the last words of the people named so far
 
-    def passed(self, m: Mention, roles: frozenset[str], sex: str | None = None, quoted: bool = False) -> None:
-        """A name the article gave before the sentence at hand, with the titles it gave a person, their sex where
-        the text tells it, and whether it was in someone's quoted words (which no "he said" after it means)."""
+    def passed(self, m: Mention, roles: frozenset[str]) -> None:
+        """A name the article gave before the sentence at hand, with the titles it gave a person."""
         if m.type == "ORG":
             self.orgs.append(m.name)
         elif m.type == "PERSON" or m.type == "" and m.name[:1].isupper() and " " not in m.name:
@@ -406,21 +410,37 @@ class SpeakerResolver:
             self.named[surname] += 1
             # (a capitalised word the text gave no type is a person's only as the surname of one named before:
             # not "Trojan" nor "LGBT")
-            if not quoted and (m.type == "PERSON" or surname in self.surnames):
+            if m.type == "PERSON" or surname in self.surnames:
                 self.people.append((m.start, m.name))
             if m.type == "PERSON":
                 self.surnames.add(surname)
+                self._unread[surname].append(m)
             if roles:
                 self.titled.append((m.name, roles))
+
+    def _surname_sex(self, surname: str) -> str | None:
+        """The sex of the people of this surname the article named so far, where it tells it and they agree."""
+        for m in self._unread.pop(surname, ()):
+            sex = sex_of(self.text, m)
             if sex:
                 self.sex[surname] = sex if self.sex.get(surname, sex) == sex else ""
+        return self.sex.get(surname)
+
+    def _quoted(self, where: int) -> bool:
+        """Whether `where` is in someone's quoted words (a name there is no one a later "he said" means)."""
+        if self._quotes is None:
+            text = self.text
+            self._quotes = [m.span() for m in _QUOTED.finditer(text)] if '"' in text or "“" in text or "‘" in text \
+                else []
+        i = bisect_right(self._quotes, (where, len(self.text) + 1)) - 1
+        return i >= 0 and self._quotes[i][0] < where < self._quotes[i][1]
 
     def _sex_of(self, name: str) -> str | None:
         """A person's sex as the name's given name tells it, or else the article, for anyone of that surname it named
         (by a title or a given name: not where it named a man and a woman of that surname); None where neither does."""
         words = name.split()
         known = given_name_gender(words[0]) if len(words) >= 2 else None
-        return known or self.sex.get(words[-1]) or None if words else None
+        return known or self._surname_sex(words[-1]) or None if words else None
 
     def _may_be(self, name: str, sex: str) -> bool:
         """Whether "he" (sex "M") or "she" ("F") can be this person: not where the article or the given name says
@@ -475,6 +495,8 @@ class SpeakerResolver:
         for where, name in reversed(self.people):
             if where < at - PRONOUN_REACH or spoke and where <= since:
                 break
+            if self._quoted(where):
+                continue
             if spoke is None and self._may_be(name, sex) or self._sex_of(name) == sex:
                 self.history.append((name, "PERSON"))
                 return name
@@ -554,15 +576,13 @@ def _posts(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
 def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Claim]:
     """One claim per reporting sentence of at least three words (or with a figure)."""
     claims: list[Claim] = []
-    resolver = SpeakerResolver()
+    resolver = SpeakerResolver(text)
     mi = 0
     ms = sorted(mentions, key=lambda m: m.start)
     passed = 0      # the names before the sentence at hand, told to the resolver as the sentences pass them
     # a sentence can only hold the hedge words its article holds: test just those in each sentence
     text_low = text.lower()
     hedge_words = tuple(k for k in _HEDGE_WORDS if k in text_low)
-    # where the article quotes someone, in text order (the names in a quote are no one's antecedent)
-    quoted_at = [m.span() for m in _QUOTED.finditer(text)][::-1] if '"' in text or "“" in text or "‘" in text else []
     # the words of an embedded post are its author's, unless they say whose they are ("Trump says …")
     posts = _posts(text, mentions)
     for s in sentences:
@@ -576,11 +596,7 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             mi += 1
         while passed < len(ms) and ms[passed].start < s.start:
             m = ms[passed]
-            person = m.type == "PERSON"
-            while quoted_at and quoted_at[-1][1] <= m.start:
-                quoted_at.pop()
-            resolver.passed(m, roles_of(text, m) if person else frozenset(), sex_of(text, m) if person else None,
-                            bool(quoted_at) and quoted_at[-1][0] < m.start)
+            resolver.passed(m, roles_of(text, m) if m.type == "PERSON" else frozenset())
             passed += 1
         np = find_attribution(stext)
         speaker = None

@@ -34,10 +34,11 @@ _RELATED_ONLY = re.compile(
 _CAPTION = re.compile(
     r"^\s*(?:image (?:copyright|caption|source)\b|enlarge this image\b|toggle caption\b|hide caption\b"
     r"|\(?(?:file )?(?:photo|picture|image|caption|credit)\s*:|photo(?:graph)? by\b|view (?:photo )?gallery\b"
-    r"|\|\s*(?:AP Photos?|Getty Images|Getty)\b|AP Photos?\b)"
-    # (a credit that begins a caption: "Stephanie Keith / Getty Images Lev Parnas arrives at Federal Court …"; not
-    # "WASHINGTON — Reuters reported …")
-    r"|^\s*[A-Z][^.\n]{2,80}?(?:\s*/\s*(?:Getty Images|AFP|Reuters)\b|\s*[—–]\s*Getty Images\b)", re.I)
+    r"|\|\s*(?:AP Photos?|Getty Images|Getty)\b|AP Photos?\b)", re.I)
+# A credit that begins a caption: "Stephanie Keith / Getty Images Lev Parnas arrives at Federal Court …" (not
+# "WASHINGTON — Reuters reported …")
+_CREDIT_START = re.compile(r"^\s*[A-Z][^.\n]{2,80}?(?:\s*/\s*(?:Getty Images|AFP|Reuters)\b|\s*[—–]\s*Getty Images\b)",
+                           re.I)
 _BETWEEN = re.compile(
     r"^\s*(?:advertisement\s*)?(?:continue reading(?: the main story| below)?|story continues below(?: advertisement)?"
     r"|advertisement|supported by)\s*$", re.I)
@@ -50,6 +51,10 @@ _CREDIT_END = re.compile(
 # An agency's credit in a caption's own words at the end of a line, of a caption up to 80 words long: "… in Denver,
 # Colorado, on April 19, 2020. Photo: Jason Connolly/AFP via Getty Images" (not a long explainer box that ends in its
 # picture's credit)
+_AGENCIES = ("Getty Images", "AFP", "AP", "Reuters", "EPA")
+# Words one of which every line _CREDIT_END matches holds
+_CREDIT_WORDS = ("Photo", "Illustration", "Image", "Credit", "Getty", "/AP", "/AFP", "/EPA", "/Reuters", "Shutterstock",
+                 "via ")
 _AGENCY_CREDIT_END = re.compile(r"\b(?:Photograph|Photo|Credit)\s*:\s*[^.:]{2,60}\b(?:Getty Images|AFP|AP|Reuters|EPA)\s*$")
 # A credit and another article's teaser run into a paragraph after a pipe, as some pages print a related story: "…
 # said to resounding applause. | Mandel Ngan/AFP/Getty Images Trump vilifies 'dishonest' press at Michigan rally …"
@@ -200,7 +205,8 @@ def clean(text: str) -> Cleaned:
             furniture.extend(Furniture(a + m.start(), a + m.end(), "credit") for m in TWEET_SIGNATURE.finditer(line))
         if " | " in line and (teaser := _PIPE_TEASER.search(line)) and teaser.start() > 0:
             furniture.append(Furniture(a + teaser.start() + 1, b, "related"))
-        if ":" in line and ("RE" in line or "WATCH" in line or "SEE" in line or "MORE" in line):
+        if ":" in line and ("RE" in line or "WATCH" in line or "SEE" in line or "MORE" in line) \
+                and ("(" in line or "[" in line):
             inline = [m for m in _INLINE_LINK.finditer(line) if m.start() > 0 or m.end() < len(line.rstrip())]
             furniture.extend(Furniture(a + m.start(), a + m.end(), "related") for m in inline)
         # most lines are long paragraphs of reporting: cheap word tests spare them the slower patterns
@@ -244,7 +250,8 @@ def clean(text: str) -> Cleaned:
             author = author or m.group("name").strip().title()
         elif after_byline and _CREDIT.match(line):
             kind = "credit"
-        elif _CREDIT.match(line) and idx > 0 and not _QUOTE_CHARS.search(line):
+        elif ("with the" in low or " by" in low or "contribut" in low) and _CREDIT.match(line) and idx > 0 \
+                and not _QUOTE_CHARS.search(line):
             kind = "credit"
         elif n_words <= 20 and _COMMENTS.search(line):
             kind = "comments"
@@ -256,8 +263,11 @@ def clean(text: str) -> Cleaned:
         elif any(k in low for k in promo_words) and _PROMO.search(line) \
                 and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low) and not _REPORTED.search(line):
             kind = "promo"
-        elif _CAPTION.match(line) or n_words <= 40 and _CREDIT_END.search(line) and not _QUOTE_CHARS.search(line) \
-                or n_words <= 80 and ":" in line and _AGENCY_CREDIT_END.search(line) \
+        # (a credit ends its line, and names a picture or an agency: most lines are spared the pattern)
+        elif _CAPTION.match(line) or n_words <= 40 and any(w in line for w in _CREDIT_WORDS) \
+                and _CREDIT_END.search(line, max(0, len(line.rstrip()) - 160)) and not _QUOTE_CHARS.search(line) \
+                or ("/" in line[:100] or "Getty" in line[:100]) and _CREDIT_START.match(line) \
+                or n_words <= 80 and ":" in line and stripped.endswith(_AGENCIES) and _AGENCY_CREDIT_END.search(line) \
                 or ")" in line and _PAREN_CREDIT.search(line) or "FILE" in line and _FILE_PHOTO.match(line):
             kind = "image"
         elif _BRACKET_LINK.match(line):
