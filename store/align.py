@@ -588,9 +588,16 @@ _ATTRIB_VERBS = ("said", "says", "told", "added", "wrote", "noted", "reported")
 _SPACES = re.compile(r"\s+")
 
 
+# The links an embedded post ends with: "… They lie! pic.twitter.com/abc https://t.co/xyz"
+_TRAILING_LINKS = re.compile(r"(?:\s+(?:https?://\S+|pic\.twitter\.com/\S+|t\.co/\S+))+\s*$")
+
+
 def fact_label(text: str, limit: int = 90) -> str:
-    """A short label for a fact: its clearest claim, attribution trimmed, cut at a word boundary."""
+    """A short label for a fact: its clearest claim, attribution and trailing links trimmed, cut at a word
+    boundary."""
     t = _SPACES.sub(" ", text).strip()
+    if "/" in t[-80:]:
+        t = _TRAILING_LINKS.sub("", t)      # (a link alone has no space before it: it stays)
     # (a trailing attribution's verb ends within 60 characters of the end: most sentences need no regex)
     tail = t[-70:]
     if any(v in tail for v in _ATTRIB_VERBS):

@@ -120,3 +120,16 @@ def test_fact_labels_trim_only_a_trailing_attribution():
         "Russia launched 49 drones against Ukraine overnight"
     mid = "Washington hit Russia with sanctions that the Treasury said targeted its banks."
     assert fact_label(mid) == mid.rstrip(".")
+
+
+def test_fact_labels_trim_the_links_a_post_ends_with():
+    from store.align import fact_label
+    from store.derived import label_span
+
+    text = "The Mainstream Media is out of control. They lie! pic.twitter.com/abc123 https://t.co/xyz"
+    assert fact_label(text) == "The Mainstream Media is out of control. They lie!"
+    # (still a span of the claim's text, so the store keeps it as one)
+    assert label_span(fact_label(text), text) == (0, 49, 0)
+    # a link that is all there is stays, and a slash inside a sentence is no link
+    assert fact_label("https://t.co/abc") == "https://t.co/abc"
+    assert fact_label("The 50/50 split was agreed on Monday.") == "The 50/50 split was agreed on Monday"
