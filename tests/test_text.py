@@ -11,6 +11,14 @@ def _furniture(text: str) -> list[tuple[str, str]]:
     return [(f.kind, text[f.start:f.end]) for f in clean(text).furniture]
 
 
+def _assert_furniture_and_reporting(lines: dict[str, str], reporting: list[str]) -> None:
+    """Each of `lines`, set among reporting lines, is furniture of its kind; each line of `reporting` is a sentence
+    of reporting, whole."""
+    text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *lines, *reporting])
+    assert dict((t, k) for k, t in _furniture(text)) == lines
+    assert _sents(text)[1:] == ["The storm killed 12 people, officials said.", *reporting]
+
+
 def test_abbreviations_do_not_end_sentences():
     text = "Gen. Pat Ryder spoke in the U.S. capital on Dec. 17 about it. Mr. Smith disagreed with Dr. Jones."
     assert _sents(text) == ["Gen. Pat Ryder spoke in the U.S. capital on Dec. 17 about it.",
@@ -133,9 +141,7 @@ def test_captions_advert_lines_read_more_links_newsletters_and_follow_lines_are_
         "He said it was the WORST DEAL EVER, and NATO agreed.",
         "(Photos of the rally were shared widely: the crowd was larger than expected.)",
     ]
-    text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *lines, *reporting])
-    assert dict((t, k) for k, t in _furniture(text)) == lines
-    assert _sents(text)[1:] == ["The storm killed 12 people, officials said.", *reporting]
+    _assert_furniture_and_reporting(lines, reporting)
 
 
 def test_an_article_written_in_capitals_is_reporting():
@@ -208,9 +214,7 @@ def test_share_links_file_photos_credits_update_notes_and_app_promos_are_furnitu
         "Voters were told to download the county's app to find their polling place.",
         "The photo (Reuters) was published on Monday, officials said.",
     ]
-    text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *lines, *reporting])
-    assert dict((t, k) for k, t in _furniture(text)) == lines
-    assert _sents(text)[1:] == ["The storm killed 12 people, officials said.", *reporting]
+    _assert_furniture_and_reporting(lines, reporting)
 
 
 def test_a_link_run_into_a_paragraph_is_cut_out_of_it():
@@ -246,12 +250,11 @@ def test_agency_credits_before_or_after_a_caption_and_pipe_teasers_are_furniture
         "Getty Images said on Monday it would license the photos to the museum.",
         "The museum bought the collection via Getty Images and the agency.",
         "He was seen by reporters from AP and Reuters at the rally, officials said.",
-        # a long explainer box keeps its reporting though it ends in its picture's credit
-        "Mueller was appointed special counsel in May 2017. " * 12 + "Photograph: Saul Loeb/AFP",
     ]
-    text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *lines, *reporting])
-    assert dict((t, k) for k, t in _furniture(text)) == lines
-    assert len(_sents(text)) > 12
+    _assert_furniture_and_reporting(lines, reporting)
+    # a long explainer box keeps its reporting though it ends in its picture's credit
+    assert _furniture("Storm hits the coast\n" + "Mueller was appointed special counsel in May 2017. " * 12
+                      + "Photograph: Saul Loeb/AFP") == []
 
 
 def test_a_credit_and_teaser_after_a_pipe_is_cut_from_the_sentence_before_it():
