@@ -37,8 +37,9 @@ _CAPTION = re.compile(
     r"|\|\s*(?:AP Photos?|Getty Images|Getty)\b|AP Photos?\b)", re.I)
 # A credit that begins a caption: "Stephanie Keith / Getty Images Lev Parnas arrives at Federal Court …" (not
 # "WASHINGTON — Reuters reported …")
-_CREDIT_START = re.compile(r"^\s*[A-Z][^.\n]{2,80}?(?:\s*/\s*(?:Getty Images|AFP|Reuters)\b|\s*[—–]\s*Getty Images\b)",
-                           re.I)
+# (the agency in any case, "LARRY DOWNING/REUTERS/FILE", after a capital)
+_CREDIT_START = re.compile(r"^\s*(?-i:[A-Z])[^.\n]{2,80}?(?:\s*/\s*(?:Getty Images|AFP|Reuters)\b|\s*[—–]\s*Getty "
+                           r"Images\b)", re.I)
 _BETWEEN = re.compile(
     r"^\s*(?:advertisement\s*)?(?:continue reading(?: the main story| below)?|story continues below(?: advertisement)?"
     r"|advertisement|supported by)\s*$", re.I)
@@ -48,14 +49,15 @@ _CREDIT_END = re.compile(
     r"(?:\b(?:Photograph|Photo|Illustration|Image|Credit)\s*:\s*[^.:]{2,80}|\bGetty Images|/(?:AP|AFP|EPA|Reuters)"
     r"|\bAP Photo\b[^.]{0,60}|\bShutterstock|\s\|\s*Getty|\bPhoto (?:by|courtesy of) [A-Z][^.]{2,60}"
     r"|\bvia (?:AP|Getty Images|Reuters|AFP))\)?(?:,\s*FILE)?\s*$")
+# Words one of which every line _CREDIT_END matches holds
+_CREDIT_WORDS = ("Photo", "Illustration", "Image", "Credit", "Getty", "/AP", "/AFP", "/EPA", "/Reuters", "Shutterstock",
+                 "via ")
 # An agency's credit in a caption's own words at the end of a line, of a caption up to 80 words long: "… in Denver,
 # Colorado, on April 19, 2020. Photo: Jason Connolly/AFP via Getty Images" (not a long explainer box that ends in its
 # picture's credit)
 _AGENCIES = ("Getty Images", "AFP", "AP", "Reuters", "EPA")
-# Words one of which every line _CREDIT_END matches holds
-_CREDIT_WORDS = ("Photo", "Illustration", "Image", "Credit", "Getty", "/AP", "/AFP", "/EPA", "/Reuters", "Shutterstock",
-                 "via ")
-_AGENCY_CREDIT_END = re.compile(r"\b(?:Photograph|Photo|Credit)\s*:\s*[^.:]{2,60}\b(?:Getty Images|AFP|AP|Reuters|EPA)\s*$")
+_AGENCY_CREDIT_END = re.compile(r"\b(?:Photograph|Photo|Credit)\s*:\s*[^.:]{2,60}\b(?:Getty Images|AFP|AP|Reuters|EPA)"
+                                r"\s*$")
 # A credit and another article's teaser run into a paragraph after a pipe, as some pages print a related story: "…
 # said to resounding applause. | Mandel Ngan/AFP/Getty Images Trump vilifies 'dishonest' press at Michigan rally …"
 _PIPE_TEASER = re.compile(r"\s\|\s+[^|\n]{0,60}?(?:Getty Images|AP Photo|/AP\b|/AFP\b|/Reuters\b)[^\n]*$")
@@ -67,15 +69,16 @@ _FILE_PHOTO = re.compile(r"^\s*FILE\s*[-–—]+\s*(?:In this|This)\b.{0,80}\bph
 # A gallery's or a video player's text scraped into a paragraph: "Hide Caption 15 of 21 Photos: ...", "JUST WATCHED ...
 # Replay More Videos ... MUST WATCH ...".
 _GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b|\bReplay More Videos\b")
-# A link to another article, gallery or player in brackets, on a line of its own: "(RELATED: ...)", "( WATCH:
-# ...)", "[Read: ...]", "( PHOTOS: Republicans, 2016 contenders)", "( QUIZ: ...)".
-# The same link set in a paragraph, which a scraper ran into the text around it, labelled in capitals: "... hosted since
-# March. (RELATED: President Trump Delays Oklahoma Rally) Trump said ..."
-_INLINE_LINK = re.compile(r"[\[(]\s*(?:RELATED|READ MORE|SEE ALSO|ALSO READ|READ|WATCH|NOW WATCH|MORE)\s*:[^\])\n]{1,200}[\])]")
+# A link to another article set in a paragraph, which a scraper ran into the text around it, labelled in capitals:
+# "... hosted since March. (RELATED: President Trump Delays Oklahoma Rally) Trump said ..."
+_INLINE_LINK = re.compile(r"[\[(]\s*(?:RELATED|READ MORE|SEE ALSO|ALSO READ|READ|WATCH|NOW WATCH|MORE)\s*:"
+                          r"[^\])\n]{1,200}[\])]")
 # An embedded post's signature, which says whose post the words before it are: "… pic.twitter.com/x — Donald J. Trump
 # (@realDonaldTrump) February 12, 2020"
 TWEET_SIGNATURE = re.compile(r"[—–]\s*(?P<name>[^\s()—–][^()\n—–]{0,60}?)\s*\(@\w{1,15}\)"
                              r"(?:\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?")
+# A link to another article, gallery or player in brackets, on a line of its own: "(RELATED: ...)", "( WATCH:
+# ...)", "[Read: ...]", "( PHOTOS: Republicans, 2016 contenders)", "( QUIZ: ...)".
 _BRACKET_LINK = re.compile(
     r"^\s*[\[(]\s*(?:related|read more|see also|see related|read|watch|listen|more|photos?|pictures|slideshow|video|"
     r"videos|audio|podcast|quiz|poll|cartoons?|graphic|infographic|timeline|map|document|transcript|gif)\s*:"
@@ -110,7 +113,8 @@ _NOTE = re.compile(r"^\s*[-—–]*\s*(?:update|updated|correction|clarification
 _FOOTER = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved)", re.I)
 _PROMO = re.compile(
     r"\b(?:click here|sign up (?:for|to|today|now|here)|subscribe (?:to|now|today|on)|our newsletter"
-    r"|download (?:the|our) (?:[\w.]+ ){0,3}app|follow us on|gives you the latest|share (?:this|on) (?:facebook|twitter|x)"
+    r"|download (?:the|our) (?:[\w.]+ ){0,3}app|follow us on|gives you the latest"
+    r"|share (?:this|on) (?:facebook|twitter|x)"
     r"|get the latest|by signing up|thank you for (?:signing up|subscribing)|(?:in|to) your inbox)\b", re.I)
 # A verb of saying: a line that reports what someone said is no promo, whatever it says ("He said he would subscribe
 # to the plan")
@@ -261,7 +265,8 @@ def clean(text: str) -> Cleaned:
         elif _FOOTER.match(line):
             kind = "footer"
         elif any(k in low for k in promo_words) and _PROMO.search(line) \
-                and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low) and not _REPORTED.search(line):
+                and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low) \
+                and not _REPORTED.search(line):
             kind = "promo"
         # (a credit ends its line, and names a picture or an agency: most lines are spared the pattern)
         elif _CAPTION.match(line) or n_words <= 40 and any(w in line for w in _CREDIT_WORDS) \

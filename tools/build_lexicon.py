@@ -250,7 +250,8 @@ _HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)
 _SAID_SELF = re.compile(r"\b" + _FULL_NAME + r"\s+(?:said|says|told \w+|added|wrote|argued)\s+(?:that\s+)?(he|she)\b")
 _AND_OWN = re.compile(r"\b" + _FULL_NAME + r",? and (his|her)\b")
 _GENDERED_BEFORE = re.compile(r"\b(Congresswoman|Congressman|Chairwoman|Chairman|Spokeswoman|Spokesman|Businesswoman|"
-                              r"Businessman|Mrs\.|Ms\.|Mr\.|First Lady|Queen|King|Princess|Prince|Dame|Sir|actress|actor|"
+                              r"Businessman|Mrs\.|Ms\.|Mr\.|First Lady|Queen|King|Princess|Prince|Dame|Sir|"
+                              r"actress|actor|"
                               r"widow|husband|wife|son|daughter|brother|sister|mother|father)\s+" + _FULL_NAME)
 _FEMININE = frozenset("""Congresswoman Chairwoman Spokeswoman Businesswoman Mrs. Ms. Miss Queen Princess Dame
 actress widow wife daughter sister mother her she""".split()) | {"First Lady"}
