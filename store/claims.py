@@ -439,8 +439,10 @@ class SpeakerResolver:
         """A person's sex as the name's given name tells it, or else the article, for anyone of that surname it named
         (by a title or a given name: not where it named a man and a woman of that surname); None where neither does."""
         words = name.split()
+        if not words:
+            return None
         known = given_name_gender(words[0]) if len(words) >= 2 else None
-        return known or self._surname_sex(words[-1]) or None if words else None
+        return known or self._surname_sex(words[-1]) or None
 
     def _may_be(self, name: str, sex: str) -> bool:
         """Whether "he" (sex "M") or "she" ("F") can be this person: not where the article or the given name says
