@@ -101,10 +101,11 @@ _TRAIL_INV_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _INVERTING + r")
                               r"from|on|to|with|by)\s)[\w’'\-]+\s+){0,4}?)(?P<name>" + _NAME
                               + r")),\s+(?:(?:" + _THEN + r"|who|whose)\b|[^\"“”]{2,240}?[.!?]?$)")
 # '“…,” said Rep. Steve Scalise of Louisiana, the GOP whip.', '“…,” said Sen. Ben Cardin (D-Md.).', '“…,” said
-# Democratic strategist and CNN contributor Paul Begala, who ...': after a closing quote, the verb, a description of a
-# few words and a name, then the sentence's end, a comma, where they are from or when they said it
+# Democratic strategist and CNN contributor Paul Begala, who ...', '..., said Base commander Capt. Tim Kinsella.': after
+# a clause (and a quote's end), the verb, a description of a few words and a name, then the sentence's end, a comma,
+# where they are from or when they said it
 _QUOTE_THEN_INV = re.compile(
-    r"[,.!?…][\"”’]{1,2}\s+(?:" + _INVERTING + r")\s+(?P<spk>(?P<desc>(?:(?!(?:of|for|at|in|from|on|to|with|by|that)\s)"
+    r"[,.!?…][\"”’]{0,2}\s+(?:" + _INVERTING + r")\s+(?P<spk>(?P<desc>(?:(?!(?:of|for|at|in|from|on|to|with|by|that)\s)"
     r"[\w’'.\-]+\s+){0,5}?)(?P<name>" + _NAME + r"))(?:\s+of\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})?"
     r"(?=\s*[.!?]?[\"”’]?\s*$|,|\s+(?:on|in|at|to|during|after|before|just|last|this|earlier|later|yesterday|today"
     r"|tonight|from|who|when|while|as)\b)")
@@ -244,12 +245,14 @@ def _said_by(s: str, tail: str) -> str | None:
         spk = _clean_np(m.group("spk"))
         if spk and not _NOT_SPEAKER.match(spk):
             return spk
-    m = _QUOTE_THEN_INV.search(tail) if "”" in tail or '"' in tail else None
+    m = _QUOTE_THEN_INV.search(tail)
     # (a name of two words or more, "said Trump" is _TRAIL_INV's, and not "said Secretary" of "Secretary of State
     # Pietro Parolin"; a description does not begin "one" or "another")
     if m and len(m.group("name").split()) >= 2 and (not m.group("desc") or m.group("desc").split()[0].lower()
                                                      not in _UNNAMED) and _a_name(m.group("spk")):
-        return _a_name(m.group("spk"))
+        # (the sentence's full stop is no part of the name: "... said Capt. Tim Kinsella."; "Jr." keeps its own)
+        spk = _a_name(m.group("spk"))
+        return spk[:-1] if spk.endswith(".") and len(spk.rsplit(None, 1)[-1]) > 4 else spk
     m = _LEAD.match(s)
     if m:
         # (a speaker described by a relative clause is a few words: "An Israeli driver who witnessed ...")

@@ -328,6 +328,11 @@ def test_a_speaker_after_a_quote_with_a_title_a_description_where_from_or_when()
     assert find_attribution("“He's a tough guy,” said Rep. Steve Scalise of Louisiana, the GOP whip.") \
         == "Rep. Steve Scalise"
     assert find_attribution("“There was very strong feeling,” said Sen. Ben Cardin (D-Md.).") == "Sen. Ben Cardin"
+    # (where the quote closed before the sentence's end, or there was none)
+    assert find_attribution("“There was very strong feeling” on relations, said Sen. Ben Cardin (D-Md.).") \
+        == "Sen. Ben Cardin"
+    assert find_attribution("Hundreds of students are enrolled in training, said Base commander Capt. Tim Kinsella.") \
+        == "Base commander Capt. Tim Kinsella"
     assert find_attribution("“The time to act is now,” said House Speaker Paul Ryan (R) of Wisconsin just before "
                             "Christmas.") == "House Speaker Paul Ryan"
     assert find_attribution("“I rather doubt it,” said Democratic strategist and CNN contributor Paul Begala, who "
