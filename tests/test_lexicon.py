@@ -1,4 +1,4 @@
-from store.lexicon import GENDER_MIN_ARTICLES, GENDER_SHARE, _given_genders, given_name_gender
+from store.lexicon import _given_genders, gender_of_counts, given_name_gender
 
 
 def test_a_given_name_is_a_mans_or_a_womans_only_where_news_uses_it_so_almost_always():
@@ -11,7 +11,11 @@ def test_a_given_name_is_a_mans_or_a_womans_only_where_news_uses_it_so_almost_al
     assert given_name_gender("Kursk") is None
 
 
-def test_the_genders_file_holds_counts_the_thresholds_read():
-    genders = _given_genders()
-    assert 300 < len(genders) < 2000
-    assert GENDER_SHARE >= 0.8 and GENDER_MIN_ARTICLES >= 3
+def test_a_name_is_told_where_nine_in_ten_of_at_least_three_articles_agree():
+    assert gender_of_counts(10, 465) == "F"
+    assert gender_of_counts(3, 0) == "M"
+    assert gender_of_counts(24, 4) is None       # 86 %
+    assert gender_of_counts(2, 0) is None        # too few
+    assert gender_of_counts(0, 0) is None
+    # the file holds counts for hundreds of names
+    assert 300 < len(_given_genders()) < 2000

@@ -253,7 +253,7 @@ _GENDERED_BEFORE = re.compile(r"\b(Congresswoman|Congressman|Chairwoman|Chairman
                               r"Businessman|Mrs\.|Ms\.|Mr\.|First Lady|Queen|King|Princess|Prince|Dame|Sir|"
                               r"actress|actor|"
                               r"widow|husband|wife|son|daughter|brother|sister|mother|father)\s+" + _FULL_NAME)
-_FEMININE = frozenset("""Congresswoman Chairwoman Spokeswoman Businesswoman Mrs. Ms. Miss Queen Princess Dame
+_FEMININE = frozenset("""Congresswoman Chairwoman Spokeswoman Businesswoman Mrs. Ms. Queen Princess Dame
 actress widow wife daughter sister mother her she""".split()) | {"First Lady"}
 
 
