@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from .entities import _PARTIES, TITLES, _given_names
 from .figures import find_figures, phrase_alternation
-from .lexicon import given_name_gender
+from .lexicon import given_name_gender, is_common_word, is_demonym, place_kind
 from .model import Claim, Mention, Sentence
 from .text import TWEET_SIGNATURE
 
@@ -126,6 +126,8 @@ _DOCUMENT = re.compile(r"\bin (?:a|an|his|her|its|their|the) (?:[\w-]+ ){0,2}?(s
 _ORG_HEADS_SPOKEN = frozenset("agency ministry service directorate department office organisation organization group"
                                " unit army military government company".split())
 _PRONOUN = frozenset({"he", "she", "they", "it", "we", "i"})
+_PARTY_MEMBERS = frozenset("Republican Republicans Democrat Democrats Libertarian Libertarians Independent Conservative"
+                           " Conservatives Liberal Liberals Tory Tories".split())
 _NOT_SPEAKER = re.compile(
     r"^(?:that|which|who|this|there|what|it is|it was|as|and|but|or|if|when|while|because|though|although|"
     r"reports?|media|sources?)$", re.I)
@@ -172,7 +174,8 @@ _NP_ASIDE = re.compile(r",\s*(?:speaking|who|which)\b.*$")
 _LEAD_CLAUSE = re.compile(r"\b(?:[Tt]hat|[Ww]ho|[Ww]hich|[Ww]hen|[Ii]f|[Bb]ecause|[Ww]hile|[Aa]fter|[Bb]efore)\b")
 # A relative clause that describes the speaker before the verb: "An Israeli driver who witnessed the explosion told"
 _WHO_CLAUSE = re.compile(r"\s+who(?:se)?\s")
-_NP_VERB = re.compile(r"\b(?:have|has|had|been|was|were|is|are|be|being|do|does|did|not|would|could|should)\b", re.I)
+_NP_VERB = re.compile(r"\b(?:have|has|had|been|was|were|is|are|be|being|do|does|did|not|would|could|should)\b"
+                      r"|\wn[’']t\b", re.I)
 
 
 def _clean_np(np: str) -> str:
@@ -180,6 +183,11 @@ def _clean_np(np: str) -> str:
     np = _NP_ASIDE.sub("", np)
     np = _TRAILING_JUNK.sub("", np)
     words = np.split()
+    # (how it was said is no part of the speaker: "Mark Levin triumphantly tweeted", "Conway helpfully explained",
+    # "The newly announced ...")
+    if words and words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS:
+        words = words[:-1]
+        np = np[:np.rfind(" ")] if words and words[-1].lower() not in _DETERMINERS else ""
     # (nor does it end in a conjunction: "..., sharply criticized her sister's stance and urged ...")
     if not words or words[0].lower() in _NP_BAD_START or words[-1].lower() in _NP_BAD_END \
             or _NP_VERB.search(np):
@@ -187,13 +195,101 @@ def _clean_np(np: str) -> str:
     return np
 
 
+# Verbs of saying that are also plural nouns, far more often nouns: "the report states that ..." and "Reuters reports
+# that ..." attribute; "the nearby states of Lebanon", "Eight states have ...", "following reports that ..." and "the
+# notes he kept" do not.
+_NOUN_OR_VERB = re.compile(r"\b(?:states|reports|claims|estimates|notes|posts)\b")
+# What follows a plural noun and never a verb of saying: "states of", "reports have", "claims about", "states —"
+_NOUN_NEXT = re.compile(r"\s*(?:[—–(;?)]|-\s|['’]|(?:of|and|or|where|such|like|have|has|had|are|were|is|was"
+                        r"|will|would|could|can|should|may|might|must|including|whose|which|who|about|than|been|began"
+                        r"|remain|remained)\b)")
+# Who or what states, reports or notes: "the report states", "the board notes", "the research firm estimates"
+_STATING_NOUNS = frozenset("""report letter law bill text memo memorandum brief resolution editorial statement document
+complaint lawsuit suit order filing indictment constitution amendment policy rule regulation study analysis article
+website release guidance agreement section clause act plan note post tweet email message board official spokesman
+spokeswoman spokesperson author authors analyst expert professor researcher economist writer columnist editor reporter
+correspondent firm agency group company office department institute center centre bureau government ministry military
+army organization organisation association union council committee commission panel court campaign party team
+newspaper paper magazine outlet network site survey poll data book decision opinion ruling judge justice petition
+platform manifesto summary transcript warrant affidavit subpoena motion notice application proposal draft budget
+senator governor president secretary minister director chairman chairwoman leader lawmaker attorney lawyer prosecutor
+officials critics experts scientists doctor historian scholar strategist commentator pollster founder ceo chief
+manager aide adviser advisor candidate congressman congresswoman representative mayor commissioner administrator
+inspector administration person everyone everybody family legislation history""".split())
+# Before "notes" and "estimates", words that make them nouns ("his notes", "early estimates"); other words may be
+# their subject ("the government estimates that ...")
+_NOTE_DETERMINERS = frozenset("""the his her their its our my your these those some any such initial early preliminary
+latest new previous conservative current recent own handwritten detailed internal""".split())
+# Words between a subject and its verb: "the senator also notes", "O'Reilly states unequivocally"
+_BETWEEN_SUBJECT_AND_VERB = frozenset("also then later further now again still even similarly separately"
+                                      " rightly correctly there here too instead himself herself itself"
+                                      " themselves".split())
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
+thousands dozen dozens both all""".split())
+_PREV_WORD = re.compile(r"([^\W\d_][\w’'.\-&]*|\d[\d,.]*)\W*$")
+_REGIONAL = frozenset("US U.S. UN U.N. EU E.U. Gulf Baltic Arab Southern Northern Eastern Western Midwestern"
+                      " Southwestern Southeastern Northeastern Northwestern Member Nation Balkan Nordic".split())
+
+
+def _noun_uses(s: str) -> list[tuple[int, int]]:
+    """Where a sentence uses a word of _NOUN_OR_VERB as a plural noun, not as its verb of saying."""
+    out = []
+    for m in _NOUN_OR_VERB.finditer(s):
+        after = s[m.end():]
+        if _NOUN_NEXT.match(after):
+            out.append(m.span())
+            continue
+        before = s[:m.start()].rstrip()
+        if not before or before[-1] in "”\"’,:;.!?—–":
+            # at the start, a noun ("Reports suggest ..."); after a clause, a verb before its speaker ("..., notes
+            # Smith", "..., reports the Times")
+            if not before or not re.match(r"\s+(?:[A-Z]|the\s)", after):
+                out.append(m.span())
+            continue
+        words = before.split()
+        k = len(words) - 1
+        # (past how it was said: "the senator also notes", "Smith rightly notes")
+        while k > 0 and (words[k].lower() in _BETWEEN_SUBJECT_AND_VERB or words[k].endswith("ly") and words[k].islower()
+                         and words[k] not in _LY_NOUNS):
+            k -= 1
+        w = _PREV_WORD.search(words[k])
+        word = w.group(1) if w else ""
+        low = word.lower()
+        if low in ("he", "she", "it", "they", "we", "i", "who"):
+            continue
+        noun = (not word or word[0].isdigit() or low in _NUMBER_WORDS or low.endswith(("’s", "'s", "s’", "s'"))
+                or word[0].islower() and low not in _STATING_NOUNS
+                and (m.group() not in ("notes", "estimates") or low in _NOTE_DETERMINERS)
+                # a sentence's first word is capitalised whatever it is: "Eight states", "Multiple reports"
+                or k == 0 and is_common_word(word) and low not in _STATING_NOUNS
+                # "Gulf states", "US states", "Southern states": a region's states, not what it states
+                or m.group() == "states" and (word in _REGIONAL or is_demonym(word) or place_kind(word) is not None))
+        if noun:
+            out.append(m.span())
+    return out
+
+
+def _masked(s: str) -> str:
+    """The sentence with its plural nouns that are also verbs of saying blanked out, at the same length."""
+    if _NOUN_OR_VERB.search(s) is None:
+        return s
+    for a, b in _noun_uses(s):
+        s = s[:a] + "x" * (b - a) + s[b:]
+    return s
+
+
 def find_attribution(sentence: str) -> str | None:
     """The noun phrase a sentence attributes itself to, as written ("the official", "he", "John Kirby")."""
     s = sentence.strip()
-    # a trailing attribution sits in the sentence's last few hundred characters
-    tail = s[-_TAIL_CHARS:]
-    if _SAYS.search(s) is not None:
-        spk = _said_by(s, tail)
+    # a verb of saying is read where the sentence has one, not a noun of the same letters
+    masked = _masked(s) if _SAYS.search(s) is not None else None
+    if masked is not None and (masked is s or _SAYS.search(masked) is not None):
+        spk = _said_by(masked, masked[-_TAIL_CHARS:])     # (a trailing attribution sits in the last few hundred)
+        if spk and masked is not s:
+            # (as the sentence has it: what was blanked out may be part of the speaker, "Officials in several states")
+            at = masked.find(spk)
+            return s[at:at + len(spk)] if at >= 0 else spk
         if spk:
             return spk
     # cheap tests first: "ccord" has no letter that IGNORECASE also matches outside ASCII (i, k, s do)
@@ -259,10 +355,6 @@ def _said_by(s: str, tail: str) -> str | None:
         spk, *clause = _WHO_CLAUSE.split(m.group("spk"), 1)
         spk = _clean_np(spk) if not clause or len(spk.split()) <= 5 else ""
         words = spk.split()
-        # (how it was said is no part of the speaker: "Mark Levin triumphantly tweeted", "The newly announced ...")
-        if len(words) >= 2 and words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS:
-            words = words[:-1]
-            spk = " ".join(words) if words[-1].lower() not in _DETERMINERS else ""
         # (nor does a speaker end in a verb before a plural noun: "Obama rejected claims that ...")
         if spk and len(words) <= (4 if m.group("verb") in _NOUN_LIKE_VERBS else 12) and "," not in spk \
                 and not _NOT_SPEAKER.match(words[0]) \
@@ -514,7 +606,9 @@ class SpeakerResolver:
         # "a senior US military official": an unnamed speaker described, not the place named in passing
         words = np.split()
         # "Ukraine's military spy agency": a described speaker, not the place named as its owner
-        described = words[-1][:1].islower() and (
+        # ("a Wisconsin Republican", "the California Democrat": a party's member from a place, not the place)
+        member = words[-1] in _PARTY_MEMBERS and any(m.type == "PLACE" for m in mentions)
+        described = (words[-1][:1].islower() or member) and (
             words[0].lower() in ("a", "an") or not any(m.type in ("PERSON", "ORG") for m in mentions))
         # a named entity inside the phrase: prefer a person, then an organisation, then a place
         for want in ("PERSON",) if described else ("PERSON", "ORG", "PLACE", ""):
@@ -526,8 +620,10 @@ class SpeakerResolver:
         # "the agency", "the official", "the Ukrainian agency": the last speaker of that kind
         head = _DET.sub("", np).split()[-1].lower() if np.split() else ""
         if words[0].lower() == "the" and head:
+            # (the party's member from that place: "the Michigan Democrat" is not the New York Democrat who spoke)
+            said = " ".join(words[1:]).lower() if member else head
             for spk, t in reversed(self.history):
-                if head in spk.lower():
+                if said in spk.lower():
                     return spk
             spk = self._titled(words) if len(words) >= 2 else None
             if spk:
@@ -537,7 +633,7 @@ class SpeakerResolver:
             if head in self.documents:
                 return self.documents[head]
             for spk_np, t in reversed(self._described):
-                if head in spk_np.lower():
+                if said in spk_np.lower():
                     return spk_np
             # "the service announced" after "the U.S. Fish and Wildlife Service": the last body of that kind named
             # (not "the government": that is the country's, whichever body was named last)

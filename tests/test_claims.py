@@ -365,3 +365,55 @@ def test_a_speaker_after_a_dateline_or_described_by_a_clause_and_an_acronym_that
                             "lot.") is None
     assert find_attribution("WASHINGTON (Reuters) - Like the deal-maker he says he is, President Donald Trump "
                             "appears to be keeping his options open.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The first ring is Syria, Iraq and the nearby states of Lebanon, Israel and Jordan.",
+    "Eight states have laws that technically prohibit atheists from holding office.",
+    "The analysis found 32 states are not doing enough to achieve mitigation.",
+    "A number of US states have also voted to end prohibition.",
+    "Biden notched decisive primary victories in Michigan and three other states.",
+    "He resigned in March, following reports that Trump wasn’t willing to listen to his lawyers.",
+    "The handwritten notes were submitted by Flynn’s legal team on Wednesday.",
+    "Trump’s false or misleading claims about the investigation contributed 1,200 entries.",
+    "Continuing claims fell for the week ended May 16 to just over 21 million.",
+    "The Gulf states that border Iran fear an attack on their oil fields.",
+])
+def test_a_plural_noun_spelt_like_a_verb_of_saying_attributes_nothing(sentence):
+    assert find_attribution(sentence) is None
+
+
+def test_the_same_words_as_verbs_of_saying_attribute_and_a_noun_stays_in_a_speaker():
+    assert find_attribution("“We are ready,” the report states.") == "the report"
+    assert find_attribution("The unverified memo states that the hotel was under FSB control.") == "The unverified memo"
+    assert find_attribution("O’Reilly states unequivocally that Steinle is dead because of the policy.") == "O’Reilly"
+    assert find_attribution("The Sacramento Bee reports that Luis Bracamontes was sentenced.") == "The Sacramento Bee"
+    assert find_attribution("Krugman notes that life expectancy has increased.") == "Krugman"
+    assert find_attribution("The senator also notes that the bill would cost $3 billion.") == "The senator"
+    assert find_attribution("The research firm estimates that prices will rise.") == "The research firm"
+    assert find_attribution("The family claims that the teen was playing a game.") == "The family"
+    assert find_attribution("Pyongyang claims to be targeting the U.S. mainland.") == "Pyongyang"
+    assert find_attribution("“It is over,” notes Smith.") == "Smith"
+    assert find_attribution("In his book, he claims that the law failed.") == "he"
+    # (the plural noun is part of the speaker, as written)
+    assert find_attribution("Officials in several states said in statements that they had no choice.") \
+        == "Officials in several states"
+    assert find_attribution("“We had no choice,” officials in several states said.") == "officials in several states"
+
+
+def test_how_it_was_said_or_a_negation_is_no_part_of_a_speaker_after_a_quote_or_a_list():
+    assert find_attribution("“There’s a difference,” Conway helpfully explained after it was over.") == "Conway"
+    assert find_attribution("“I could have done better,” Bush reportedly told senior staffers.") == "Bush"
+    assert find_attribution("Researchers, advocates and policymakers increasingly say that housing is critical.") \
+        == "advocates and policymakers"
+    assert find_attribution("Pizzagate, a social-media conspiracy that falsely claimed a pizzeria was a front.") is None
+    assert find_attribution("“They don’t say that. Every person there claims to be a conservative.") \
+        == "Every person there"
+    assert find_attribution("“I can’t say why Mr. Morrison questioned my judgment.”") is None
+
+
+def test_a_partys_member_from_a_place_is_described_not_the_place():
+    assert _speakers("“Tensions are high,” added an Ohio Republican.") == ["Ohio Republican"]
+    assert _speakers("“We will not back down,” the California Democrat told CNN on Sunday. “No one is above the law,” "
+                     "the Michigan Democrat told reporters.") == ["California Democrat", "Michigan Democrat"]
+    assert _speakers("Ohio Republicans said the map was fair.") == ["Ohio Republicans"]
