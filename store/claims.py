@@ -113,7 +113,8 @@ _QUOTE_THEN_INV = re.compile(
 _SAYS = re.compile(r"\s(?:" + _VERBS + r")\b")
 # Verbs that are also plural nouns: "Kirby's remarks follow Ukrainian military intelligence reports that ..."
 # reads as a speaker before "reports" unless the speaker is short.
-_NOUN_LIKE_VERBS = frozenset("reports claims estimates notes states warns posts tweets".split())
+_NOUNS_TOO = ("states", "reports", "claims", "estimates", "notes", "posts")      # (far more often nouns: below)
+_NOUN_LIKE_VERBS = frozenset(_NOUNS_TOO + ("warns", "tweets"))
 _TAIL_CHARS = 400
 _ACCORDING = re.compile(r"\baccording to (?P<spk>[^,.;:\"“”]{2,80}?)(?:[,.;:]|$)", re.I)
 _CLAIMS_BY = re.compile(r"\b(?:claims?|reports?|statement|assessment|estimates?)\s+(?:by|from)\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s+that\b")
@@ -187,7 +188,7 @@ def _clean_np(np: str) -> str:
     # "The newly announced ...")
     if words and words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS:
         words = words[:-1]
-        np = np[:np.rfind(" ")] if words and words[-1].lower() not in _DETERMINERS else ""
+        np = np.rsplit(None, 1)[0] if words and words[-1].lower() not in _DETERMINERS else ""
     # (nor does it end in a conjunction: "..., sharply criticized her sister's stance and urged ...")
     if not words or words[0].lower() in _NP_BAD_START or words[-1].lower() in _NP_BAD_END \
             or _NP_VERB.search(np):
@@ -198,7 +199,7 @@ def _clean_np(np: str) -> str:
 # Verbs of saying that are also plural nouns, far more often nouns: "the report states that ..." and "Reuters reports
 # that ..." attribute; "the nearby states of Lebanon", "Eight states have ...", "following reports that ..." and "the
 # notes he kept" do not.
-_NOUN_OR_VERB = re.compile(r"\b(?:states|reports|claims|estimates|notes|posts)\b")
+_NOUN_OR_VERB = re.compile(r"\b(?:" + "|".join(_NOUNS_TOO) + r")\b")
 # What follows a plural noun and never a verb of saying: "states of", "reports have", "claims about", "states —"
 _NOUN_NEXT = re.compile(r"\s*(?:[—–(;?)]|-\s|['’]|(?:of|and|or|where|such|like|have|has|had|are|were|is|was"
                         r"|will|would|could|can|should|may|might|must|including|whose|which|who|about|than|been|began"
@@ -227,6 +228,7 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset("also then later further now again still e
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
 thousands dozen dozens both all""".split())
+_SPEAKER_NEXT = re.compile(r"\s+(?:[A-Z]|the\s)")
 _PREV_WORD = re.compile(r"([^\W\d_][\w’'.\-&]*|\d[\d,.]*)\W*$")
 _REGIONAL = frozenset("US U.S. UN U.N. EU E.U. Gulf Baltic Arab Southern Northern Eastern Western Midwestern"
                       " Southwestern Southeastern Northeastern Northwestern Member Nation Balkan Nordic".split())
@@ -244,7 +246,7 @@ def _noun_uses(s: str) -> list[tuple[int, int]]:
         if not before or before[-1] in "”\"’,:;.!?—–":
             # at the start, a noun ("Reports suggest ..."); after a clause, a verb before its speaker ("..., notes
             # Smith", "..., reports the Times")
-            if not before or not re.match(r"\s+(?:[A-Z]|the\s)", after):
+            if not before or not _SPEAKER_NEXT.match(after):
                 out.append(m.span())
             continue
         words = before.split()
@@ -256,7 +258,7 @@ def _noun_uses(s: str) -> list[tuple[int, int]]:
         w = _PREV_WORD.search(words[k])
         word = w.group(1) if w else ""
         low = word.lower()
-        if low in ("he", "she", "it", "they", "we", "i", "who"):
+        if low in _PRONOUN or low == "who":
             continue
         noun = (not word or word[0].isdigit() or low in _NUMBER_WORDS or low.endswith(("’s", "'s", "s’", "s'"))
                 or word[0].islower() and low not in _STATING_NOUNS
@@ -283,15 +285,14 @@ def find_attribution(sentence: str) -> str | None:
     """The noun phrase a sentence attributes itself to, as written ("the official", "he", "John Kirby")."""
     s = sentence.strip()
     # a verb of saying is read where the sentence has one, not a noun of the same letters
-    masked = _masked(s) if _SAYS.search(s) is not None else None
-    if masked is not None and (masked is s or _SAYS.search(masked) is not None):
-        spk = _said_by(masked, masked[-_TAIL_CHARS:])     # (a trailing attribution sits in the last few hundred)
-        if spk and masked is not s:
+    if _SAYS.search(s) is not None:
+        masked = _masked(s)
+        # (a trailing attribution sits in the last few hundred characters)
+        spk = _said_by(masked, masked[-_TAIL_CHARS:]) if masked is s or _SAYS.search(masked) else None
+        if spk:
             # (as the sentence has it: what was blanked out may be part of the speaker, "Officials in several states")
             at = masked.find(spk)
             return s[at:at + len(spk)] if at >= 0 else spk
-        if spk:
-            return spk
     # cheap tests first: "ccord" has no letter that IGNORECASE also matches outside ASCII (i, k, s do)
     m = _ACCORDING.search(s) if "ccord" in s.lower() else None
     if m:
