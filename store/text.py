@@ -19,15 +19,22 @@ _IMAGE = re.compile(
     r"|<(?:[\w-]+:)?(?:img|image|source|br|hr)\b[^>]*/?>"
     r"|!\[[^\]]*\]\([^)]*\)|\bdata:[\w/+.\-]+[;,][^\s<>]*",
     re.I | re.S)
+# ("More: …", "MORE: …", "More On This... …", "RELATED VIDEO: …")
 _RELATED = re.compile(
-    r"^\s*(?:see also|read also|also read|read more|read or share this story|read|more on this|more from"
-    r"|related(?: coverage| articles| stories| content)?"
+    r"^\s*(?:see also|read also|also read|read more|read or share this story|read|more on this|more from|more"
+    r"|related(?: coverage| articles| stories| content| videos?)?"
     r"|recommended(?: reading)?|you may also like|(?:now |must )?watch|listen|most read|trending|further reading"
-    r"|photos|slideshow|quiz)\s*[:\-–—]",
+    r"|photos|slideshow|quiz)\s*(?:[:\-–—]|\.{3}|…)",
     re.I)
 _RELATED_ONLY = re.compile(
-    r"^\s*(?:see also|read also|also read|read more|more on this( story)?|related(?: coverage| articles| stories| content)?"
-    r"|recommended(?: reading)?|you may also like|most read|trending|further reading)\s*[:\-–—]?\s*$", re.I)
+    r"^\s*(?:see also|read also|also read|read more|more on this( story)?"
+    r"|related(?: coverage| articles| stories| content| videos?| stories and posts)?"
+    r"|recommended(?: reading)?|you may also like|most read|trending|further reading)\s*(?:[:\-–—]|\.{3}|…)?\s*$",
+    re.I)
+# "Related 10 facts that explain how America regulates abortion", "Related Coverage Can Saudi Arabia pump more oil?":
+# a link's label run into its headline (not "Related to this, ...", nor "Related Companies said ...")
+_RELATED_BARE = re.compile(r"^\s*(?:Related|RELATED)(?: Coverage| Articles| Stories| Content| Videos?)?\s+"
+                           r"(?=[A-Z0-9\"“‘'])")
 # A picture's caption and credit as pages print them: "Image copyright AP Image caption ...", "Enlarge this image
 # toggle caption ...", "Photo: ...". And the lines a page puts between paragraphs: "Advertisement", "Continue reading
 # the main story", "Story continues below advertisement".
@@ -90,14 +97,21 @@ _READ_MORE_END = re.compile(r"(?:^|[\s.?!:|–—-])(?:Read more|Read More|READ 
 _READ_MORE_START = re.compile(r"^\s*Read (?:more|More)\b")
 # An author's note: "Follow him on Twitter @x".
 # (it begins the line or names a handle or an address: "Trump urged them to follow him on Twitter" is reporting)
-_FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us|@\w+)\b.{0,40}\b(?:twitter|facebook|instagram|threads)\b"
-                     r"|\bfollow (?:him|her|them|me|us) (?:at|on) @", re.I)
+# ("Follow Paul Steinhauser on Twitter: @x", "- Follow the Ticker on Twitter: @x", "Follow @x Follow @y", "Reach him on
+# Twitter @x", "can be found on Twitter @x")
+_FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us|@\w+|(?:the )?(?-i:[A-Z][\w.'’\-]*)(?: (?-i:[A-Z][\w.'’\-]*)){0,3})"
+                     r"\b.{0,40}\b(?:twitter|facebook|instagram|threads)\b"
+                     r"|\bfollow (?:him|her|them|me|us) (?:at|on) @|^\s*(?:follow @\w+\s*)+$"
+                     r"|\b(?:reach|find|found)\b.{0,40}\bon twitter\b[:,]?\s*(?:at\s+)?@\w", re.I)
 _FOLLOW_START = re.compile(r"^\s*(?:you can )?follow\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪►»]|\d+[.)])\s+\S")
 _AUDIO = re.compile(r"^\s*(?:audio(?: report)?\s*:|listen to (?:this|the) (?:article|story)|.*\bread by (?:ai|an ai)\b)", re.I)
 _STAMP = re.compile(
     r"^\s*(?:published|updated|posted|first published|last updated|last modified|modified|date)\s*(?::|on\b)\s*(?P<date>.{3,60}?)\s*$",
     re.I)
+# Where to write to a reporter or the outlet: "Write to Sadie Gurman at sadie.gurman@wsj.com, …", "He can be reached
+# at …", "For licensing opportunities of our original content, please contact licensing@…"
+_CONTACT = re.compile(r"\b(?:write to|e-?mail|contact|reach(?:ed)?|message)\b", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*(?:&#160;)?protected\]", re.I)
 _BYLINE = re.compile(r"^\s*(?:by|BY|By:)\s+(?P<name>[A-Z][^\n]{1,80})$")
 _CAPS_NAME = re.compile(r"^\s*[-•*]?\s*(?P<name>[A-Z][A-Z'’.\- ]{2,40}[A-Z])\s*$")
@@ -166,9 +180,14 @@ def _fusion_point(line: str, start: int) -> int | None:
     """Where a glued-on sentence starts inside a furniture line, if anywhere."""
     for m in _FUSED.finditer(line, start):
         nxt = _CAP_WORD.match(line, m.start())
-        if nxt and is_common_word(nxt.group()) and not _one_word(line, m.start(), nxt.group()):
+        if nxt and is_common_word(nxt.group()) and not _one_word(line, m.start(), nxt.group()) \
+                and not _TAGGED.search(line, max(0, m.start() - 40), m.start()):
             return m.start()
     return None
+
+
+# (a hashtag or a handle written in camel case is one word: "#BlackWomen", "@RepAdamSchiff")
+_TAGGED = re.compile(r"[#@]\w*$")
 
 
 def _one_word(text: str, pos: int, after: str) -> bool:
@@ -239,7 +258,9 @@ def clean(text: str) -> Cleaned:
         elif m := _STAMP.match(line):
             kind = "dateline"
             published = published or m.group("date").strip()
-        elif n_words <= 12 and ("@" in line or "protected" in low) and _EMAIL.search(line):
+        elif ("@" in line or "protected" in low) and (
+                n_words <= 12 or n_words <= 45 and _CONTACT.search(line) and not _REPORTED.search(line)
+                and not _QUOTE_CHARS.search(line)) and _EMAIL.search(line):
             kind = "byline"
             after_byline = True
             if m := _BYLINE.match(_EMAIL.sub("", line).strip(" []")):
@@ -275,7 +296,7 @@ def clean(text: str) -> Cleaned:
                 or n_words <= 80 and ":" in line and stripped.endswith(_AGENCIES) and _AGENCY_CREDIT_END.search(line) \
                 or ")" in line and _PAREN_CREDIT.search(line) or "FILE" in line and _FILE_PHOTO.match(line):
             kind = "image"
-        elif _BRACKET_LINK.match(line):
+        elif _BRACKET_LINK.match(line) or n_words <= 20 and _RELATED_BARE.match(line) and not _REPORTED.search(line):
             kind = "related"
         elif ("Caption" in line or "Videos" in line) and _GALLERY.search(line):
             kind = "gallery"
@@ -287,7 +308,7 @@ def clean(text: str) -> Cleaned:
                 _READ_MORE_END.search(line) or n_words <= 20 and _READ_MORE_START.match(line)) \
                 and not _QUOTE_CHARS.search(line):
             kind = "related"
-        elif n_words <= 40 and "follow" in low and _FOLLOW.search(line) and not _QUOTE_CHARS.search(line) \
+        elif n_words <= 40 and ("follow" in low or "twitter" in low) and _FOLLOW.search(line) and not _QUOTE_CHARS.search(line) \
                 and ("@" in line or _FOLLOW_START.match(line)):
             kind = "byline"
         elif any(k in low for k in appeal_words) and _is_appeal(line):

@@ -271,3 +271,34 @@ def test_an_embedded_posts_signature_is_a_credit_not_a_sentence():
             "February 12, 2020\nThe storm killed 12 people, officials said.")
     assert _furniture(text) == [("credit", "— Donald J. Trump (@realDonaldTrump) February 12, 2020")]
     assert _sents(text)[1:] == ["We will win. pic.twitter.com/abc", "The storm killed 12 people, officials said."]
+
+
+def test_related_links_follow_lines_and_contact_notes_as_outlets_print_them_are_furniture():
+    lines = {
+        "More On This...": "related",
+        "More On This... Chicago teachers strike enters 2nd week": "related",
+        "More:Twitter rips Savannah Guthrie for 'appalling' interview with Nicholas Sandmann": "related",
+        "MORE: Romney's political pretzel over Libya": "related",
+        "More: Twitter thanks #BlackWomen for voting for Democrat Doug Jones": "related",
+        "RELATED VIDEO: How Could Trump Deport 11 Million People?": "related",
+        "Related Coverage Can Saudi Arabia pump much more oil?": "related",
+        "Related 10 facts that explain how America regulates abortion": "related",
+        "Related stories and posts:": "related",
+        "Follow Paul Steinhauser on Twitter: @PsteinhauserCNN": "byline",
+        "- Follow the Ticker on Twitter: @PoliticalTicker": "byline",
+        "Follow @politicalticker Follow @danmericacnn": "byline",
+        "Michael Collins covers the White House. Reach him on Twitter @mcollinsNEWS.": "byline",
+        "Write to Sadie Gurman at sadie.gurman@wsj.com, Michael C. Bender at Mike.Bender@wsj.com and Aruna Viswanatha "
+        "at Aruna.Viswanatha@wsj.com": "byline",
+        "Content created by The Daily Caller News Foundation is available without charge to any eligible news publisher "
+        "that can provide a large audience. For licensing opportunities of our original content, please contact "
+        "licensing@dailycallernewsfoundation.org.": "byline",
+    }
+    reporting = [
+        "Related Companies, the developer, said it would build 400 homes.",
+        "Related to the probe, the committee subpoenaed three officials.",
+        "More than 30 states have moratoriums on evictions during the outbreak.",
+        "The president urged his supporters to follow Mike Pence on Twitter during the debate.",
+        "She said she would email the senator at bob@senate.gov again on Monday if his office did not answer.",
+    ]
+    _assert_furniture_and_reporting(lines, reporting)
