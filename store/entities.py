@@ -111,6 +111,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z]{2,5}/[A-Z]{2,5}|(?:[A-Z]\.){2,4})$"
 # Every military unit holds an ordinal: one search of the article spares each sentence the pattern.
 _HAS_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\s", re.I)
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)$")
+_NUMBER_AFTER_ABBREVIATION = re.compile(r"\.\s*\d")
 _LOWER_HYPHENATED_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]-[A-Z]")
 # A given name of two syllables joined by a hyphen, after the surname: "Kim Jong-un", "Moon Jae-in", "Tsai Ing-wen".
 # Not a compound of a name and a word: "New York-based", "Cold War-era", "Tea Party-backed", "Ebola-free".
@@ -625,8 +626,12 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
     name = _POSSESSIVE.sub("", surface) if surface.endswith(("’s", "'s")) else surface
     words = name.split()
     low = _norm(name)
-    if low in _NEVER or low in _MONTHS or all(w.lower() in _MONTHS for w in words) \
+    # (nor is a date or an ordinal alone: "January 1st", "February the 15th", "the 45th president", "its 12th day")
+    if low in _NEVER or all(w.lower() in _MONTHS or _ORDINAL.match(w) or w == "the" for w in words) \
             or (("'" in low or "’" in low) and _CONTRACTION.search(low)):
+        return out
+    # ("the No. 3 position": the abbreviation of number)
+    if name in ("No", "Nos") and _NUMBER_AFTER_ABBREVIATION.match(text, e):
         return out
     if is_demonym(name) or (len(words) == 1 and words[0].lower() in TITLES):
         return out

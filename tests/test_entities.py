@@ -758,3 +758,15 @@ def test_and_does_not_join_two_names():
             "Hallmark Channel", "Home and Garden Television", "Common Core", "WHO", "Health Ministry"} <= names
     assert not any(n.startswith(("House and", "Trump and", "Bill and", "Law and", "Rain Man and", "SAT and",
                                  "Hallmark Channel and", "WHO and")) or "Lions and" in n for n in names)
+
+
+def test_a_date_an_ordinal_alone_and_the_abbreviation_of_number_are_no_names():
+    surfaces = {m.surface for m in _mentions(
+        "Donald Trump took office as the 45th president of the United States. Taxes must not go up on January 1st, "
+        "he said, nor on February the 15th. Thune, who holds the No. 3 position in Senate leadership, spoke. The "
+        "lapse dragged into its 12th day in the 21st century.")}
+    assert surfaces & {"45th", "January 1st", "February the 15th", "No", "12th", "21st"} == set()
+    assert {"Donald Trump", "United States", "Thune"} <= surfaces
+    # an ordinal still begins a name: a unit, an amendment, a congress
+    named = {m.surface for m in _mentions("The 1st Armored Division, the 14th Amendment and the 116th Congress.")}
+    assert {"1st Armored Division", "14th Amendment", "116th Congress"} <= named
