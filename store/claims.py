@@ -9,7 +9,7 @@ from .entities import _PARTIES, TITLES, _given_names
 from .figures import find_figures, phrase_alternation
 from .lexicon import given_name_gender, is_common_word, is_demonym, place_kind
 from .model import Claim, Mention, Sentence
-from .text import TWEET_SIGNATURE
+from .text import post_signatures
 
 _VERB_WORDS = (
     "said says say told tells added adds wrote writes noted notes stated states explained claimed claims "
@@ -663,7 +663,7 @@ def _posts(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
     fantastic to see so many engaged. pic.twitter.com/x — Adam Schiff (@RepAdamSchiff) February 25, 2017". The author
     is the person (or else the body) the signature names: "Vice President Mike Pence (@VP)" is Mike Pence."""
     posts = []
-    for m in TWEET_SIGNATURE.finditer(text) if "(@" in text else ():
+    for m in post_signatures(text):
         a, b = m.span("name")
         named = [x for x in mentions if a <= x.start < b]
         person = [x for x in named if x.type == "PERSON"]

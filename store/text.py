@@ -84,6 +84,20 @@ _INLINE_LINK = re.compile(r"[\[(]\s*(?:RELATED|READ MORE|SEE ALSO|ALSO READ|READ
 # (@realDonaldTrump) February 12, 2020"
 TWEET_SIGNATURE = re.compile(r"[—–]\s*(?P<name>[^\s()—–][^()\n—–]{0,60}?)\s*\(@\w{1,15}\)"
                              r"(?:\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?")
+# An embedded Instagram post's signature: "A photo posted by Kumar Swastik (@kswastik) on Dec 31, 2016 at 9:51am PST"
+_INSTAGRAM_SIGNATURE = re.compile(r"\bA (?:photo|video|post) (?:posted|shared) by (?P<name>[^\s()][^()\n]{0,60}?)\s*"
+                                  r"\(@[\w.]{1,30}\)(?:\s+on\s+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
+                                  r"(?:\s+at\s+\d{1,2}:\d{2}\s*[ap]m(?:\s+[A-Z]{2,4})?)?)?")
+
+
+def post_signatures(text: str) -> list[re.Match]:
+    """The signatures of the posts (tweets, Instagram posts) embedded in a text, in order; each names its author in
+    the group "name"."""
+    if "(@" not in text:
+        return []
+    return sorted([*TWEET_SIGNATURE.finditer(text), *_INSTAGRAM_SIGNATURE.finditer(text)], key=lambda m: m.start())
+
+
 # A link to another article, gallery or player in brackets, on a line of its own: "(RELATED: ...)", "( WATCH:
 # ...)", "[Read: ...]", "( PHOTOS: Republicans, 2016 contenders)", "( QUIZ: ...)".
 _BRACKET_LINK = re.compile(
@@ -225,7 +239,7 @@ def clean(text: str) -> Cleaned:
                 kinds.append("image")
                 continue
         if "(@" in line:
-            furniture.extend(Furniture(a + m.start(), a + m.end(), "credit") for m in TWEET_SIGNATURE.finditer(line))
+            furniture.extend(Furniture(a + m.start(), a + m.end(), "credit") for m in post_signatures(line))
         if " | " in line and (teaser := _PIPE_TEASER.search(line)) and teaser.start() > 0:
             furniture.append(Furniture(a + teaser.start() + 1, b, "related"))
         if ":" in line and ("RE" in line or "WATCH" in line or "SEE" in line or "MORE" in line) \

@@ -317,6 +317,18 @@ def test_an_embedded_posts_words_are_its_authors():
         ("Officials said the vote would be held on Friday.", "Officials")]
 
 
+def test_an_embedded_instagram_posts_words_are_its_authors_and_its_signature_no_claim():
+    text = ("Crowds filled the square at midnight, police said.\n"
+            "Happy New Year 2017 from Paris #hny2017 A video posted by Grace Thansuwanwong (@kanttiegirl) on Dec 31, "
+            "2016 at 3:12pm PST\n"
+            "A photo posted by Ashley Killough (@ashkillough) on Feb 6, 2015 at 2:10pm PST\n"
+            "The fireworks lasted an hour.")
+    assert [(c.text, c.speaker) for c in _claims(text)] == [
+        ("Crowds filled the square at midnight, police said.", "police"),
+        ("Happy New Year 2017 from Paris #hny2017", "Grace Thansuwanwong"),
+        ("The fireworks lasted an hour.", None)]
+
+
 def test_a_paragraph_run_into_a_post_is_not_the_posts_author():
     reporting = "The senator spoke to reporters in the hall for a long time about the budget and the vote. " * 4
     claims = _claims("Budget talks\n" + reporting + "We will win. — Jane Doe (@janedoe) May 1, 2020")
