@@ -137,7 +137,19 @@ _COMMENTS = re.compile(
     r"|\b(?:log ?in|sign ?in|write|post|leave|join)\b.{0,40}\bcomments?\b|\(\d+/\d+\s*\S?\)", re.I)
 _NOTE = re.compile(r"^\s*[-—–]*\s*(?:update|updated|correction|clarification|editor['’]?s? note)\b[^:\n]{0,40}:"
                    r"|^\s*(?:this|the) (?:story|article|post|report) (?:has been|was) (?:updated|corrected|amended"
-                   r"|first published|originally published)\b", re.I)
+                   r"|first published|originally published)\b"
+                   # ("This is a developing story, stay tuned for updates.", "This is a breaking news post and will
+                   # be updated …")
+                   r"|^\s*this is an? (?:developing|breaking)(?: news)? (?:story|post|article)\b"
+                   r"|^\s*(?:this (?:story|post) is developing|check back (?:later |soon )?for updates)\b", re.I)
+# An author's note at an article's end: "Walter Shapiro is a Roll Call columnist, …", "— David French is a staff
+# writer for National Review, …", "Fred Lucas is the White House correspondent for the Daily Signal."
+_AUTHOR_NOTE = re.compile(r"^\s*(?:[-—–*•]\s*)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,?\s+(?:is|was|has been|serves as)"
+                          r"\s+(?:a|an|the)\s+(?:[\w.'’&-]+\s+){0,6}?(?:writer|columnist|correspondent|reporter|editor"
+                          r"|editor-in-chief|fellow|host|lecturer|commentator|blogger|journalist|author|column"
+                          # (an outlet's contributor: "Fox News contributor", not "the second-largest contributor")
+                          r"|[A-Z][\w.'’&-]*\s+contributor)\b")
+AUTHOR_NOTE_LINES = 3       # an author's note is among an article's last lines
 _FOOTER = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved)", re.I)
 _PROMO = re.compile(
     r"\b(?:click here|sign up (?:for|to|today|now|here)|subscribe (?:to|now|today|on)|our newsletter"
@@ -297,6 +309,9 @@ def clean(text: str) -> Cleaned:
             tail_kind = "comments"
         elif _NOTE.match(line):
             kind = "note"
+        elif idx >= len(lines) - AUTHOR_NOTE_LINES and n_words <= 80 and _AUTHOR_NOTE.match(line) \
+                and not _REPORTED.search(line) and not _QUOTE_CHARS.search(line):
+            kind = "byline"
         elif _FOOTER.match(line):
             kind = "footer"
         elif any(k in low for k in promo_words) and _PROMO.search(line) \

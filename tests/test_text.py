@@ -302,3 +302,19 @@ def test_related_links_follow_lines_and_contact_notes_as_outlets_print_them_are_
         "She said she would email the senator at bob@senate.gov again on Monday if his office did not answer.",
     ]
     _assert_furniture_and_reporting(lines, reporting)
+
+
+def test_an_authors_note_and_a_developing_story_note_at_the_end_are_furniture():
+    text = "\n".join([
+        "Storm hits the coast",
+        "The storm killed 12 people, officials said.",
+        "Fred Lucas is the White House correspondent for the Daily Signal.",
+        "The governor declared an emergency on Monday.",
+        "The storm is the worst in a decade.",
+        "Japan is the second-largest contributor, having pledged $1.5 billion.",
+        "Walter Shapiro is a Roll Call columnist and a lecturer at Yale.",
+        "This is a developing story, stay tuned for updates."])
+    assert _furniture(text) == [("byline", "Walter Shapiro is a Roll Call columnist and a lecturer at Yale."),
+                                ("note", "This is a developing story, stay tuned for updates.")]
+    # (an author's note is at the end: earlier, the same words are reporting)
+    assert "Fred Lucas is the White House correspondent for the Daily Signal." in _sents(text)
