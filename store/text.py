@@ -113,7 +113,8 @@ _READ_MORE_START = re.compile(r"^\s*Read (?:more|More)\b")
 # (it begins the line or names a handle or an address: "Trump urged them to follow him on Twitter" is reporting)
 # ("Follow Paul Steinhauser on Twitter: @x", "- Follow the Ticker on Twitter: @x", "Follow @x Follow @y", "Reach him on
 # Twitter @x", "can be found on Twitter @x")
-_FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us|@\w+|(?:the )?(?-i:[A-Z][\w.'’\-]*)(?: (?-i:[A-Z][\w.'’\-]*)){0,3})"
+_FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us|@\w+"
+                     r"|(?:the )?(?-i:[A-Z][\w.'’\-]*)(?: (?-i:[A-Z][\w.'’\-]*)){0,3})"
                      r"\b.{0,40}\b(?:twitter|facebook|instagram|threads)\b"
                      r"|\bfollow (?:him|her|them|me|us) (?:at|on) @|^\s*(?:follow @\w+\s*)+$"
                      r"|\b(?:reach|find|found)\b.{0,40}\bon twitter\b[:,]?\s*(?:at\s+)?@\w", re.I)
@@ -144,9 +145,10 @@ _NOTE = re.compile(r"^\s*[-—–]*\s*(?:update|updated|correction|clarification
                    r"|^\s*(?:this (?:story|post) is developing|check back (?:later |soon )?for updates)\b", re.I)
 # An author's note at an article's end: "Walter Shapiro is a Roll Call columnist, …", "— David French is a staff
 # writer for National Review, …", "Fred Lucas is the White House correspondent for the Daily Signal."
-_AUTHOR_NOTE = re.compile(r"^\s*(?:[-—–*•]\s*)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,?\s+(?:is|was|has been|serves as)"
-                          r"\s+(?:a|an|the)\s+(?:[\w.'’&-]+\s+){0,6}?(?:writer|columnist|correspondent|reporter|editor"
-                          r"|editor-in-chief|fellow|host|lecturer|commentator|blogger|journalist|author|column"
+_AUTHOR_NOTE = re.compile(r"^\s*(?:[-—–*•]\s*)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,?\s+"
+                          r"(?:is|was|has been|serves as)\s+(?:a|an|the)\s+(?:[\w.'’&-]+\s+){0,6}?"
+                          r"(?:writer|columnist|correspondent|reporter|editor|editor-in-chief|fellow|host|lecturer"
+                          r"|commentator|blogger|journalist|author|column"
                           # (an outlet's contributor: "Fox News contributor", not "the second-largest contributor")
                           r"|[A-Z][\w.'’&-]*\s+contributor)\b")
 AUTHOR_NOTE_LINES = 3       # an author's note is among an article's last lines
@@ -173,6 +175,8 @@ _QUOTE_CHARS = re.compile(r"[\"“”]")
 # A scraped headline glued to the next sentence: "...Against UkraineWith estimates".
 # (Matches the capital itself, not the point before it, so that the search can skip straight to capitals.)
 _FUSED = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z]+\b)")
+# (a hashtag or a handle written in camel case is one word: "#BlackWomen", "@RepAdamSchiff")
+_TAGGED = re.compile(r"[#@]\w*$")
 _SENT_END = re.compile(r"[.!?]\s*[\"'”’)\]]*\s*$")
 
 
@@ -210,10 +214,6 @@ def _fusion_point(line: str, start: int) -> int | None:
                 and not _TAGGED.search(line, max(0, m.start() - 40), m.start()):
             return m.start()
     return None
-
-
-# (a hashtag or a handle written in camel case is one word: "#BlackWomen", "@RepAdamSchiff")
-_TAGGED = re.compile(r"[#@]\w*$")
 
 
 def _one_word(text: str, pos: int, after: str) -> bool:
@@ -337,8 +337,8 @@ def clean(text: str) -> Cleaned:
                 _READ_MORE_END.search(line) or n_words <= 20 and _READ_MORE_START.match(line)) \
                 and not _QUOTE_CHARS.search(line):
             kind = "related"
-        elif n_words <= 40 and ("follow" in low or "twitter" in low) and _FOLLOW.search(line) and not _QUOTE_CHARS.search(line) \
-                and ("@" in line or _FOLLOW_START.match(line)):
+        elif n_words <= 40 and ("follow" in low or "twitter" in low) and _FOLLOW.search(line) \
+                and not _QUOTE_CHARS.search(line) and ("@" in line or _FOLLOW_START.match(line)):
             kind = "byline"
         elif any(k in low for k in appeal_words) and _is_appeal(line):
             kind = "appeal"
