@@ -58,7 +58,9 @@ assemblyman assemblywoman alderman alderwoman""".split())
 ROLE_WORDS = frozenset("""spokesman spokeswoman spokesperson adviser advisor official officials minister secretary
 president chief director leader envoy ambassador commander general analyst expert professor lawyer
 attorney senator governor mayor chairman ceo founder correspondent reporter editor journalist
-colonel captain officer aide diplomat""".split())
+colonel captain officer aide diplomat host anchor commentator columnist author actor actress singer comedian coach
+economist strategist pollster activist businessman businesswoman billionaire entrepreneur pastor candidate lawmaker
+legislator historian scientist researcher investor writer novelist filmmaker producer prosecutor""".split())
 ORG_HEADS = frozenset("""ministry department council service agency institute directorate initiative brigade
 union press house board committee party bank corporation corp inc group army forces force navy commission
 court congress senate parliament assembly organization organisation association federation foundation
@@ -74,6 +76,7 @@ PLACE_WORDS = frozenset("oblast region province governorate krai county district
 _PLACE_CUE_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|county|area|village|town|city|border)\b", re.I)
 _ORG_CUE_AFTER = re.compile(r"^\s+(?:unit|units|brigade|battalion|regiment|group|militia|party|agency|channel"
                             r"|newspaper|network|company|firm|ministry|spokesman|spokesperson|officials?)\b", re.I)
+_FIRM_ENDS = ORG_HEADS | frozenset("associates partners llc ltd llp plc co".split())
 _ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\s+$", re.I)
 _LONGEST_ROLE = max(map(len, ROLE_WORDS))
 _PREPOSITION_BEFORE = re.compile(r"(?:\bin|\bnear|\baround|\boutside)\s+(?:the\s+)?$")
@@ -695,7 +698,9 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         return "PERSON", 2
     # a role word can only end where the trailing spaces begin: search just the few characters before
     j = len(before.rstrip())
-    if len(words) >= 2 and j < len(before) and _ROLE_BEFORE.search(before, max(0, j - _LONGEST_ROLE)):
+    # ("market researcher Parks Associates" is a firm)
+    if len(words) >= 2 and j < len(before) and _ROLE_BEFORE.search(before, max(0, j - _LONGEST_ROLE)) \
+            and words[-1].lower() not in _FIRM_ENDS:
         return "PERSON", 2
     if _PLACE_CUE_AFTER.match(after) or (" of " in before and _LISTED_AFTER_PLACE_WORD.search(before)):
         return "PLACE", 2

@@ -770,3 +770,11 @@ def test_a_date_an_ordinal_alone_and_the_abbreviation_of_number_are_no_names():
     # an ordinal still begins a name: a unit, an amendment, a congress
     named = {m.surface for m in _mentions("The 1st Armored Division, the 14th Amendment and the 116th Congress.")}
     assert {"1st Armored Division", "14th Amendment", "116th Congress"} <= named
+
+
+def test_a_persons_role_before_their_name_types_them_a_person_and_a_firm_stays_a_firm():
+    types = {m.surface: m.type for m in _mentions(
+        "The speech was delivered by radio host Rush Limbaugh on Friday, after economist Nouriel Roubini and actor "
+        "Woody Harrelson spoke, according to market researcher Parks Associates.")}
+    assert types["Rush Limbaugh"] == types["Nouriel Roubini"] == types["Woody Harrelson"] == "PERSON"
+    assert types.get("Parks Associates") != "PERSON"
