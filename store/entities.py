@@ -93,6 +93,14 @@ _NAME_SUFFIXES = frozenset("Jr Sr Jr. Sr. II III IV".split())      # "Martin Lut
 # not "the Office of Legal Counsel")
 _NAMED_TITLES = frozenset({"counsel"})
 _TITLE_MODIFIERS = frozenset({"special", "independent"})    # part of a title before one: "Special Counsel"
+# Titles of a trade that news writes before a name: "National Correspondent John King", "Politico Editor Susan B.
+# Glasser", "Senate President Pro Tem David Long"; and the words that describe them ("CNN Senior Legal Analyst", "Times
+# White House Reporter", "Quinnipiac University Polling Analyst")
+_TRADE_TITLES = frozenset("""editor anchor host co-host correspondent columnist reporter commentator contributor
+producer analyst strategist economist tem""".split())
+_TRADE_MODIFIERS = frozenset("""senior chief legal national political congressional executive managing contributing
+associate assistant deputy media foreign affairs security polling investigative economic business technology
+science health white house washington vatican capitol pro""".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DAY_NAMES = frozenset("Easter Palm Ash Bowl Giving".split())   # "Easter Sunday", "Super Bowl Sunday", "Giving Tuesday"
 _MONTHS = frozenset("""january february march april may june july august september october november december
@@ -410,17 +418,23 @@ def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list,
     if n >= 2 and toks[n - 2][2] in _given_names() and not place_kind(" ".join(t for _, _, t in toks[:n - 1])):
         n -= 1
     last_title = -1
+    media = False
     for i, (_, _, t) in enumerate(toks[:n]):
         lt = t.lower()
         if lt in _TITLE_HEADS and (lt not in _NAMED_TITLES or i + 1 < len(toks)) \
                 or (lt in TITLES and i + 1 < len(toks) and toks[i + 1][2].lower() in TITLES):
-            last_title = i
+            last_title, media = i, False
+        # a trade's title, only before a given name: "CNN Senior Legal Analyst Jeffrey Toobin" (not "Host Committee",
+        # "Economist Intelligence Unit")
+        elif lt in _TRADE_TITLES and i + 1 < n and toks[i + 1][2] in _given_names():
+            last_title, media = i, True
     if last_title < 0:
         return [], toks, False
     # the title run: walk back over title words to find where it begins
     first_title = last_title
     while first_title > 0 and (toks[first_title - 1][2].lower() in TITLES
-                               or toks[first_title - 1][2].lower() in _TITLE_MODIFIERS):
+                               or toks[first_title - 1][2].lower() in _TITLE_MODIFIERS
+                               or media and toks[first_title - 1][2].lower() in _TRADE_MODIFIERS):
         first_title -= 1
     rest = toks[last_title + 1:]
     if not rest:

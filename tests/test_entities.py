@@ -778,3 +778,16 @@ def test_a_persons_role_before_their_name_types_them_a_person_and_a_firm_stays_a
         "Woody Harrelson spoke, according to market researcher Parks Associates.")}
     assert types["Rush Limbaugh"] == types["Nouriel Roubini"] == types["Woody Harrelson"] == "PERSON"
     assert types.get("Parks Associates") != "PERSON"
+
+
+def test_a_trades_title_before_a_given_name_is_stripped_and_what_it_works_for_kept():
+    ms = {m.surface: m.type for m in _mentions(
+        "CNN Senior Legal Analyst Jeffrey Toobin said the case was weak. Quinnipiac University Polling Analyst Tim "
+        "Malloy said voters were split, and State Senate President Pro Tem David Long agreed.")}
+    assert ms["Jeffrey Toobin"] == ms["Tim Malloy"] == ms["David Long"] == "PERSON"
+    assert {"CNN", "Quinnipiac University"} <= set(ms)
+    assert not [s for s in ms if "Analyst" in s or "Pro" in s]
+    # (before no given name, such a word is part of a body's name)
+    bodies = {m.surface for m in _mentions("The Host Committee met, and the Economist Intelligence Unit said growth "
+                                            "would slow. Later the paper said Anchor Brewing sold its stake.")}
+    assert {"Host Committee", "Economist Intelligence Unit", "Anchor Brewing"} <= bodies
