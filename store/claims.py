@@ -189,9 +189,11 @@ def _clean_np(np: str) -> str:
     if words and words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS:
         words = words[:-1]
         np = np.rsplit(None, 1)[0] if words and words[-1].lower() not in _DETERMINERS else ""
-    # (nor does it end in a conjunction: "..., sharply criticized her sister's stance and urged ...")
+    # (nor does it end in a conjunction: "..., sharply criticized her sister's stance and urged ..."; nor is it an
+    # article alone, before a participle: "The alleged shooter", "An estimated 3.3 million", "said Doug Wead, a noted
+    # historian")
     if not words or words[0].lower() in _NP_BAD_START or words[-1].lower() in _NP_BAD_END \
-            or _NP_VERB.search(np):
+            or _NP_VERB.search(np) or len(words) == 1 and words[0].lower() in _DETERMINERS:
         return ""
     return np
 

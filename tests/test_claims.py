@@ -429,3 +429,10 @@ def test_a_partys_member_from_a_place_is_described_not_the_place():
     assert _speakers("“We will not back down,” the California Democrat told CNN on Sunday. “No one is above the law,” "
                      "the Michigan Democrat told reporters.") == ["California Democrat", "Michigan Democrat"]
     assert _speakers("Ohio Republicans said the map was fair.") == ["Ohio Republicans"]
+
+
+def test_an_article_alone_before_a_participle_is_no_speaker():
+    assert find_attribution("The alleged shooter, James Holmes, was armed with an AR-15 assault rifle.") is None
+    assert find_attribution("An estimated 3.3 million parents of US citizens would be eligible.") is None
+    assert find_attribution("“It is the largest voter bloc,” said Doug Wead, a noted historian, and best-selling "
+                            "author.") == "Doug Wead"
