@@ -418,23 +418,23 @@ def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list,
     if n >= 2 and toks[n - 2][2] in _given_names() and not place_kind(" ".join(t for _, _, t in toks[:n - 1])):
         n -= 1
     last_title = -1
-    media = False
+    trade = False
     for i, (_, _, t) in enumerate(toks[:n]):
         lt = t.lower()
         if lt in _TITLE_HEADS and (lt not in _NAMED_TITLES or i + 1 < len(toks)) \
                 or (lt in TITLES and i + 1 < len(toks) and toks[i + 1][2].lower() in TITLES):
-            last_title, media = i, False
+            last_title, trade = i, False
         # a trade's title, only before a given name: "CNN Senior Legal Analyst Jeffrey Toobin" (not "Host Committee",
         # "Economist Intelligence Unit")
         elif lt in _TRADE_TITLES and i + 1 < n and toks[i + 1][2] in _given_names():
-            last_title, media = i, True
+            last_title, trade = i, True
     if last_title < 0:
         return [], toks, False
     # the title run: walk back over title words to find where it begins
     first_title = last_title
     while first_title > 0 and (toks[first_title - 1][2].lower() in TITLES
                                or toks[first_title - 1][2].lower() in _TITLE_MODIFIERS
-                               or media and toks[first_title - 1][2].lower() in _TRADE_MODIFIERS):
+                               or trade and toks[first_title - 1][2].lower() in _TRADE_MODIFIERS):
         first_title -= 1
     rest = toks[last_title + 1:]
     if not rest:
