@@ -126,6 +126,38 @@ _DOCUMENT = re.compile(r"\bin (?:a|an|his|her|its|their|the) (?:[\w-]+ ){0,2}?(s
                        r"|filing)\b")
 _ORG_HEADS_SPOKEN = frozenset("agency ministry service directorate department office organisation organization group"
                                " unit army military government company".split())
+# Who a name can qualify, as the head of a speaker: "the Trump administration", "White House officials", "the
+# House speaker", "a Pentagon spokesman", "GOP sources"
+_QUALIFIED_HEADS = frozenset("""official officials aide aides adviser advisers advisor advisors spokesman spokeswoman
+spokesperson spokespeople source sources staffer staffers staff administration campaign team leader leaders leadership
+senator senators lawmaker lawmakers member members speaker lawyer lawyers attorney attorneys counsel counsels officer
+officers diplomat diplomats operative operatives investigators prosecutor prosecutors executive executives insiders
+allies supporters critics employees negotiators envoy ambassador commander commanders authorities""".split())
+_BODY_HEADS = frozenset("administration campaign team leadership staff".split())
+_PLURAL_HEADS = frozenset(w for w in _QUALIFIED_HEADS if w.endswith("s") or w == "spokespeople")
+# What may come before the name in such a speaker: "a senior White House official", "One Trump aide"
+_QUALIFIED_LEAD = frozenset("the a an one two three some several many senior top other former current".split())
+
+
+def _says_it(said: str, speaker: str) -> bool:
+    """Whether "the <said>" can mean a speaker before: the speaker has its words, as words ("the agency" is
+    "Ukraine's military spy agency"; "the official" is no "Pentagon officials")."""
+    return re.search(r"\b" + re.escape(said) + r"\b", speaker.lower()) is not None
+
+
+def _qualified(words: list[str]) -> bool:
+    """Whether a speaker's words are a name qualifying a noun after it: "The Trump administration", "a senior
+    White House official", "Homeland Security and ICE officials", not "David Corn of the progressive Mother Jones
+    magazine" nor "President Donald Trump declined to"."""
+    if len(words) < 2 or words[-1] not in _QUALIFIED_HEADS:
+        return False
+    caps = [i for i, w in enumerate(words) if w[:1].isupper() and w.lower() not in _QUALIFIED_LEAD]
+    if not caps:
+        return False
+    first, last = caps[0], caps[-1]
+    return first <= 2 and all(w.lower() in _QUALIFIED_LEAD for w in words[:first]) \
+        and all(w[:1].isupper() or w in ("and", "of", "&") for w in words[first:last + 1]) \
+        and len(words) - last - 1 in (1, 2) and all(w.isalpha() and w.islower() for w in words[last + 1:])
 _PRONOUN = frozenset({"he", "she", "they", "it", "we", "i"})
 _PARTY_MEMBERS = frozenset("Republican Republicans Democrat Democrats Libertarian Libertarians Independent Conservative"
                            " Conservatives Liberal Liberals Tory Tories".split())
@@ -167,7 +199,7 @@ _NP_BAD_START = frozenset("""with including his her their its our my your though
 who whom whose
 no some this these those if when because after before since despite amid during by for from in on at to of
 and but or so such than then once like unlike""".split())
-_NP_BAD_END = frozenset("and or but nor".split())
+_NP_BAD_END = frozenset("and or but nor a an the".split())
 _LY_NOUNS = frozenset("family ally assembly daily weekly monthly quarterly".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their".split())
 _NP_ASIDE = re.compile(r",\s*(?:speaking|who|which)\b.*$")
@@ -573,6 +605,17 @@ class SpeakerResolver:
             self.spoke_at[speaker] = at
         return speaker
 
+    def _named_as(self, said: str, at: int) -> str | None:
+        """The person last named before `at` with these words before the name or after it: "the Pentagon spokesman"
+        is the "Pentagon spokesman John Kirby" or the "John Kirby, the Pentagon spokesman," named before."""
+        before = re.compile(r"(?:^|\W)" + re.escape(said) + r" $", re.I)
+        after = re.compile(r",\s+(?:the|a|an)\s+" + re.escape(said) + r"\s*[,;.)]", re.I)
+        for where, name in reversed(self.people):
+            if where < at and (before.search(self.text, max(0, where - len(said) - 2), where)
+                               or after.match(self.text, where + len(name))):
+                return name
+        return None
+
     def _pronoun(self, low: str, at: int) -> str | None:
         """Who "he", "she", "it", "they", "we" or "I" said it: the last speaker it can mean ("she said" is no man who
         spoke, as the article or the name's given name tells), or a person named since who is surely meant ("...
@@ -611,6 +654,20 @@ class SpeakerResolver:
         # "Ukraine's military spy agency": a described speaker, not the place named as its owner
         # ("a Wisconsin Republican", "the California Democrat": a party's member from a place, not the place)
         member = words[-1] in _PARTY_MEMBERS and any(m.type == "PLACE" for m in mentions)
+        # "The Trump administration", "the House speaker", "White House officials", "a Trump aide": a name that
+        # qualifies the speaker, who is the noun after it (but a report or a poll is its author's: "the Reuters
+        # report", "a CNN poll")
+        if any(m.type != "PLACE" for m in mentions) and _qualified(words):
+            said = _DET.sub("", np)
+            spk = self._named_as(said, at)
+            if spk:
+                self.history.append((spk, "PERSON"))
+                return spk
+            # (officials are no "he", a campaign is an "it")
+            kind = "GROUP" if words[-1] in _PLURAL_HEADS else "ORG" if words[-1] in _BODY_HEADS else ""
+            self.history.append((said, kind))
+            self._described.append((said, kind))
+            return said
         described = (words[-1][:1].islower() or member) and (
             words[0].lower() in ("a", "an") or not any(m.type in ("PERSON", "ORG") for m in mentions))
         # a named entity inside the phrase: prefer a person, then an organisation, then a place
@@ -626,7 +683,7 @@ class SpeakerResolver:
             # (the party's member from that place: "the Michigan Democrat" is not the New York Democrat who spoke)
             said = " ".join(words[1:]).lower() if member else head
             for spk, t in reversed(self.history):
-                if said in spk.lower():
+                if _says_it(said, spk):
                     return spk
             spk = self._titled(words) if len(words) >= 2 else None
             if spk:
@@ -636,7 +693,7 @@ class SpeakerResolver:
             if head in self.documents:
                 return self.documents[head]
             for spk_np, t in reversed(self._described):
-                if said in spk_np.lower():
+                if _says_it(said, spk_np):
                     return spk_np
             # "the service announced" after "the U.S. Fish and Wildlife Service": the last body of that kind named
             # (not "the government": that is the country's, whichever body was named last)
@@ -648,7 +705,8 @@ class SpeakerResolver:
             # "the agency said" after "the HUR said": the organisation that spoke last
             if head in _ORG_HEADS_SPOKEN:
                 for spk, t in reversed(self.history):
-                    if t == "ORG":
+                    # (not a paper that reported it: only they keep their "The", "The Hill")
+                    if t == "ORG" and not spk.startswith("The "):
                         return spk
         spk = _DET.sub("", np)
         spk = spk[0].lower() + spk[1:] if spk[:1].isupper() and spk.split()[0].lower() in ("a", "an") else spk

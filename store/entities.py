@@ -86,6 +86,14 @@ _LISTED_AFTER_PLACE_WORD = re.compile(
 _PERSON_CUE_AFTER = re.compile(r"^\s*(?:,\s*(?:who|whose)\b|\s+(?:administration|campaign)\b)")
 _REPORT_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:said|says|told|added|noted|wrote|stated|argued|insisted|"
                            r"explained|warned|estimated|confirmed|echoed|declined)\b")
+# A verb only a publisher takes, after its name: "the Hill reported", "The Intercept first revealed"
+_PUBLISHED_AFTER = re.compile(r"\s+(?:has\s+|had\s+|first\s+|also\s+|previously\s+)?(?:reported|reports|wrote|writes"
+                              r"|revealed|reveals|published|publishes)\b")
+# Words before a publisher's name: "according to The Hill", "told The Atlantic", "writing for The Nation"
+_CREDITED_BEFORE = re.compile(r"\b(?:according to|told|(?:spoke|speaking|talked|talking|said) to|interview with|"
+                              r"(?:wrote|writes|writing) (?:for|in)|(?:obtained|reported|published) by"
+                              r"|(?:op-ed|column|piece|article|essay) in)\s+$")
+_AFTER_A_WORD = re.compile(r"[a-z0-9,] ")
 _CONNECT = frozenset({"of", "for", "the", "de", "da", "del", "al", "bin", "van", "von", "la", "le", "du", "der", "den",
                       "dos", "das", "di", "ibn", "bint", "ter"})       # "Ursula von der Leyen", "Lula da Silva"
 _NAME_SUFFIXES = frozenset("Jr Sr Jr. Sr. II III IV".split())      # "Martin Luther King Jr.", "Robert S. Mueller III"
@@ -537,6 +545,10 @@ def _classify_chunk(text: str, ch: _Chunk, first_pos: int, title_case: bool) -> 
             toks = toks[:-1]
         if not toks:
             continue
+        paper = _a_paper_or_work(text, toks, first_pos, title_case)
+        if paper:
+            out.append(paper)
+            continue
         before, name_toks, titled = _strip_leading_titles(toks)
         if before:
             out.extend(_prefix_candidates(text, before, first_pos))
@@ -550,6 +562,38 @@ def _classify_chunk(text: str, ch: _Chunk, first_pos: int, title_case: bool) -> 
             continue
         out.extend(_name_candidates(text, name_toks, titled, first_pos, title_case))
     return out
+
+
+def _a_paper_or_work(text, toks, first_pos, title_case) -> _Candidate | None:
+    """A paper's or a work's name of "The" and one word: "according to The Hill", "told The Atlantic", "the Hill
+    reported". Its name keeps its "The": "The Hill" is no one named Hill, nor "The Atlantic" the ocean. News writes
+    "The" in capitals mid-sentence only in such a name; at a sentence's start, or as "the", a verb only a publisher
+    takes after it tells it. (Not a body's head word, "the Times", nor a title, a given name, a country, a state, a
+    city, letters or a family: "The Pope", "The Donald", "The Clintons".)"""
+    if len(toks) != 1 or title_case:
+        return None
+    a, b, word = toks[0]
+    the = a - 4
+    if the < 0 or text[the:a] not in ("The ", "the "):
+        return None
+    published = _PUBLISHED_AFTER.match(text, b) is not None
+    if not published and not (text[the] == "T" and the != first_pos and _AFTER_A_WORD.match(text, the - 2, the)):
+        return None
+    low = word.lower()
+    if low in TITLES or low in ORG_HEADS or _norm(word) in KNOWN_ORGS or word in _given_names() \
+            or _ACRONYM.match(word) or place_kind(word) in ("country", "state", "city"):
+        return None
+    name = "The " + word
+    if place_kind(name):
+        return _Candidate(the, b, name, "PLACE", 2)
+    if published or _REPORT_AFTER.match(text, b) or _CREDITED_BEFORE.search(text, max(0, the - 24), the):
+        return _Candidate(the, b, name, "ORG", 2)
+    # (uncredited, only a word news also writes in lower case, or a region's: not a family, "The Clintons", nor a
+    # surname before what it qualifies, "The Mueller report")
+    _, capitalised, lower = word_stats(low) or (0, 0, 0)
+    if lower * 50 < capitalised and place_kind(word) != "region":
+        return None
+    return _Candidate(the, b, name, None, 1)
 
 
 def _person_of_place(toks, titled: bool):

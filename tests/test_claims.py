@@ -35,7 +35,7 @@ def test_leading_attribution_and_according_to():
     cs = _claims("Ukrainian intelligence said at least 30 soldiers were killed. "
                  "According to Pentagon officials, approximately $1.2 billion remains.")
     assert cs[0].speaker == "Ukrainian intelligence"
-    assert cs[1].speaker == "Pentagon"
+    assert cs[1].speaker == "Pentagon officials"
     assert cs[0].kind == "figure"
     (f,) = cs[0].figures
     assert (f.low, f.high) == (30, None)
@@ -436,3 +436,47 @@ def test_an_article_alone_before_a_participle_is_no_speaker():
     assert find_attribution("An estimated 3.3 million parents of US citizens would be eligible.") is None
     assert find_attribution("“It is the largest voter bloc,” said Doug Wead, a noted historian, and best-selling "
                             "author.") == "Doug Wead"
+
+
+def test_a_name_that_qualifies_a_speaker_is_not_the_speaker():
+    assert _speakers("The Trump administration argues that the risk is greater. The administration said it would "
+                     "appeal.") == ["Trump administration", "Trump administration"]
+    assert _speakers("White House officials said the plan would fail.") == ["White House officials"]
+    assert _speakers("A senior Obama campaign official said the bounce was small.") == ["senior Obama campaign official"]
+    assert _speakers("The House speaker also said the plan would fail.") == ["House speaker"]
+    # (a report or a poll is its author's; a name with more after it than a noun is the name)
+    assert _speakers("The Reuters report said 30 people died.") == ["Reuters"]
+    assert _speakers("David Corn of the progressive Mother Jones magazine claimed on Monday that it was over.") \
+        == ["David Corn"]
+
+
+def test_a_qualified_speaker_is_the_person_named_so_before_and_officials_are_no_he():
+    assert _speakers("Pentagon spokesman John Kirby said the plan would fail. The Pentagon spokesman said it again. "
+                     "The Kremlin spokesman said it would not.") == ["John Kirby", "John Kirby", "Kremlin spokesman"]
+    assert _speakers("Maria Zakharova, the Russian foreign ministry spokeswoman, said it was a lie. The foreign "
+                     "ministry spokeswoman said so again.")[1] == "Maria Zakharova"
+    # (Kelley is "a Collins campaign spokesman", not the campaign)
+    assert _speakers("Kevin Kelley, a Collins campaign spokesman, declined to comment. The Collins campaign says the "
+                     "race is close.")[-1] == "Collins campaign"
+    assert _speakers("Governor Tom Wolf spoke on Monday. White House aides said the law was clear. “We will win,” "
+                     "he said.")[1:] == ["White House aides", "Tom Wolf"]
+
+
+def test_the_official_is_no_officials_spoken_before():
+    assert _speakers("A senior defense official said aid was late. According to Pentagon officials, $1.2 billion "
+                     "remains. The official also said 1,200 troops a day were lost.") \
+        == ["senior defense official", "Pentagon officials", "senior defense official"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The indictment recounts an alleged scheme by Parnas and Fruman.",
+    "Protesters caused an estimated $100,000 in damage.",
+    "Look no further than the alleged anti-Pelosi wing of the party.",
+])
+def test_an_article_ends_no_speaker(sentence):
+    assert find_attribution(sentence) is None or _speakers(sentence) == [None]
+
+
+def test_the_company_is_no_paper_that_reported_it():
+    assert _speakers("Walmart will stop selling the rifles, according to The Hill. “We are joining other "
+                     "retailers,” the company said.") == ["The Hill", "company"]

@@ -791,3 +791,26 @@ def test_a_trades_title_before_a_given_name_is_stripped_and_what_it_works_for_ke
     bodies = {m.surface for m in _mentions("The Host Committee met, and the Economist Intelligence Unit said growth "
                                             "would slow. Later the paper said Anchor Brewing sold its stake.")}
     assert {"Host Committee", "Economist Intelligence Unit", "Anchor Brewing"} <= bodies
+
+
+def test_a_paper_named_the_and_a_word_keeps_its_the():
+    ms = {m.name: m.type for m in _mentions(
+        "The Senate passed the bill on Tuesday, according to The Hill. He told The Atlantic it was costly. "
+        "The vote came after a long debate, the Independent reported. Diplomats met in The Hague.")}
+    assert ms["The Hill"] == "ORG" and ms["The Atlantic"] == "ORG" and ms["The Independent"] == "ORG"
+    assert ms["The Hague"] == "PLACE"
+    assert not {"Hill", "Atlantic", "Independent", "Hague"} & set(ms)
+    # not a title, a family, a body's head word, a surname before what it qualifies, nor a sentence's "The"
+    names = {m.name for m in _mentions(
+        "He met The Pope and The Clintons, and read about it in the Times. Media caption The Mueller report in 60 "
+        "seconds. The Nation is divided.")}
+    assert not any(n.startswith("The ") for n in names)
+
+
+def test_a_paper_is_no_person_of_the_same_surname():
+    ents = _entities("Senator Jane Hill said on Tuesday she opposed the bill. The bill would cost $4 billion, "
+                     "according to The Hill. Hill said it was too expensive.",
+                     "Senator Jane Hill voted against the bill, the Hill reported.")
+    assert ents["The Hill"].type == "ORG"
+    assert {m.surface for _, m in ents["Jane Hill"].mentions} == {"Jane Hill", "Hill"}
+    assert len(ents["The Hill"].mentions) == 2

@@ -271,3 +271,20 @@ def test_ctrl_c_while_compacting_leaves_the_store_as_it_was(tmp_path):
     store.conn.close()
     assert _counts(db) == before
     assert main(["export", "--db", str(db), "-o", str(tmp_path / "e.json")]) == 0
+
+
+def test_a_paper_credited_is_not_a_person_of_its_name(tmp_path):
+    _write(tmp_path, "a.txt", "Senate passes spending bill\nSenator Jane Hill said on Tuesday she opposed the bill, "
+                              "which the Senate passed 52-48.\nThe bill would cost $4 billion over ten years, "
+                              "according to The Hill.\nHill said the bill was too expensive.\n")
+    _write(tmp_path, "b.txt", "Senate approves $4 billion spending bill\nThe Senate on Tuesday approved a $4 billion "
+                              "spending bill by 52 votes to 48, the Hill reported.\nSenator Jane Hill voted against "
+                              "it, saying it was too expensive.\n")
+    db = tmp_path / "s.db"
+    main(["ingest", str(tmp_path), "--db", str(db), "-q"])
+    data = build_export(open_store(str(db)))
+    speakers = {c["text"]: c["speaker"] for c in data["claims"]}
+    assert speakers["The bill would cost $4 billion over ten years, according to The Hill."] == "The Hill"
+    assert speakers["Hill said the bill was too expensive."] == "Jane Hill"
+    assert speakers["The Senate on Tuesday approved a $4 billion spending bill by 52 votes to 48, the Hill "
+                    "reported."] == "The Hill"
