@@ -875,6 +875,15 @@ async def test_a_failing_query_is_reported_and_the_app_keeps_going(small_db, mon
 
 # -- opening stores ------------------------------------------------------------
 
+def test_help_says_how_to_open_the_app_as_well_as_the_commands(capsys):
+    from tui.cli import main
+
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert all(f"    {c}" in out for c in ("ingest", "export", "report"))
+    assert "factdiff PATH..." in out and "factdiff --db FILE" in out and "press ? for its keys" in out
+
+
 def test_db_that_does_not_exist_is_a_one_line_error(tmp_path, capsys):
     assert run_app(["--db", str(tmp_path / "nope.db")]) == 1
     err = capsys.readouterr().err

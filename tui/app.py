@@ -138,7 +138,7 @@ class FactdiffApp(App):
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="factdiff", description="Open the app: on the demo corpus, on articles, or on a store.",
-        epilog="Headless commands: 'factdiff ingest' and 'factdiff export' (see 'factdiff --help').")
+        epilog="Headless commands: 'factdiff ingest', 'factdiff export' and 'factdiff report' (see 'factdiff --help').")
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="articles or folders to ingest and open; or one store to open, as with --db")
     p.add_argument("--db", metavar="FILE", help="open an existing store")
