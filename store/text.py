@@ -143,6 +143,18 @@ _NOTE = re.compile(r"^\s*[-—–]*\s*(?:update|updated|correction|clarification
                    # be updated …")
                    r"|^\s*this is an? (?:developing|breaking)(?: news)? (?:story|post|article)\b"
                    r"|^\s*(?:this (?:story|post) is developing|check back (?:later |soon )?for updates)\b", re.I)
+# An update's label, with when it was made: "UPDATE:", "Update 5 p.m. ET:", "Update at 2:47 p.m. -", "UPDATE IV -",
+# "Updated: 4:46 p.m. -"
+_TIME = r"(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|AM|PM)?(?:\s+[A-Z]{2,3}\b)?(?:\s+\w+day\b)?"
+_UPDATE_LABEL = re.compile(rf"^\s*[-—–]*\s*update[d]?\b(?:\s+(?:[IVX]+|\d+)\b)?(?:,?\s+{_TIME})?\s*[:.\-–—]+\s*"
+                           rf"(?:{_TIME}\s*[:.\-–—]+\s*)?", re.I)
+# What an update says of the article itself, not news: "Story updated with comment from …", "Added Google's new
+# statements", "Shortly after this post went up, …"
+_ABOUT_THE_ARTICLE = re.compile(r"(?:added|adds|adding|story|article|post|this|we|our|corrected|correct|clarified"
+                                r"|an earlier|a previous|the (?:story|article|post|headline))\b"
+                                r"|.*\b(?:this (?:story|article|post|report|piece)|updated|we['’]ve|revised|corrected"
+                                r"|mis-?stated|I|I['’](?:ve|m|d))\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s*$")
 # An author's note at an article's end: "Walter Shapiro is a Roll Call columnist, …", "— David French is a staff
 # writer for National Review, …", "Fred Lucas is the White House correspondent for the Daily Signal."
 _AUTHOR_NOTE = re.compile(r"^\s*(?:[-—–*•]\s*)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,?\s+"
@@ -199,6 +211,13 @@ def _is_appeal(line: str) -> bool:
 
 def _all_caps(line: str) -> bool:
     return line.isupper() and sum(ch.isalpha() for ch in line) >= 20
+
+
+def _a_heading(line: str) -> bool:
+    """A line that reads like a heading: no full stop, or its words capitalised ("Where Was Most Of The Growth?")."""
+    words = [w.strip("\"“‘'(") for w in line.split()]
+    words = [w for w in words if w[:1].isalpha()]
+    return _reads_like_heading(line) or bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _reads_like_heading(line: str) -> bool:
@@ -309,6 +328,13 @@ def clean(text: str) -> Cleaned:
             tail_kind = "comments"
         elif _NOTE.match(line):
             kind = "note"
+            # "UPDATE: AARP CEO A. Barry Rand said in a statement, "…"": news given in an update is reporting, and
+            # only the label a note
+            label = _UPDATE_LABEL.match(line)
+            if label and len(line[label.end():].split()) >= 3 and _SENTENCE_END.search(line) \
+                    and not _ABOUT_THE_ARTICLE.match(line, label.end()) and not _a_heading(line[label.end():]):
+                furniture.append(Furniture(a, a + label.end(), "note"))
+                kind = None
         elif idx >= len(lines) - AUTHOR_NOTE_LINES and n_words <= 80 and _AUTHOR_NOTE.match(line) \
                 and not _REPORTED.search(line) and not _QUOTE_CHARS.search(line):
             kind = "byline"

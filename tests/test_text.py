@@ -318,3 +318,31 @@ def test_an_authors_note_and_a_developing_story_note_at_the_end_are_furniture():
                                 ("note", "This is a developing story, stay tuned for updates.")]
     # (an author's note is at the end: earlier, the same words are reporting)
     assert "Fred Lucas is the White House correspondent for the Daily Signal." in _sents(text)
+
+
+def test_news_given_in_an_update_is_reporting_and_only_its_label_a_note():
+    text = "\n".join([
+        "Storm hits the coast",
+        "The storm killed 12 people, officials said.",
+        "UPDATE: Governor Jane Smith said in a statement, \"We will rebuild every home.\"",
+        "Update at 2:47 p.m. - The death toll has risen to 14, the coroner's office said.",
+        "Update at 9:15 a.m. ET. Where Was Most Of The Damage?",
+        "Update: Story updated with comment from the mayor's office.",
+        "Update 5:15 p.m. ET: Added the governor's new statement about the storm and its damage.",
+        "Update: To check the forecasts I used this calculator from the weather service.",
+        "Updated: 10:51 a.m. on Thursday, Nov. 12, 2020.",
+        "Update: The governor has resigned.",
+        "Update: More soon.",
+        "Correction: An earlier version of this story misstated the number of people who died."])
+    assert _furniture(text) == [
+        ("note", "UPDATE: "), ("note", "Update at 2:47 p.m. - "),
+        ("note", "Update at 9:15 a.m. ET. Where Was Most Of The Damage?"),
+        ("note", "Update: Story updated with comment from the mayor's office."),
+        ("note", "Update 5:15 p.m. ET: Added the governor's new statement about the storm and its damage."),
+        ("note", "Update: To check the forecasts I used this calculator from the weather service."),
+        ("dateline", "Updated: 10:51 a.m. on Thursday, Nov. 12, 2020."), ("note", "Update: "),
+        ("note", "Update: More soon."),
+        ("note", "Correction: An earlier version of this story misstated the number of people who died.")]
+    assert _sents(text)[2:] == ["Governor Jane Smith said in a statement, \"We will rebuild every home.\"",
+                                "The death toll has risen to 14, the coroner's office said.",
+                                "The governor has resigned."]
