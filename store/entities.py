@@ -30,6 +30,10 @@ _NAME_TOKEN = re.compile(
     rf"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:(?:{_PARTICLES})-[A-Z]\w*"
     r"|[A-Z0-9][\w]*(?:[’'](?!s\b)\w+|[\-./&]\w+)*"
     r"|(?:of|for|the|on|to|against|and|d(?:e|a|el|u|er|en|os|as|i)|al|bin|ibn|bint|ter|v(?:an|on)|l(?:a|e))\b)")
+_DOTTED_LETTERS = re.compile(r"\b(?:[a-z]\.){2,}(?!\w)")        # (in a lower-cased key) "f.b.i.", "u.n."
+_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_SENTENCE_STARTERS = frozenset("""I It It's It’s He She We They You The This That These Those There But And A An
+In On If When So His Her Our Their""".split())
 _PARTICLE_NAME = re.compile(rf"^(?:{_PARTICLES})-(?=[A-Z])")
 _PARTICLE_KEY = re.compile(rf"^(?:{_PARTICLES})-(?=\w)")          # (in a lower-cased key)
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -55,6 +59,7 @@ brigadier marshal speaker leader premier emperor sultan emir ayatollah archbisho
 imam officer counsel secretary-general attorney-general director-general vice-president governor-elect mayor-elect
 commander-in-chief sens sens. reps reps. whip congressman congresswoman councilman councilwoman councilmember
 assemblyman assemblywoman alderman alderwoman""".split())
+_PLURAL_TITLES = frozenset("senators governors representatives congressmen congresswomen judges generals".split())
 ROLE_WORDS = frozenset("""spokesman spokeswoman spokesperson adviser advisor official officials minister secretary
 president chief director leader envoy ambassador commander general analyst expert professor lawyer
 attorney senator governor mayor chairman ceo founder correspondent reporter editor journalist
@@ -235,6 +240,12 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
                 if g and not abbrev or "\n" in gap:
                     chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
                     cur = []
+        # (letters with full stops may end a sentence inside a quotation: "the F.B.I. I cherish the F.B.I. It's
+        # special"; a pronoun, an article or a conjunction after them begins the next)
+        if cur and cur[-1][2].endswith(".") and _DOTTED_INITIALS.match(cur[-1][2]) and text[cur[-1][1]:a] == " " \
+                and t in _SENTENCE_STARTERS:
+            chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
+            cur = []
         if _is_cap(t) and not (("-" in t) and t.rsplit("-", 1)[1][:1].islower()
                                and not _LOWER_HYPHENATED_NAME.match(t)) or _PARTICLE_NAME.match(t) \
                 or cur and _is_cap(cur[-1][2]) and cur[-1][2].lower() not in _NEVER and text[cur[-1][1]:a] == " " \
@@ -436,6 +447,10 @@ def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list,
         # "Economist Intelligence Unit")
         elif lt in _TRADE_TITLES and i + 1 < n and toks[i + 1][2] in _given_names():
             last_title, trade = i, True
+        # a title of several, before the first's given name: "Senators Sheldon Whitehouse of Rhode Island and ..."
+        # (not "Ottawa Senators")
+        elif lt in _PLURAL_TITLES and i + 1 < n and toks[i + 1][2] in _given_names():
+            last_title, trade = i, False
     if last_title < 0:
         return [], toks, False
     # the title run: walk back over title words to find where it begins
@@ -499,7 +514,8 @@ def _split_on_common(toks, sentence_start_pos: int, title_case: bool):
             # a day of the week is when, not who: "said Friday the US", "told CNN Tuesday"; but it is part of
             # "Super Tuesday", "Black Friday", "Fox News Sunday" (a common word before it) and of "Sunday Times"
             nxt = toks[i + 1][2] if i + 1 < len(toks) else None
-            if (not cur and nxt is not None and (nxt in _CONNECT or _ACRONYM.match(nxt))) \
+            # ("a Thursday Democratic caucus lunch": nor before a party's adjective)
+            if (not cur and nxt is not None and (nxt in _CONNECT or _ACRONYM.match(nxt) or nxt in _PARTIES)) \
                     or (cur and nxt is None and not is_common_word(cur[-1][2]) and cur[-1][2] not in _DAY_NAMES):
                 if cur:
                     parts.append(cur)
@@ -598,18 +614,20 @@ def _a_paper_or_work(text, toks, first_pos, title_case) -> _Candidate | None:
 
 def _person_of_place(toks, titled: bool):
     """News names a lawmaker or an official with where they are from: "Sen. Rand Paul of Kentucky", "Lindsey
-    Graham of South Carolina", "Mayor Alice Ashdown of Ashford". That is a person and a place, not one name:
-    (the person's tokens, the place's), or None. (A title with "of" is left whole: "Duke of Edinburgh".)"""
+    Graham of South Carolina", "Mayor Alice Ashdown of Ashford"; or with the body they are of: "Michael J. Garcia
+    of the New York State Court of Appeals". That is a person and a place or a body, not one name: (the person's
+    tokens, the place's), or None. (A title with "of" is left whole: "Duke of Edinburgh".)"""
     words = [t for _, _, t in toks]
     if "of" not in words:
         return None
     k = words.index("of")
-    if k == 0 or k == len(words) - 1 or "of" in words[k + 1:]:
+    body = k + 2 < len(words) and words[k + 1] == "the"
+    if k == 0 or k == len(words) - 1 or "of" in words[k + 1:] and not body:
         return None
     person = words[:k]
     if not (len(person) in (2, 3) and (titled or person[0] in _given_names())):
         return None
-    return toks[:k], toks[k + 1:]
+    return toks[:k], toks[k + 2 if body else k + 1:]
 
 
 def _prefix_candidates(text, toks, first_pos) -> list[_Candidate]:
@@ -1045,6 +1063,12 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
                 keep.add(x)
         union(fk, ak)
         votes[ak]["ORG"] += 1
+    # 3b. letters written with full stops are the letters without: the NYT's "F.B.I." is the "FBI", its "U.N." the "UN"
+    for k in list(keep):
+        if "." in k and _DOTTED_LETTERS.search(k):
+            bare = k.replace(".", "")
+            if bare in keep and (typ(k) == typ(bare) or None in (typ(k), typ(bare))):
+                union(k, bare)
     # 4. acronyms matching the initials of one multi-word name ("EU" ~ "European Union")
     multi = [k for k in keep if len(k.split()) >= 2]
     by_initials: dict[str, list[str]] = defaultdict(list)

@@ -814,3 +814,23 @@ def test_a_paper_is_no_person_of_the_same_surname():
     assert ents["The Hill"].type == "ORG"
     assert {m.surface for _, m in ents["Jane Hill"].mentions} == {"Jane Hill", "Hill"}
     assert len(ents["The Hill"].mentions) == 2
+
+
+def test_letters_with_full_stops_are_the_letters_and_end_a_name_before_a_new_sentence():
+    ents = _entities("“We need a great director of the F.B.I. I cherish the F.B.I. It’s special,” he said. The U.N. "
+                     "Security Council met.", "The FBI said on Monday that the UN Security Council met.")
+    assert {m.surface for _, m in ents["F.B.I."].mentions} == {"F.B.I.", "FBI"}
+    assert {m.surface for _, m in ents["U.N. Security Council"].mentions} == {"U.N. Security Council",
+                                                                             "UN Security Council"}
+    assert not any(n.startswith("F.B.I. ") for n in ents)
+
+
+def test_a_title_of_several_a_person_of_a_body_and_a_weekday_before_a_party_are_split():
+    ms = {m.name: m.type for m in _mentions(
+        "At a closed-door lunch, Senators Sheldon Whitehouse of Rhode Island and Richard J. Durbin of Illinois spoke "
+        "against him. Also interviewed was Michael J. Garcia of the New York State Court of Appeals. During a "
+        "Thursday Democratic caucus lunch, he said no. He watched Fox News Sunday.")}
+    assert ms["Sheldon Whitehouse"] == "PERSON" and ms["Rhode Island"] == "PLACE"
+    assert ms["Michael J. Garcia"] == "PERSON" and ms["New York State Court of Appeals"] == "ORG"
+    assert "Democratic" in ms and "Fox News Sunday" in ms
+    assert not any(n.startswith(("Senators", "Thursday", "the ")) or " of the " in n for n in ms)
