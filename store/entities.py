@@ -570,6 +570,11 @@ def _classify_chunk(text: str, ch: _Chunk, first_pos: int, title_case: bool) -> 
             out.extend(_prefix_candidates(text, before, first_pos))
         if not name_toks:
             continue
+        # "Senator John McCain, Republican of Arizona,": a party's member from a place, as the NYT writes it, names
+        # the place
+        if len(name_toks) >= 3 and name_toks[0][2] in _PARTIES and name_toks[1][2] == "of":
+            out.extend(_name_candidates(text, name_toks[2:], False, first_pos, title_case))
+            continue
         split = _person_of_place(name_toks, titled)
         if split:
             person, place = split
@@ -798,7 +803,9 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         return "PERSON", 2
     if _REPORT_AFTER.match(after) and len(words) in (2, 3) and not at_start and personal:
         return "PERSON", 1
-    if len(words) == 1 and j < len(before) and _PREPOSITION_BEFORE.search(before) and not at_start:
+    # (not a party's members: "in the Democrats' favor")
+    if len(words) == 1 and j < len(before) and _PREPOSITION_BEFORE.search(before) and not at_start \
+            and name not in _PARTY_MEMBERS and name not in _PARTIES:
         return "PLACE", 1
     if at_start or title_case:
         # capitalised by position only: kept if the same name shows up mid-sentence elsewhere

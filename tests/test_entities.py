@@ -834,3 +834,12 @@ def test_a_title_of_several_a_person_of_a_body_and_a_weekday_before_a_party_are_
     assert ms["Michael J. Garcia"] == "PERSON" and ms["New York State Court of Appeals"] == "ORG"
     assert "Democratic" in ms and "Fox News Sunday" in ms
     assert not any(n.startswith(("Senators", "Thursday", "the ")) or " of the " in n for n in ms)
+
+
+def test_a_partys_member_of_a_place_names_the_place_and_a_party_is_no_place():
+    ms = {m.name: m.type for m in _mentions(
+        "Senator John McCain, Republican of Arizona, said no. Representative Mikie Sherrill, Democrat of New Jersey, "
+        "agreed. Redistricting is working in the Democrats' favor, and in the Republican camp they know it.")}
+    assert ms["Arizona"] == "PLACE" and ms["New Jersey"] == "PLACE" and ms["John McCain"] == "PERSON"
+    assert not any(" of " in n for n in ms)
+    assert ms["Democrats"] != "PLACE" and ms.get("Republican") != "PLACE"
