@@ -10,7 +10,7 @@ from .text import clean, sentences
 def analyze_article(article: Article) -> tuple[Analysis, list[tuple[str, str]]]:
     """Analyse one article; also return the (name, acronym) pairs its text states."""
     text = article.text
-    cleaned = clean(text)
+    cleaned = clean(text, titled=bool(article.title))
     sents = sentences(text, cleaned.furniture, cleaned.title)
     # credits ("with the Korea JoongAng Daily") name organisations too, though they are not claims
     credit_spans = [(f.start, f.end, False) for f in cleaned.furniture if f.kind == "credit"]

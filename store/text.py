@@ -213,11 +213,26 @@ def _all_caps(line: str) -> bool:
     return line.isupper() and sum(ch.isalpha() for ch in line) >= 20
 
 
-def _a_heading(line: str) -> bool:
-    """A line that reads like a heading: no full stop, or its words capitalised ("Where Was Most Of The Growth?")."""
+def _a_headline(text: str, lines: list[tuple[int, int, str]], idx: int) -> bool:
+    """A first line that is a headline although it ends like a sentence: a paragraph of its own, of 20 words at
+    most, a question or an exclamation or capitalised as headlines are ("Who is Dave Brat?", "Shooting Brings Rare
+    Comity to the Capital, but Will It Last?", "Gay Marriages Get Recognition From the I.R.S.")."""
+    a, b, line = lines[idx]
+    if idx + 1 >= len(lines) or text.count("\n", b, lines[idx + 1][0]) < 2 or len(line.split()) > 20:
+        return False
+    stripped = line.rstrip().rstrip("\"'’”")
+    return stripped.endswith(("?", "!")) or _capitalised_share(line) >= 0.6
+
+
+def _capitalised_share(line: str) -> float:
     words = [w.strip("\"“‘'(") for w in line.split()]
     words = [w for w in words if w[:1].isalpha()]
-    return _reads_like_heading(line) or bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
+def _a_heading(line: str) -> bool:
+    """A line that reads like a heading: no full stop, or its words capitalised ("Where Was Most Of The Growth?")."""
+    return _reads_like_heading(line) or _capitalised_share(line) >= 0.7
 
 
 def _reads_like_heading(line: str) -> bool:
@@ -242,8 +257,9 @@ def _one_word(text: str, pos: int, after: str) -> bool:
     return before is not None and word_stats(before.group() + after) is not None
 
 
-def clean(text: str) -> Cleaned:
-    """Find the page furniture in an article, and its title, author and date where the page states them."""
+def clean(text: str, titled: bool = False) -> Cleaned:
+    """Find the page furniture in an article, and its title, author and date where the page states them; `titled`
+    where its metadata gave its headline."""
     lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
     furniture: list[Furniture] = []
     author: str | None = None
@@ -389,7 +405,10 @@ def clean(text: str) -> Cleaned:
     for idx, (a, b, line) in enumerate(lines):
         if kinds[idx] is not None:
             continue
-        if _reads_like_heading(line) and len(line.split()) >= 3 and idx + 1 < len(lines):
+        # (where the article's metadata gave its headline, its text begins with the story: only a line that reads
+        # as a heading is one)
+        if (_reads_like_heading(line) or not titled and _a_headline(text, lines, idx)) and len(line.split()) >= 3 \
+                and idx + 1 < len(lines):
             title = (a + len(line) - len(line.lstrip()), b - (len(line) - len(line.rstrip())))
         break
     furniture.sort(key=lambda f: (f.start, f.end))

@@ -480,3 +480,12 @@ def test_an_article_ends_no_speaker(sentence):
 def test_the_company_is_no_paper_that_reported_it():
     assert _speakers("Walmart will stop selling the rifles, according to The Hill. “We are joining other "
                      "retailers,” the company said.") == ["The Hill", "company"]
+
+
+def test_a_first_line_is_the_headline_only_where_the_metadata_gave_none():
+    text = "Has the virus in some way helped the air we breathe?\n\nThe air is cleaner than in 2019, scientists said."
+    untitled, _ = analyze_article(Article(path="t.txt", text=text))
+    titled, _ = analyze_article(Article(path="t.txt", text=text, title="Cleaner air in the lockdown"))
+    assert untitled.title == "Has the virus in some way helped the air we breathe?"
+    assert titled.title == "Cleaner air in the lockdown"
+    assert [c.is_heading for c in titled.claims if c.text.startswith("Has")] == [False]

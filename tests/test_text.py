@@ -1,4 +1,6 @@
 """Cleaning and sentence splitting, on small texts written here."""
+import pytest
+
 from store.text import clean, sentences, split_sentences
 
 
@@ -57,6 +59,20 @@ def test_headline_without_full_stop_is_its_own_sentence_and_the_title():
 def test_first_line_ending_in_a_full_stop_is_not_a_title():
     text = "The army said on Monday that 30 soldiers died.\nOfficials gave no other details."
     assert clean(text).title is None
+
+
+@pytest.mark.parametrize("headline", ["Shooting Brings Rare Comity to the Capital, but Will It Last?",
+                                      "Who is Dave Brat?", "Gay Marriages Get Recognition From the I.R.S.",
+                                      "Former Mexican President Fox to Trump: We won't pay for 'that wall!'"])
+def test_a_headline_that_ends_like_a_sentence_is_the_title_when_a_paragraph_of_its_own(headline):
+    text = f"{headline}\n\nWASHINGTON — The lawmakers met on Thursday, officials said.\nThey left at noon."
+    c = clean(text)
+    assert c.title is not None and text[c.title[0]:c.title[1]] == headline
+    # (not run into the next line, nor where the metadata gave the headline: the text then begins with the story)
+    assert clean(text.replace("\n\n", "\n", 1)).title is None
+    assert clean(text, titled=True).title is None
+    # (nor a sentence of the story that is a paragraph of its own)
+    assert clean("The army said on Monday that 30 soldiers died.\n\nOfficials gave no other details.").title is None
 
 
 def test_page_furniture_is_found_and_metadata_kept():
