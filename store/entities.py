@@ -801,7 +801,9 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         return "PERSON", 2
     if first_is_name:
         return "PERSON", 2
-    if _REPORT_AFTER.match(after) and len(words) in (2, 3) and not at_start and personal:
+    # (not a doctrine or a report that "argued": a person's name ends in no word news writes in lower case)
+    if _REPORT_AFTER.match(after) and len(words) in (2, 3) and not at_start and personal \
+            and (_PARTICLE_NAME.match(words[-1]) or not is_common_word(words[-1])):
         return "PERSON", 1
     # (not a party's members: "in the Democrats' favor")
     if len(words) == 1 and j < len(before) and _PREPOSITION_BEFORE.search(before) and not at_start \

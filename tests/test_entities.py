@@ -843,3 +843,11 @@ def test_a_partys_member_of_a_place_names_the_place_and_a_party_is_no_place():
     assert ms["Arizona"] == "PLACE" and ms["New Jersey"] == "PLACE" and ms["John McCain"] == "PERSON"
     assert not any(" of " in n for n in ms)
     assert ms["Democrats"] != "PLACE" and ms.get("Republican") != "PLACE"
+
+
+def test_a_doctrine_or_a_group_that_argues_is_no_person():
+    ms = {m.name: m.type for m in _mentions(
+        "In the speech, the Bush Doctrine argued for preventive strikes. On Monday, Amnesty International said the "
+        "trial was unfair. In Baghdad, Haider al-Abadi said the city was safe. Later, Xavier Becerra said no.")}
+    assert ms.get("Bush Doctrine") != "PERSON" and ms.get("Amnesty International") != "PERSON"
+    assert ms["Haider al-Abadi"] == "PERSON" and ms["Xavier Becerra"] == "PERSON"
