@@ -125,12 +125,26 @@ def _overlap(a: FigureUse, b: FigureUse) -> bool:
     return lo1 <= hi2 and lo2 <= hi1
 
 
+# People counted as a part of a population: "19 children killed" is not a count of the "26 people" killed, nor
+# "300 civilians" of the troops
+_SUBGROUPS = frozenset(stem_word(w) for w in """children child kids women men girls boys students teenagers minors
+infants babies adults civilians residents refugees workers employees officers voters patients migrants protesters
+prisoners""".split())
+
+
+def _unit_stem(unit: str | None) -> str | None:
+    return stem_word(unit.split()[-1].lower()) if unit else None
+
+
 def same_quantity(a: FigureUse, b: FigureUse) -> bool:
     """Every attribute both figures state agrees, and their sizes are within a factor of ten."""
     if a.claim_id == b.claim_id or a.story != b.story or not (a.events & b.events):
         return False
     ua, ub = _unit_class(a.unit), _unit_class(b.unit)
     if ua and ub and ua != ub:
+        return False
+    sa, sb = _unit_stem(a.unit), _unit_stem(b.unit)
+    if sa and sb and sa != sb and (sa in _SUBGROUPS or sb in _SUBGROUPS):
         return False
     if a.whose and b.whose and not a.whose & b.whose:
         return False
@@ -192,8 +206,10 @@ def group_quantities(uses: list[FigureUse]) -> list[list[FigureUse]]:
     members = {i: [i] for i in range(len(uses))}
     for _, i, j in pairs:
         gi, gj = group_of[i], group_of[j]
+        # (two figures of one sentence are one quantity only where they agree: "six arrests Wednesday, compared to
+        # 47 the previous night", "Breyer, 87; Roberts, 78" count several things)
         if gi == gj or len(members[gi]) + len(members[gj]) > MAX_GROUP \
-                or not all(uses[x].claim_id == uses[y].claim_id or same(x, y)
+                or not all(_overlap(uses[x], uses[y]) if uses[x].claim_id == uses[y].claim_id else same(x, y)
                            for x in members[gi] for y in members[gj]):
             continue
         for x in members[gj]:
@@ -205,6 +221,12 @@ def group_quantities(uses: list[FigureUse]) -> list[list[FigureUse]]:
 def _disagrees(group: list[FigureUse]) -> bool:
     # anchored: at least two outlets say in so many words what they count
     if len({u.source for u in group if u.unit}) < 2:
+        return False
+    # an outlet that gives two values apart from one speaker, or from none, counts two things ("51 votes" for a
+    # simple majority, "60 votes" to end a filibuster): the figures are not one quantity (from two speakers, it
+    # reports their disagreement: Kyiv's "at least 30", the Pentagon's "a couple hundred")
+    if any(a.source == b.source and a.speaker == b.speaker and not _overlap(a, b)
+           for i, a in enumerate(group) for b in group[i + 1:]):
         return False
     apart = any(not _overlap(a, b) for a in group for b in group if a.source != b.source)
     return apart or len({u.speaker for u in group if u.speaker}) >= 2

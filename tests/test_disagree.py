@@ -68,3 +68,38 @@ def test_bare_numbers_alone_do_not_make_a_disagreement():
         ("HUR", "A group opened fire and shot 19 in the attack."),
     )
     assert find_disagreements(uses) == []
+
+
+def test_values_one_sentence_lists_are_several_quantities_not_a_disagreement():
+    uses = _uses(
+        (None, "Johnson said there were six arrests Wednesday, compared to 47 arrests the previous night."),
+        (None, "Still, the police made 47 arrests overnight after protesters threw bottles."),
+    )
+    assert find_disagreements(uses) == []
+    (six,) = [g for g in group_quantities(uses) if any(u.text.startswith("six") for u in g)]
+    assert [u.text for u in six] == ["six"]
+
+
+def test_a_part_of_the_people_counted_is_another_quantity():
+    uses = _uses(
+        (None, "A gunman killed 26 people at the school in Newtown in December."),
+        (None, "His son was killed in December along with 19 other children at the school."),
+    )
+    assert find_disagreements(uses) == []
+
+
+def test_one_outlets_two_values_from_one_speaker_count_two_things_and_from_two_a_disagreement():
+    uses = _uses(
+        (None, "Gorsuch could be approved with a simple majority of 51 votes. Democrats could still require him "
+               "to garner 60 votes in the Senate."),
+        (None, "The Senate's rule requires a supermajority of 60 votes to overcome a filibuster."),
+    )
+    assert find_disagreements(uses) == []
+    kyiv, us, other = _uses(
+        ("Kyiv", "Kyiv says 30 North Korean soldiers were killed or wounded."),
+        ("US officials", "US officials said a couple hundred North Korean soldiers were killed or wounded."),
+        ("Ukraine", "Ukraine said 30 North Korean soldiers were killed or wounded."),
+    )
+    us.source = kyiv.source        # one outlet reporting both speakers' figures
+    (d,) = find_disagreements([kyiv, us, other])
+    assert {u.text for u in d.values} == {"30", "a couple hundred"}
