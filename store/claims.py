@@ -199,6 +199,8 @@ _NP_BAD_START = frozenset("""with including his her their its our my your though
 who whom whose
 no some this these those if when because after before since despite amid during by for from in on at to of
 and but or so such than then once like unlike""".split())
+# "Needless to say, …", "Suffice it to say …": an idiom of saying, no one who says
+_SAYING_IDIOM = re.compile(r"(?:needless|suffice it|suffice|sad|strange|safe|fair|so|that is|truth) to$", re.I)
 _NP_BAD_END = frozenset("and or but nor a an the".split())
 _LY_NOUNS = frozenset("family ally assembly daily weekly monthly quarterly".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their".split())
@@ -225,7 +227,7 @@ def _clean_np(np: str) -> str:
     # article alone, before a participle: "The alleged shooter", "An estimated 3.3 million", "said Doug Wead, a noted
     # historian")
     if not words or words[0].lower() in _NP_BAD_START or words[-1].lower() in _NP_BAD_END \
-            or _NP_VERB.search(np) or len(words) == 1 and words[0].lower() in _DETERMINERS:
+            or _NP_VERB.search(np) or len(words) == 1 and words[0].lower() in _DETERMINERS or _SAYING_IDIOM.match(np):
         return ""
     return np
 

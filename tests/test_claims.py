@@ -489,3 +489,12 @@ def test_a_first_line_is_the_headline_only_where_the_metadata_gave_none():
     assert untitled.title == "Has the virus in some way helped the air we breathe?"
     assert titled.title == "Cleaner air in the lockdown"
     assert [c.is_heading for c in titled.claims if c.text.startswith("Has")] == [False]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“Needless to say, the war in Afghanistan was not a war of choice.”",
+    "Suffice it to say, the plan failed on Monday.",
+    "Sad to say, the plan failed on Monday.",
+])
+def test_an_idiom_of_saying_names_no_speaker(sentence):
+    assert find_attribution(sentence) is None
