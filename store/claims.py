@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from functools import lru_cache
 
-from .entities import _PARTIES, TITLES, _given_names
+from .entities import _PARTIES, TITLES, _given_names, a_paper_name
 from .figures import find_figures, phrase_alternation
 from .lexicon import given_name_gender, is_common_word, is_demonym, place_kind
 from .model import Claim, Mention, Sentence
@@ -138,26 +139,6 @@ _PLURAL_HEADS = frozenset(w for w in _QUALIFIED_HEADS if w.endswith("s") or w ==
 # What may come before the name in such a speaker: "a senior White House official", "One Trump aide"
 _QUALIFIED_LEAD = frozenset("the a an one two three some several many senior top other former current".split())
 
-
-def _says_it(said: str, speaker: str) -> bool:
-    """Whether "the <said>" can mean a speaker before: the speaker has its words, as words ("the agency" is
-    "Ukraine's military spy agency"; "the official" is no "Pentagon officials")."""
-    return re.search(r"\b" + re.escape(said) + r"\b", speaker.lower()) is not None
-
-
-def _qualified(words: list[str]) -> bool:
-    """Whether a speaker's words are a name qualifying a noun after it: "The Trump administration", "a senior
-    White House official", "Homeland Security and ICE officials", not "David Corn of the progressive Mother Jones
-    magazine" nor "President Donald Trump declined to"."""
-    if len(words) < 2 or words[-1] not in _QUALIFIED_HEADS:
-        return False
-    caps = [i for i, w in enumerate(words) if w[:1].isupper() and w.lower() not in _QUALIFIED_LEAD]
-    if not caps:
-        return False
-    first, last = caps[0], caps[-1]
-    return first <= 2 and all(w.lower() in _QUALIFIED_LEAD for w in words[:first]) \
-        and all(w[:1].isupper() or w in ("and", "of", "&") for w in words[first:last + 1]) \
-        and len(words) - last - 1 in (1, 2) and all(w.isalpha() and w.islower() for w in words[last + 1:])
 _PRONOUN = frozenset({"he", "she", "they", "it", "we", "i"})
 _PARTY_MEMBERS = frozenset("Republican Republicans Democrat Democrats Libertarian Libertarians Independent Conservative"
                            " Conservatives Liberal Liberals Tory Tories".split())
@@ -211,6 +192,32 @@ _LEAD_CLAUSE = re.compile(r"\b(?:[Tt]hat|[Ww]ho|[Ww]hich|[Ww]hen|[Ii]f|[Bb]ecaus
 _WHO_CLAUSE = re.compile(r"\s+who(?:se)?\s")
 _NP_VERB = re.compile(r"\b(?:have|has|had|been|was|were|is|are|be|being|do|does|did|not|would|could|should)\b"
                       r"|\wn[’']t\b", re.I)
+
+
+@lru_cache(maxsize=1024)
+def _as_words(said: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + re.escape(said) + r"\b")
+
+
+def _says_it(said: str, speaker: str) -> bool:
+    """Whether "the <said>" can mean a speaker before: the speaker has its words, as words ("the agency" is
+    "Ukraine's military spy agency"; "the official" is no "Pentagon officials")."""
+    return _as_words(said).search(speaker.lower()) is not None
+
+
+def _qualified(words: list[str]) -> bool:
+    """Whether a speaker's words are a name qualifying a noun after it: "The Trump administration", "a senior
+    White House official", "Homeland Security and ICE officials", not "David Corn of the progressive Mother Jones
+    magazine" nor "President Donald Trump declined to"."""
+    if len(words) < 2 or words[-1] not in _QUALIFIED_HEADS:
+        return False
+    caps = [i for i, w in enumerate(words) if w[:1].isupper() and w.lower() not in _QUALIFIED_LEAD]
+    if not caps:
+        return False
+    first, last = caps[0], caps[-1]
+    return first <= 2 and all(w.lower() in _QUALIFIED_LEAD for w in words[:first]) \
+        and all(w[:1].isupper() or w in ("and", "of", "&") for w in words[first:last + 1]) \
+        and len(words) - last - 1 in (1, 2) and all(w.isalpha() and w.islower() for w in words[last + 1:])
 
 
 def _clean_np(np: str) -> str:
@@ -707,8 +714,8 @@ class SpeakerResolver:
             # "the agency said" after "the HUR said": the organisation that spoke last
             if head in _ORG_HEADS_SPOKEN:
                 for spk, t in reversed(self.history):
-                    # (not a paper that reported it: only they keep their "The", "The Hill")
-                    if t == "ORG" and not spk.startswith("The "):
+                    # (not a paper that reported it, "The Hill")
+                    if t == "ORG" and not a_paper_name(spk):
                         return spk
         spk = _DET.sub("", np)
         spk = spk[0].lower() + spk[1:] if spk[:1].isupper() and spk.split()[0].lower() in ("a", "an") else spk

@@ -30,8 +30,7 @@ _NAME_TOKEN = re.compile(
     rf"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:(?:{_PARTICLES})-[A-Z]\w*"
     r"|[A-Z0-9][\w]*(?:[’'](?!s\b)\w+|[\-./&]\w+)*"
     r"|(?:of|for|the|on|to|against|and|d(?:e|a|el|u|er|en|os|as|i)|al|bin|ibn|bint|ter|v(?:an|on)|l(?:a|e))\b)")
-_DOTTED_LETTERS = re.compile(r"\b(?:[a-z]\.){2,}(?!\w)")        # (in a lower-cased key) "f.b.i.", "u.n."
-_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_DOTTED_LETTERS = re.compile(r"\b(?:[A-Za-z]\.){2,}(?!\w)")        # "F.B.I.", "U.N." (and "f.b.i." in a key)
 _SENTENCE_STARTERS = frozenset("""I It It's It’s He She We They You The This That These Those There But And A An
 In On If When So His Her Our Their""".split())
 _PARTICLE_NAME = re.compile(rf"^(?:{_PARTICLES})-(?=[A-Z])")
@@ -242,7 +241,7 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
                     cur = []
         # (letters with full stops may end a sentence inside a quotation: "the F.B.I. I cherish the F.B.I. It's
         # special"; a pronoun, an article or a conjunction after them begins the next)
-        if cur and cur[-1][2].endswith(".") and _DOTTED_INITIALS.match(cur[-1][2]) and text[cur[-1][1]:a] == " " \
+        if cur and cur[-1][2].endswith(".") and _DOTTED_LETTERS.fullmatch(cur[-1][2]) and text[cur[-1][1]:a] == " " \
                 and t in _SENTENCE_STARTERS:
             chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
             cur = []
@@ -615,6 +614,11 @@ def _a_paper_or_work(text, toks, first_pos, title_case) -> _Candidate | None:
     if lower * 50 < capitalised and place_kind(word) != "region":
         return None
     return _Candidate(the, b, name, None, 1)
+
+
+def a_paper_name(name: str) -> bool:
+    """Whether an entity's name is a paper's or a work's of "The" and one word: only _a_paper_or_work keeps a "The"."""
+    return name.startswith("The ") and name.count(" ") == 1
 
 
 def _person_of_place(toks, titled: bool):

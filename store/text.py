@@ -150,11 +150,10 @@ _UPDATE_LABEL = re.compile(rf"^\s*[-—–]*\s*update[d]?\b(?:\s+(?:[IVX]+|\d+)\
                            rf"(?:{_TIME}\s*[:.\-–—]+\s*)?", re.I)
 # What an update says of the article itself, not news: "Story updated with comment from …", "Added Google's new
 # statements", "Shortly after this post went up, …"
-_ABOUT_THE_ARTICLE = re.compile(r"(?:added|adds|adding|story|article|post|this|we|our|corrected|correct|clarified"
+_ABOUT_THE_ARTICLE = re.compile(r"(?:added|adds|adding|story|article|post|this|we|our|correct|clarified"
                                 r"|an earlier|a previous|the (?:story|article|post|headline))\b"
                                 r"|.*\b(?:this (?:story|article|post|report|piece)|updated|we['’]ve|revised|corrected"
                                 r"|mis-?stated|I|I['’](?:ve|m|d))\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s*$")
 # An author's note at an article's end: "Walter Shapiro is a Roll Call columnist, …", "— David French is a staff
 # writer for National Review, …", "Fred Lucas is the White House correspondent for the Daily Signal."
 _AUTHOR_NOTE = re.compile(r"^\s*(?:[-—–*•]\s*)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,?\s+"
@@ -217,7 +216,7 @@ def _a_headline(text: str, lines: list[tuple[int, int, str]], idx: int) -> bool:
     """A first line that is a headline although it ends like a sentence: a paragraph of its own, of 20 words at
     most, a question or an exclamation or capitalised as headlines are ("Who is Dave Brat?", "Shooting Brings Rare
     Comity to the Capital, but Will It Last?", "Gay Marriages Get Recognition From the I.R.S.")."""
-    a, b, line = lines[idx]
+    _, b, line = lines[idx]
     if idx + 1 >= len(lines) or text.count("\n", b, lines[idx + 1][0]) < 2 or len(line.split()) > 20:
         return False
     stripped = line.rstrip().rstrip("\"'’”")
@@ -347,7 +346,7 @@ def clean(text: str, titled: bool = False) -> Cleaned:
             # "UPDATE: AARP CEO A. Barry Rand said in a statement, "…"": news given in an update is reporting, and
             # only the label a note
             label = _UPDATE_LABEL.match(line)
-            if label and len(line[label.end():].split()) >= 3 and _SENTENCE_END.search(line) \
+            if label and len(line[label.end():].split()) >= 3 and _SENT_END.search(line) \
                     and not _ABOUT_THE_ARTICLE.match(line, label.end()) and not _a_heading(line[label.end():]):
                 furniture.append(Furniture(a, a + label.end(), "note"))
                 kind = None
