@@ -51,6 +51,13 @@ _LEAD = re.compile(
 _NAME = (r"(?:(?:[A-Z][\w’'.\-]*|de|da|del|der|di|du|van|von|al|bin|la|le)\s+){0,5}[A-Z][\w’'.\-]*"
          r"(?:\s+\([A-Z][^()]{0,30}\))?")      # (and a party and state after it: "Sen. Mike Braun (R-Ind.)")
 _PARTY = re.compile(r"\s+\([^()]*\)$")
+_NAME_ONLY = re.compile(_NAME)
+_TRAILING_NAME = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,5}[A-Z][\w’'.\-]*$")
+_NOT_A_TITLE = frozenset("""who whom whose which that on of in by with from along led written including the a an to
+for and or as""".split())
+_TIME_WORDS = frozenset("ago later earlier year years month months week weeks day days hours minutes time".split())
+# A name right after a verb of saying, then a comma or the sentence's end: "…, said Mark Hancock, its chief executive"
+_NAMED_AFTER_VERB = re.compile(r"\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|[.!?]?$)")
 _PARTY_STATE = re.compile(r"^(?:D|R|I|Ind)-[A-Z]")
 # What a sentence goes on with after its attribution: "..., Thurman said, noting the team resisted ..."
 _THEN = phrase_alternation("adding noting arguing citing referring explaining saying calling insisting pointing "
@@ -70,6 +77,11 @@ _ASIDE = r",\s+(?:[^;\"“”—–\-]|(?<=\S)-){2,160}?,\s+"
 _LEAD_ASIDE = re.compile(
     r"^(?P<conj>(?i:but|and|yet|so|still|as)\s+)?(?P<intro>(?:[^,\"“”]{2,80},\s+){1,2})?(?P<spk>" + _SUBJECT + r")"
     r"(?P<aside>" + _ASIDE + r"|\s+)" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
+# "The official, speaking on condition of anonymity, said ...", "The justices, voting 5-4 along ideological lines,
+# said ...", "A friend of Reade's, who asked to remain anonymous, told CNN ...": a description, set off by an aside,
+# before its verb of saying
+_DESCRIBED_ASIDE = re.compile(r"^(?P<spk>(?:[Tt]he|An?|One|Two|Three|Several|Some|Many)\s+[^,;:\"“”()]{2,60}?)"
+                              r"(?P<aside>" + _ASIDE + r")" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
 # "FBI special agent in charge, Matthew DeSarno, said ..." / "But Bolton's lawyer, Charles Cooper, says ...": a
 # description, then the name it describes between commas
 _TITLE_THEN_NAME = re.compile(
@@ -348,7 +360,36 @@ def find_attribution(sentence: str) -> str | None:
 
 def _said_by(s: str, tail: str) -> str | None:
     """The speaker of a sentence with a verb of saying, by the patterns above, the surest first."""
+    m = _DESCRIBED_ASIDE.match(s) if "," in s[:80] else None
+    # (not a time, "Two months ago, McConnell, whom …, told", nor before a speaker named after the verb, "The
+    # organization, which …, has 450 troops …, said Mark Hancock, its chief executive")
+    if m and m.group("verb") not in _NOUN_LIKE_VERBS and len(m.group("spk").split()) <= 7 \
+            and not _TIME_WORDS.intersection(m.group("spk").lower().split()) \
+            and not _NAMED_AFTER_VERB.match(s, m.end()):
+        # (the aside may begin with the name the description is of: "The family lawyer, Billy Murphy, said", "One
+        # of the panelists, Rick Shenkman, a Seattle journalist, said"; not a place's state: "A snow plow driver in
+        # Fairfax, Virginia, told CNN")
+        named = m.group("aside").strip(" ,").split(",")[0].strip()
+        if _NAME_ONLY.fullmatch(named) and _a_name(named) and not place_kind(named):
+            return _a_name(named)
+        # (or end with it, after a title: "The contact, senior Justice Department official Bruce Ohr, continued";
+        # not after a clause or a list: "…, who has seen … the murder of Jamal Khashoggi,", "…, Mike Lee and Jerry
+        # Moran,")
+        person = _TRAILING_NAME.search(named)
+        if person and _a_person(person.group()) \
+                and not _NOT_A_TITLE.intersection(named[:person.start()].lower().split()):
+            return _a_person(person.group())
+        spk = _clean_np(m.group("spk"))
+        if spk and not _NOT_SPEAKER.match(spk):
+            return spk
     m = _TRAIL.search(tail)
+    # (not inside a relative clause about the sentence's subject: "Vice President Mike Pence, who in a 2016
+    # interview with Fox News claimed …, said" is Pence's)
+    if m and " who " in s:
+        lead = _LEAD_ASIDE.match(s)
+        if lead and lead.group("aside").lstrip(", ").startswith("who ") \
+                and lead.start("aside") <= len(s) - len(tail) + m.start("spk") < lead.end("aside"):
+            m = None
     if m:
         spk = _clean_np(m.group("spk"))
         # "the official, speaking on condition of anonymity, said" keeps "the official"
@@ -677,7 +718,12 @@ class SpeakerResolver:
             self.history.append((said, kind))
             self._described.append((said, kind))
             return said
-        described = (words[-1][:1].islower() or member) and (
+        # ("One voter from Boston", "A snow plow driver in Fairfax": a described speaker, placed)
+        caps = next((i for i, w in enumerate(words) if i and w[:1].isupper()), 0)
+        placed = caps >= 3 and words[0].lower() in _UNNAMED and words[1][:1].islower() \
+            and words[caps - 1] in ("from", "in", "of", "near", "at", "outside", "for", "to") \
+            and bool(mentions) and all(m.type == "PLACE" for m in mentions)
+        described = placed or (words[-1][:1].islower() or member) and (
             words[0].lower() in ("a", "an") or not any(m.type in ("PERSON", "ORG") for m in mentions))
         # a named entity inside the phrase: prefer a person, then an organisation, then a place
         for want in ("PERSON",) if described else ("PERSON", "ORG", "PLACE", ""):

@@ -498,3 +498,40 @@ def test_a_first_line_is_the_headline_only_where_the_metadata_gave_none():
 ])
 def test_an_idiom_of_saying_names_no_speaker(sentence):
     assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The official, speaking on condition of anonymity, said the talks failed.", "The official"),
+    ("The justices, voting 5-4 along ideological lines, said for the first time Monday that the law applies.",
+     "The justices"),
+    ("Two Republican senators, Mike Lee and Jerry Moran, said the bill did not go far enough.",
+     "Two Republican senators"),
+    ("The family lawyer, Billy Murphy, said the charges are a first step.", "Billy Murphy"),
+    ("The spokesman, senior Justice Department official Bruce Ohr, said the talks failed.", "Bruce Ohr"),
+    ("A snow plow driver in Fairfax, Virginia, told CNN that the storm is bad.", "A snow plow driver in Fairfax"),
+    ("Two months ago, McConnell, whom the right sees as a problem, told The New York Times that he would win.",
+     "McConnell"),
+    ("The organization, which will mark its anniversary Jan. 1, has 450 troops in 47 states, said Mark Hancock, its "
+     "chief executive.", "Mark Hancock"),
+    ("Vice President Mike Pence, who in an Oct. 14, 2016, interview with Fox News claimed the campaign had no "
+     "contact, said in a statement Monday that he had not known.", "Vice President Mike Pence"),
+])
+def test_a_description_set_off_by_an_aside_is_the_speaker_or_the_name_it_gives(sentence, speaker):
+    assert find_attribution(sentence) == speaker
+
+
+def test_a_described_speaker_placed_by_a_name_is_the_description_not_the_place():
+    assert _speakers("One voter from Boston, a delegate for Mr. Sanders, says he likes Warren.") \
+        == ["One voter from Boston"]
+    assert _speakers("One former ambassador to Ukraine told the Times that a cloud hangs over the meeting.") \
+        == ["One former ambassador to Ukraine"]
+    # (a place after no preposition is the speaker named: "a claim Damascus denied", "the most recent U.S. data")
+    assert _speakers("Hariri's allies accused Syria of being behind the killings, a claim Damascus denied.") \
+        == ["Damascus"]
+    assert _speakers("Half of all visas went to farms, according to the most recent U.S. Citizenship and "
+                     "Immigration Services data on approvals.")[0] != "most recent U"
+
+
+def test_a_time_before_an_aside_is_no_speaker():
+    assert find_attribution("Two days later, the senator, who had voted no, said he was undecided.") \
+        != "Two days later"
