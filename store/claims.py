@@ -358,30 +358,37 @@ def find_attribution(sentence: str) -> str | None:
     return None
 
 
-def _said_by(s: str, tail: str) -> str | None:
-    """The speaker of a sentence with a verb of saying, by the patterns above, the surest first."""
+def _described_by_aside(s: str) -> str | None:
+    """"The official, speaking on condition of anonymity, said": a description set off by an aside before its verb of
+    saying, or the name the aside gives it; None where the sentence does not begin so."""
     m = _DESCRIBED_ASIDE.match(s) if "," in s[:80] else None
     # (not a time, "Two months ago, McConnell, whom …, told", nor before a speaker named after the verb, "The
     # organization, which …, has 450 troops …, said Mark Hancock, its chief executive")
-    if m and m.group("verb") not in _NOUN_LIKE_VERBS and len(m.group("spk").split()) <= 7 \
-            and not _TIME_WORDS.intersection(m.group("spk").lower().split()) \
-            and not _NAMED_AFTER_VERB.match(s, m.end()):
-        # (the aside may begin with the name the description is of: "The family lawyer, Billy Murphy, said", "One
-        # of the panelists, Rick Shenkman, a Seattle journalist, said"; not a place's state: "A snow plow driver in
-        # Fairfax, Virginia, told CNN")
-        named = m.group("aside").strip(" ,").split(",")[0].strip()
-        if _NAME_ONLY.fullmatch(named) and _a_name(named) and not place_kind(named):
-            return _a_name(named)
-        # (or end with it, after a title: "The contact, senior Justice Department official Bruce Ohr, continued";
-        # not after a clause or a list: "…, who has seen … the murder of Jamal Khashoggi,", "…, Mike Lee and Jerry
-        # Moran,")
-        person = _TRAILING_NAME.search(named)
-        if person and _a_person(person.group()) \
-                and not _NOT_A_TITLE.intersection(named[:person.start()].lower().split()):
-            return _a_person(person.group())
-        spk = _clean_np(m.group("spk"))
-        if spk and not _NOT_SPEAKER.match(spk):
-            return spk
+    if not m or m.group("verb") in _NOUN_LIKE_VERBS or len(m.group("spk").split()) > 7 \
+            or _TIME_WORDS.intersection(m.group("spk").lower().split()) or _NAMED_AFTER_VERB.match(s, m.end()):
+        return None
+    # (the aside may begin with the name the description is of: "The family lawyer, Billy Murphy, said", "One of the
+    # panelists, Rick Shenkman, a Seattle journalist, said"; not a place's state: "A snow plow driver in Fairfax,
+    # Virginia, told CNN")
+    named = m.group("aside").strip(" ,").split(",")[0].strip()
+    if _NAME_ONLY.fullmatch(named) and _a_name(named) and not place_kind(named):
+        return _a_name(named)
+    # (or end with it, after a title: "The contact, senior Justice Department official Bruce Ohr, continued"; not
+    # after a clause or a list: "…, who has seen … the murder of Jamal Khashoggi,", "…, Mike Lee and Jerry
+    # Moran,")
+    person = _TRAILING_NAME.search(named)
+    if person and _a_person(person.group()) \
+            and not _NOT_A_TITLE.intersection(named[:person.start()].lower().split()):
+        return _a_person(person.group())
+    spk = _clean_np(m.group("spk"))
+    return spk if spk and not _NOT_SPEAKER.match(spk) else None
+
+
+def _said_by(s: str, tail: str) -> str | None:
+    """The speaker of a sentence with a verb of saying, by the patterns above, the surest first."""
+    spk = _described_by_aside(s)
+    if spk:
+        return spk
     m = _TRAIL.search(tail)
     # (not inside a relative clause about the sentence's subject: "Vice President Mike Pence, who in a 2016
     # interview with Fox News claimed …, said" is Pence's)
