@@ -371,15 +371,15 @@ def _described_by_aside(s: str) -> str | None:
     # panelists, Rick Shenkman, a Seattle journalist, said"; not a place's state: "A snow plow driver in Fairfax,
     # Virginia, told CNN")
     named = m.group("aside").strip(" ,").split(",")[0].strip()
-    if _NAME_ONLY.fullmatch(named) and _a_name(named) and not place_kind(named):
-        return _a_name(named)
+    if _NAME_ONLY.fullmatch(named) and (name := _a_name(named)) and not place_kind(named):
+        return name
     # (or end with it, after a title: "The contact, senior Justice Department official Bruce Ohr, continued"; not
     # after a clause or a list: "…, who has seen … the murder of Jamal Khashoggi,", "…, Mike Lee and Jerry
     # Moran,")
     person = _TRAILING_NAME.search(named)
-    if person and _a_person(person.group()) \
+    if person and (who := _a_person(person.group())) \
             and not _NOT_A_TITLE.intersection(named[:person.start()].lower().split()):
-        return _a_person(person.group())
+        return who
     spk = _clean_np(m.group("spk"))
     return spk if spk and not _NOT_SPEAKER.match(spk) else None
 
