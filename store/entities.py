@@ -142,6 +142,13 @@ _HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]{0,5}-([a-z]{1,6})$")
 _COMPOUND_HEADS = frozenset("""era area at style like free born made run wide type class only level scale size
     proof year old day time term long friendly esque ish up off out on""".split())
 _STOP_BEFORE = re.compile(r"[.!?][\"”’']?\s+$")
+# A quotation's or a colon's first word is capitalised by position, as a sentence's is: 'he asked, “Who knows about
+# this?”', '"The point is: Who decides?"'
+_OPENS_BEFORE = re.compile(r"(?:(?:^|[\s(\[—–])[“‘\"]|:\s+)$")
+_QUOTED = re.compile(r"[^”’\"\n]{1,80}(?=[”’\"])")      # a short quotation's words, to its closing mark
+_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
+# words a title leaves in lower case: "Liberty File with Judge Napolitano", "All In: The Education of David Petraeus"
+_TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as vs vs. via".split())
 # "(D-Calif.)", "R-Ky.": a lawmaker's party and state, not a name
 _AFFILIATION = re.compile(r"^(?:D|R|I|Ind)-[A-Z]")
 _TITLE_CASE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -317,6 +324,43 @@ def _place_begins(toks: list[tuple[int, int, str]], i: int = 0) -> int:
     return 0
 
 
+def _named_begins(toks: list[tuple[int, int, str]], i: int, named: frozenset[str]) -> int:
+    """How many words from toks[i] on make the longest of the article's `named` names, 0 if none."""
+    if not named:
+        return 0
+    words = [t for _, _, t in toks[i:]]
+    if words[1].lower() in TITLES:        # the word qualifies a title: "Associate Justice Elena Kagan"
+        return 0
+    return next((n for n in range(len(words), 1, -1) if " ".join(words[:n]) in named), 0)
+
+
+# A given name that is also a word begins a name at a sentence's start where news writes it capitalised at least
+# this share as often as not ("Bill" 0.27, "Rich" 0.18; not "Will", 0.01: "Will Trump run?")
+GIVEN_WORD_CAPITALISED = 0.1
+_SURNAME_PARTICLES = frozenset("de da del van von la le du der den di".split())
+
+
+def _given_name_begins(toks: list[tuple[int, int, str]], i: int) -> int:
+    """2 where toks[i] is a given name that is also a word, and a surname follows, perhaps after a particle: "Bill
+    Clinton said", "Bill de Blasio said" (the name's end is left to what follows); else 0."""
+    word = toks[i][2]
+    if word not in _given_names():
+        return 0
+    st = word_stats(word.lower())
+    if st is None or st[1] < GIVEN_WORD_CAPITALISED * st[2]:
+        return 0
+    j = i + 1
+    while j < len(toks) - 1 and toks[j][2] in _SURNAME_PARTICLES and j - i <= 2:
+        j += 1
+    if j >= len(toks):
+        return 0
+    nxt = toks[j][2]
+    if not _is_cap(nxt) or is_common_word(nxt) or nxt in _PARTIES or is_demonym(nxt) or _ACRONYM.match(nxt) \
+            or nxt.lower() in ORG_HEADS or nxt.lower() in TITLES or place_kind(nxt) == "country":
+        return 0
+    return j + 1 - i
+
+
 def _hyphenated_given(tok: str) -> bool:
     m = _HYPHENATED_GIVEN.match(tok)
     return bool(m) and m.group(1) not in _COMPOUND_HEADS and not m.group(1).endswith("ed")
@@ -487,6 +531,7 @@ def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list,
 def extract_mentions(text: str, sentences: list[tuple[int, int, bool]]) -> list[Mention]:
     """Entity mentions in an article's reporting sentences (start, end, is_heading)."""
     cands: list[_Candidate] = []
+    chunked: list[tuple[int, bool, list[_Chunk]]] = []      # (first word's position, in title case, chunks)
     units = _HAS_ORDINAL.search(text) is not None
     for s_start, s_end, heading in sentences:
         title_case = heading and _title_case_line(text[s_start:s_end])
@@ -494,15 +539,54 @@ def extract_mentions(text: str, sentences: list[tuple[int, int, bool]]) -> list[
             for m in _MILITARY_UNIT.finditer(text, s_start, s_end):
                 name = " ".join(w if w[0].isdigit() else w.capitalize() for w in m.group(1).split())
                 cands.append(_Candidate(m.start(1), m.end(1), name, "ORG", 2))
-        first_pos = _sentence_first_token(text, s_start)
-        for ch in _chunks(text, s_start, s_end):
-            cands.extend(_classify_chunk(text, ch, first_pos, title_case))
+        chunked.append((_sentence_first_token(text, s_start), title_case, _chunks(text, s_start, s_end)))
+    named = _named_mid_sentence(text, chunked)
+    for first_pos, title_case, chunks in chunked:
+        for ch in chunks:
+            cands.extend(_classify_chunk(text, ch, first_pos, title_case, named))
     # acronyms in parentheses stand for the name just before them
     return _to_mentions(text, cands)
 
 
-def _split_on_common(toks, sentence_start_pos: int, title_case: bool):
-    """Break a chunk where a token is an ordinary word capitalised by position (sentence start, headline case)."""
+def _begins_a_statement(text: str, a: int) -> bool:
+    """Whether the word at `a` begins a sentence inside a quotation, a quotation or what a colon introduces: its
+    capital says nothing of a name ('"... an investigation. And I believe ..."', '“Who knows?”'). Not a short
+    quotation of two words or more in title case: that is a title, a show's, a book's or a slogan's ("on “Meet the Press”", "“Liberty File
+    with Judge Napolitano”", “Make America Great Again”)."""
+    if _STOP_BEFORE.search(text, max(0, a - 4), a):
+        return True
+    if not _OPENS_BEFORE.search(text, max(0, a - 4), a):
+        return False
+    if text[a - 1] == ":" or text[a - 1].isspace():
+        return True
+    quoted = _QUOTED.match(text, a)
+    words = _WORDS.findall(quoted.group()) if quoted else []
+    return len(words) < 2 or not all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in words)
+
+
+def _named_mid_sentence(text: str, chunked: list[tuple[int, bool, list[_Chunk]]]) -> frozenset[str]:
+    """The names of two words or more an article writes inside a sentence, where only a name's words are
+    capitalised (and their first words and more: "Black Lives Matter", "Black Lives"). A sentence that begins with
+    one ("Planned Parenthood said", "Black Lives Matter activists marched") names it whole, though its first word
+    is an ordinary word."""
+    out = set()
+    for first_pos, title_case, chunks in chunked:
+        if title_case:
+            continue
+        for ch in chunks:
+            a, _, first = ch.tokens[0]
+            # (only a name whose first word is a word is looked up: see _split_on_common)
+            if len(ch.tokens) < 2 or a == first_pos or not is_common_word(first) or _begins_a_statement(text, a):
+                continue
+            words = [t for _, _, t in ch.tokens]
+            out.update(" ".join(words[:k]) for k in range(2, len(words) + 1))
+    return frozenset(out)
+
+
+def _split_on_common(toks, sentence_start_pos: int, title_case: bool, named: frozenset[str] = frozenset()):
+    """Break a chunk where a token is an ordinary word capitalised by position (sentence start, headline case),
+    unless it begins a name: a place's, one the article writes inside a sentence (`named`), or a person's of a
+    given name that is also a word ("Bill Clinton")."""
     parts, cur = [], []
     whole = -1      # a place's name that begins with a common word is whole: "New York", "North Korea"
     for i, (a, b, t) in enumerate(toks):
@@ -522,7 +606,7 @@ def _split_on_common(toks, sentence_start_pos: int, title_case: bool):
                 continue
         positional = a == sentence_start_pos or title_case
         if positional and i + 1 < len(toks):
-            n = _place_begins(toks, i)
+            n = _place_begins(toks, i) or _named_begins(toks, i, named) or _given_name_begins(toks, i)
             if n:
                 whole = i + n
                 cur.append((a, b, t))
@@ -543,14 +627,15 @@ def _sentence_first_token(text: str, s_start: int) -> int:
     return _SENTENCE_LEAD.match(text, s_start, s_start + 10).end()
 
 
-def _classify_chunk(text: str, ch: _Chunk, first_pos: int, title_case: bool) -> list[_Candidate]:
+def _classify_chunk(text: str, ch: _Chunk, first_pos: int, title_case: bool,
+                    named: frozenset[str] = frozenset()) -> list[_Candidate]:
     out: list[_Candidate] = []
     # a sentence inside a quotation starts a word's capital as a sentence does: '"... an investigation. And I
     # believe ..."'
     a0 = ch.tokens[0][0]
-    if a0 != first_pos and _STOP_BEFORE.search(text, max(0, a0 - 4), a0):
+    if a0 != first_pos and _begins_a_statement(text, a0):
         first_pos = a0
-    for toks in _split_on_common(ch.tokens, first_pos, title_case):
+    for toks in _split_on_common(ch.tokens, first_pos, title_case, named):
         # strip leading determiners / connectors, and trailing ones (where a headline's common word cut a name)
         while toks and (toks[0][2] in _CONNECT and not (toks[0][2] == "al" and len(toks) >= 2)
                         or toks[0][2].lower() in _OF_FOR_THE or toks[0][2] in _BODY_JOINERS

@@ -851,3 +851,35 @@ def test_a_doctrine_or_a_group_that_argues_is_no_person():
         "trial was unfair. In Baghdad, Haider al-Abadi said the city was safe. Later, Xavier Becerra said no.")}
     assert ms.get("Bush Doctrine") != "PERSON" and ms.get("Amnesty International") != "PERSON"
     assert ms["Haider al-Abadi"] == "PERSON" and ms["Xavier Becerra"] == "PERSON"
+
+
+def test_a_quotations_first_word_is_capitalised_by_position():
+    # "Who" opening a question is no World Health Organization, nor "What Trump" a name
+    names = {m.name for m in _mentions('He asked himself, “Who are these guys?” The point is: Who decides? '
+                                       'She said, “What Trump did was wrong.” The WHO said so.')}
+    assert "Who" not in names and "What Trump" not in names
+    assert {"Trump", "WHO"} <= names
+    # a short quotation in title case is a title, not a sentence: its first word stays
+    titles = {m.name for m in _mentions('He spoke on NBC’s “Meet the Press” and on “Liberty File with Judge '
+                                        'Napolitano,” in a “Make America Great Again” hat.')}
+    assert {"Meet the Press", "Liberty File", "Make America Great Again"} <= titles
+
+
+def test_a_sentence_may_begin_with_a_name_whose_first_word_is_a_word():
+    # a given name that is also a word, before a surname
+    people = {m.name: m.type for m in _mentions("Bill Clinton said it was fine. Bill de Blasio agreed. "
+                                                "Rich Beeson, the political director, said so too.")}
+    assert people.get("Bill Clinton") == people.get("Bill de Blasio") == people.get("Rich Beeson") == "PERSON"
+    # not a modal verb news rarely capitalises, nor a word before a party
+    others = {m.name for m in _mentions("Will Trump win? Rich Democrat donors gave more.")}
+    assert "Will Trump" not in others and "Rich Democrat" not in others
+    # a name the article writes inside a sentence is whole where a sentence begins with it
+    bodies = {m.name for m in _mentions("Planned Parenthood said it would sue. The clinic is run by Planned "
+                                        "Parenthood. Black Lives Matter activists marched. They back Black Lives "
+                                        "Matter. Associate Justice Elena Kagan wrote. He met Associate Justice "
+                                        "Sonia Sotomayor.")}
+    assert "Planned Parenthood" in bodies and "Parenthood" not in bodies
+    assert "Black Lives Matter" in bodies and "Lives Matter" not in bodies
+    # (a word before a title qualifies the title: "Associate Justice" begins no name)
+    text = "Associate Justice Elena Kagan wrote. He met Associate Justice Sonia Sotomayor."
+    assert [m.name for m in _mentions(text) if m.start < text.index(".")] == ["Elena Kagan"]
