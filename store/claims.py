@@ -129,7 +129,12 @@ _SAYS = re.compile(r"\s(?:" + _VERBS + r")\b")
 _NOUNS_TOO = ("states", "reports", "claims", "estimates", "notes", "posts")      # (far more often nouns: below)
 _NOUN_LIKE_VERBS = frozenset(_NOUNS_TOO + ("warns", "tweets"))
 _TAIL_CHARS = 400
-_ACCORDING = re.compile(r"\baccording to (?P<spk>[^,.;:\"“”]{2,80}?)(?:[,.;:]|$)", re.I)
+# (a full stop inside the phrase is an abbreviation's, and does not end it: "according to U.S. officials", "to Dr. Jane
+# Smith", "to a Dec. 3 report", "to the St. Louis Post-Dispatch")
+_ABBREVIATED = ("Dr", "Mr", "Ms", "Mrs", "St", "Mt", "Ft", "Jr", "Sr", "No", "Sen", "Rep", "Gov", "Gen", "Col", "Adm",
+                "Sgt", "Lt", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_ACCORDING = re.compile(r"\baccording to (?P<spk>[^,;:\"“”]{2,80}?)(?:[,;:]|\.(?=\s*$)|\.(?<!\b[A-Z]\.)"
+                        + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATED) + "|$)", re.I)
 _CLAIMS_BY = re.compile(r"\b(?:claims?|reports?|statement|assessment|estimates?)\s+(?:by|from)\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s+that\b")
 # What a speaker issues, and a later sentence may speak through: "..., Zinke said in a statement. ... the statement
 # said"
@@ -232,7 +237,7 @@ def _qualified(words: list[str]) -> bool:
         and len(words) - last - 1 in (1, 2) and all(w.isalpha() and w.islower() for w in words[last + 1:])
 
 
-def _clean_np(np: str) -> str:
+def _clean_np(np: str, according: bool = False) -> str:
     np = np.strip().strip("\"“”‘’'").strip()
     np = _NP_ASIDE.sub("", np)
     np = _TRAILING_JUNK.sub("", np)
@@ -242,6 +247,8 @@ def _clean_np(np: str) -> str:
     if words and words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS:
         words = words[:-1]
         np = np.rsplit(None, 1)[0] if words and words[-1].lower() not in _DETERMINERS else ""
+    np = _tail_of_np(np, according)
+    words = np.split()
     # (nor does it end in a conjunction: "..., sharply criticized her sister's stance and urged ..."; nor is it an
     # article alone, before a participle: "The alleged shooter", "An estimated 3.3 million", "said Doug Wead, a noted
     # historian")
@@ -249,6 +256,50 @@ def _clean_np(np: str) -> str:
             or _NP_VERB.search(np) or len(words) == 1 and words[0].lower() in _DETERMINERS or _SAYING_IDIOM.match(np):
         return ""
     return np
+
+
+# What may stand between a speaker and its verb of saying: "Sen. Ed Royce, R-Calif., also suggested", "Crifasi can
+# say", "David Byrne may have said it best" (would, could and should are _NP_VERB's: no speaker)
+_BEFORE_THE_VERB = frozenset("also can will may might must shall".split())
+_RELATIVES = frozenset("who whom that which".split())
+_DESCRIPTION_LEAD = frozenset("a an one another the two three several some many".split())
+# Words that begin a time before a pronoun and its verb: "Later he added", "About an hour later he tweeted"
+_WHEN_LEAD = frozenset("""later then earlier last about every again now today yesterday recently previously once
+afterward afterwards meanwhile finally initially separately privately publicly""".split())
+_PRONOUNS = frozenset("he she they we it i".split())
+
+
+def _tail_of_np(np: str, according: bool = False) -> str:
+    """A speaker as the words before a verb of saying give it, without what is no part of it: "according to" (the
+    phrase is the speaker), an adverb or a modal before the verb ("also", "Crifasi can say"), the relative clause of a
+    short description ("according to a source who said" is "a source", "the latest poll that ended on Sept. 5" "the
+    latest poll"), a time before a pronoun ("Later he added"). "" where those words name no speaker: another relative
+    clause ("numerous comments that claimed", "most of whom say"), or a noun before a pronoun, whose clause it is
+    ("photos she posted", "Whatever he says")."""
+    if np[:13].lower() == "according to ":
+        np, according = np[13:], True
+    words = np.split()
+    while words and words[-1] in _BEFORE_THE_VERB:
+        words.pop()
+    if not words:
+        return ""
+    relative = next((k for k, w in enumerate(words) if k and w in _RELATIVES), None)
+    if relative is not None:
+        # (a thing's "that" or "which" clause only after "according to": "Pizzagate, a social-media conspiracy that
+        # falsely claimed" is no one's saying)
+        person = words[relative] in ("who", "whom")
+        if words[0].lower() in _DESCRIPTION_LEAD and 2 <= relative <= (5 if person else 4) and (person or according):
+            words = words[:relative]
+        # (after "according to", people its clause describes: "according to people who know him well")
+        elif not (person and according and relative <= 4):
+            return ""
+    elif words[-1].lower() in _PRONOUNS and len(words) > 1:
+        # (a time right before the pronoun, or leading: "About an hour later he", "Last year it"; not a clause's
+        # "when": "Mr. Trump shook the campaign last year when he announced")
+        if words[0].lower() not in _WHEN_LEAD and words[-2].lower() not in _TIME_WORDS:
+            return ""
+        words = words[-1:]
+    return np if len(words) == len(np.split()) else " ".join(words)
 
 
 # Verbs of saying that are also plural nouns, far more often nouns: "the report states that ..." and "Reuters reports
@@ -351,7 +402,7 @@ def find_attribution(sentence: str) -> str | None:
     # cheap tests first: "ccord" has no letter that IGNORECASE also matches outside ASCII (i, k, s do)
     m = _ACCORDING.search(s) if "ccord" in s.lower() else None
     if m:
-        return _clean_np(m.group("spk"))
+        return _clean_np(m.group("spk"), according=True)
     m = _CLAIMS_BY.search(s) if "that" in s else None
     if m:
         return _clean_np(m.group("spk"))

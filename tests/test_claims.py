@@ -535,3 +535,41 @@ def test_a_described_speaker_placed_by_a_name_is_the_description_not_the_place()
 def test_a_time_before_an_aside_is_no_speaker():
     assert find_attribution("Two days later, the senator, who had voted no, said he was undecided.") \
         != "Two days later"
+
+
+def test_according_to_reads_past_an_abbreviations_full_stop():
+    assert find_attribution("The attack killed five, according to U.S. officials.") == "U.S. officials"
+    assert find_attribution("The attack killed five, according to Sen. John Smith, R-Ky.") == "Sen. John Smith"
+    assert find_attribution("Prices rose, according to a Dec. 3 report by Reuters.") == "a Dec. 3 report by Reuters"
+    assert find_attribution("It closed, according to the St. Louis Post-Dispatch.") == "the St. Louis Post-Dispatch"
+    # (a sentence's own full stop still ends it)
+    assert find_attribution("The attack killed five, according to officials in the U.S.") == "officials in the U.S"
+
+
+def test_what_stands_between_a_speaker_and_the_verb_is_no_part_of_it():
+    # an adverb or a modal before the verb
+    assert find_attribution("Rep. Ed Royce, R-Calif., also suggested the U.S. was ill-prepared.") == "Rep. Ed Royce"
+    assert find_attribution("Michael McFaul, a former ambassador to Russia, also noted restrictions.") \
+        == "Michael McFaul"
+    assert find_attribution("Crifasi can say that with certainty because she did the research.") == "Crifasi"
+    assert find_attribution("David Byrne may have said it best: “This used to be real estate.”") == "David Byrne"
+    # a description's relative clause: a person's, or after "according to" a thing's
+    assert find_attribution("It ended, according to a source who said Trump was happy with him.") == "a source"
+    assert find_attribution("Confidence rose, according to the latest poll that ended on Sept. 5.") \
+        == "the latest poll"
+    assert find_attribution("He speaks Japanese, according to people who know him well.") == "people who know him well"
+    assert find_attribution("According to that theory, the tariffs are to our benefit.") == "that theory"
+    # a time before a pronoun
+    assert find_attribution("About an hour later he tweeted: “All of this is fake.”") == "he"
+    assert find_attribution("Later he added, “you do not hold people hostage.”") == "he"
+
+
+def test_a_clause_before_a_pronoun_or_a_relative_names_no_speaker():
+    for sentence in ("Whatever he says, it will be well practiced.",
+                     "Mr. Trump shook the campaign last year when he announced a list of nominees.",
+                     "In the corner, she quietly recorded the raid, photos she gleefully posted online.",
+                     "Migrants, most of whom say they are fleeing violence, travel through Mexico.",
+                     "Social media users encountered numerous comments that claimed he had said it.",
+                     "Pizzagate, a social-media conspiracy that falsely claimed a pizzeria was a front.",
+                     "It was a flop for them, a conspiracy theory that claimed he was born abroad."):
+        assert find_attribution(sentence) is None, sentence
