@@ -80,6 +80,19 @@ PLACE_WORDS = frozenset("oblast region province governorate krai county district
 _PLACE_CUE_AFTER = re.compile(r"^\s+(?:region|oblast|province|district|county|area|village|town|city|border)\b", re.I)
 _ORG_CUE_AFTER = re.compile(r"^\s+(?:unit|units|brigade|battalion|regiment|group|militia|party|agency|channel"
                             r"|newspaper|network|company|firm|ministry|spokesman|spokesperson|officials?)\b", re.I)
+# An apposition that says what a name is: "a/an/the", at most four words that are not a preposition ("the owner of
+# the Apple Daily newspaper" is a person), a noun of bodies or of places, and what may follow such a noun
+_APPOSITION_LEAD = r",\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|to|in|on|from|with|by|and|or)\b)[\w’'-]+\s+){0,4}?"
+_ORG_APPOSITION = re.compile(
+    _APPOSITION_LEAD + r"(?:group|organi[sz]ation|company|firm|nonprofit|non-profit|charity|network|website|outlet"
+    r"|newspaper|magazine|union|coalition|agency|party|think tank|institute|foundation|association|publication"
+    r"|broadcaster|station|bank|airline|retailer|manufacturer|start-?up|watchdog|lobby|militia|cartel|corporation"
+    r"|conglomerate|publisher|platform|caucus|faction)s?"
+    r"(?=\s*[,.;)—]|\s+(?:that|which|whose|of|for|in|based|founded|led|and|with|to|on|at)\b)")
+_PLACE_APPOSITION = re.compile(
+    _APPOSITION_LEAD + r"(?:city|town|village|suburb|county|province|region|country|island|neighbou?rhood|district"
+    r"|port|enclave|territory)"
+    r"(?=\s*[,.;)—]|\s+(?:of|in|near|on|outside|north|south|east|west|where|that|which|with|about|just)\b)")
 _FIRM_ENDS = ORG_HEADS | frozenset("associates partners llc ltd llp plc co".split())
 _ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\s+$", re.I)
 _LONGEST_ROLE = max(map(len, ROLE_WORDS))
@@ -745,8 +758,9 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
         toks = toks[1:]
     # a leading demonym is description, not name: "Chechen Akhmat", "Ukrainian President" (unless an org follows)
     # (a country's name is not: "Saudi Arabia", "Czech Republic", "Dominican Republic")
+    # (not a body named for its cause: "Americans for Prosperity", "Americans for Tax Reform")
     while toks and is_demonym(toks[0][2]) and not any(t[2].lower() in ORG_HEADS for t in toks[1:]) \
-            and not _place_begins(toks):
+            and not _place_begins(toks) and not (len(toks) >= 3 and toks[1][2] in ("for", "against")):
         toks = toks[1:]
     if len(toks) >= 2 and is_demonym(f"{toks[0][2]} {toks[1][2]}") and not any(t[2].lower() in ORG_HEADS for t in toks[2:]):
         toks = toks[2:]
@@ -880,6 +894,12 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         return (None if low in _NOT_BODIES else "ORG"), 2
     if _ORG_CUE_AFTER.match(after):
         return "ORG", 2
+    # what an apposition says it is: "Ming Pao, a daily newspaper that …", "Tuam, a town in western Ireland"
+    if after[:1] == "," and not at_start:
+        if _ORG_APPOSITION.match(text, e, e + 100):
+            return "ORG", 2
+        if _PLACE_APPOSITION.match(text, e, e + 100):
+            return "PLACE", 2
     # a body's head word alone, capitalised mid-sentence as news mostly writes it, is that body: "the House voted",
     # "told the Times", "the Army said" (a party's members are not: "Democrats")
     if len(words) == 1 and low in ORG_HEADS and low not in _PARTY_MEMBERS and not at_start and not title_case:

@@ -883,3 +883,22 @@ def test_a_sentence_may_begin_with_a_name_whose_first_word_is_a_word():
     # (a word before a title qualifies the title: "Associate Justice" begins no name)
     text = "Associate Justice Elena Kagan wrote. He met Associate Justice Sonia Sotomayor."
     assert [m.name for m in _mentions(text) if m.start < text.index(".")] == ["Elena Kagan"]
+
+
+def test_an_apposition_says_what_an_unknown_name_is():
+    typed = {m.name: m.type for m in _mentions(
+        "They quoted Ming Pao, a daily newspaper that covered the protests, and Cuebiq, a private data company. "
+        "Many visited Tuam, a town in western Ireland, and Yarnell, a town of about 700 residents.")}
+    assert typed["Ming Pao"] == typed["Cuebiq"] == "ORG"
+    assert typed["Tuam"] == typed["Yarnell"] == "PLACE"
+    # (a person's apposition names the body the person is of: the body's noun is after a preposition)
+    people = {m.name: m.type for m in _mentions("He met Bijan Kian, a co-founder of the lobbying group, and "
+                                                "Jorge Armando, a vendor from the Mexican state of Puebla.")}
+    assert people.get("Bijan Kian") != "ORG" and people.get("Jorge Armando") != "PLACE"
+
+
+def test_a_body_named_for_its_cause_keeps_its_people():
+    names = {m.name for m in _mentions("Americans for Prosperity, a conservative group, and Americans for Tax "
+                                       "Reform sent a letter. Latinos for Trump met in Miami.")}
+    assert {"Americans for Prosperity", "Americans for Tax Reform", "Latinos for Trump"} <= names
+    assert "Prosperity" not in names and "Trump" not in names
