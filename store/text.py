@@ -118,7 +118,10 @@ _FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us|@\w+"
                      r"\b.{0,40}\b(?:twitter|facebook|instagram|threads)\b"
                      r"|\bfollow (?:him|her|them|me|us) (?:at|on) @|^\s*(?:follow @\w+\s*)+$"
                      r"|\b(?:reach|find|found)\b.{0,40}\bon twitter\b[:,]?\s*(?:at\s+)?@\w", re.I)
-_FOLLOW_START = re.compile(r"^\s*(?:you can )?follow\b", re.I)
+_FOLLOW_START = re.compile(r"^\s*(?:you can )?follow\b|\bto stay (?:updated|up to date|informed|in the loop), follow\b",
+                           re.I)
+# A video player's label before its caption: "CLOSE A trade expert from Northwestern University says …"
+_VIDEO_CLOSE = re.compile(r"CLOSE (?=[A-Z][a-z])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪►»]|\d+[.)])\s+\S")
 _AUDIO = re.compile(r"^\s*(?:audio(?: report)?\s*:|listen to (?:this|the) (?:article|story)|.*\bread by (?:ai|an ai)\b)", re.I)
 _STAMP = re.compile(
@@ -132,7 +135,9 @@ _BYLINE = re.compile(r"^\s*(?:by|BY|By:)\s+(?P<name>[A-Z][^\n]{1,80})$")
 _CAPS_NAME = re.compile(r"^\s*[-•*]?\s*(?P<name>[A-Z][A-Z'’.\- ]{2,40}[A-Z])\s*$")
 _CREDIT = re.compile(
     r"^\s*(?:with the [A-Z][\w .&'’-]{2,60}|\(?(?:reporting|additional reporting|writing|editing|compiled) by\b.{0,200}"
-    r"|.{0,240}\bcontributed (?:to )?this report\.?\)?)\s*$", re.I)
+    r"|.{0,240}\bcontributed (?:to )?this (?:report|article|story)\.?\)?"
+    # ("Contributing: Eliza Collins, Maureen Groppe", "Contributing: The Associated Press")
+    r"|contributing(?: reporters?| writers?| editors?)?\s*:\s*.{2,200}?)\s*$", re.I)
 _COMMENTS = re.compile(
     r"\bcomments?\b.{0,60}\b(?:log ?in|sign ?in|sign up|register|subscribe|write|post|leave|join)\b"
     r"|\b(?:log ?in|sign ?in|write|post|leave|join)\b.{0,40}\bcomments?\b|\(\d+/\d+\s*\S?\)", re.I)
@@ -364,7 +369,8 @@ def clean(text: str, titled: bool = False) -> Cleaned:
                 and _CREDIT_END.search(line, max(0, len(line.rstrip()) - 160)) and not _QUOTE_CHARS.search(line) \
                 or ("/" in line[:100] or "Getty" in line[:100]) and _CREDIT_START.match(line) \
                 or n_words <= 80 and ":" in line and stripped.endswith(_AGENCIES) and _AGENCY_CREDIT_END.search(line) \
-                or ")" in line and _PAREN_CREDIT.search(line) or "FILE" in line and _FILE_PHOTO.match(line):
+                or ")" in line and _PAREN_CREDIT.search(line) or "FILE" in line and _FILE_PHOTO.match(line) \
+                or line.startswith("CLOSE ") and _VIDEO_CLOSE.match(line):
             kind = "image"
         elif _BRACKET_LINK.match(line) or n_words <= 20 and _RELATED_BARE.match(line) and not _REPORTED.search(line):
             kind = "related"
@@ -379,7 +385,7 @@ def clean(text: str, titled: bool = False) -> Cleaned:
                 and not _QUOTE_CHARS.search(line):
             kind = "related"
         elif n_words <= 40 and ("follow" in low or "twitter" in low) and _FOLLOW.search(line) \
-                and not _QUOTE_CHARS.search(line) and ("@" in line or _FOLLOW_START.match(line)):
+                and not _QUOTE_CHARS.search(line) and ("@" in line or _FOLLOW_START.search(line)):
             kind = "byline"
         elif any(k in low for k in appeal_words) and _is_appeal(line):
             kind = "appeal"

@@ -362,3 +362,24 @@ def test_news_given_in_an_update_is_reporting_and_only_its_label_a_note():
     assert _sents(text)[2:] == ["Governor Jane Smith said in a statement, \"We will rebuild every home.\"",
                                 "The death toll has risen to 14, the coroner's office said.",
                                 "The governor has resigned."]
+
+
+def test_contributors_video_labels_and_a_reporters_follow_line_are_furniture():
+    lines = {
+        "Contributing: Eliza Collins, Maureen Groppe": "credit",
+        "Contributing: Justin Vicory and Sam R. Hall, The (Jackson, Miss.) Clarion-Ledger; The Associated Press":
+            "credit",
+        "—Aaron Zitner contributed to this article.": "credit",
+        "Fox News' Serafin Gomez contributed to this story.": "credit",
+        "CLOSE Former White House aide Steve Bannon lashed out at Senate Majority Leader Mitch McConnell on Tuesday. "
+        "(Oct. 18) AP": "image",
+        "The news moves fast. To stay updated, follow Aaron Rupar on Twitter, and read more of Vox’s policy and "
+        "politics coverage.": "byline",
+    }
+    reporting = [
+        "Contributing factors include the drought, officials said on Monday.",
+        "Trump told supporters to follow Fox News on Twitter.",
+        "CLOSE to half of the voters said they had not decided.",
+        "The senator contributed to this article's central argument, critics said.",
+    ]
+    _assert_furniture_and_reporting(lines, reporting)
