@@ -40,7 +40,8 @@ _RELATED_BARE = re.compile(r"^\s*(?:Related|RELATED)(?: Coverage| Articles| Stor
 # the main story", "Story continues below advertisement".
 _CAPTION = re.compile(
     r"^\s*(?:image (?:copyright|caption|source)\b|enlarge this image\b|toggle caption\b|hide caption\b"
-    r"|\(?(?:file )?(?:photo|picture|image|caption|credit)\s*:|photo(?:graph)? by\b|view (?:photo )?gallery\b"
+    r"|\(?(?:file )?(?:photo|picture|image|caption|credit)\s*:|(?:photo(?:graph)?(?: illustration)?|illustration) by\b"
+    r"|view (?:photo )?gallery\b"
     r"|\|\s*(?:AP Photos?|Getty Images|Getty)\b|AP Photos?\b)", re.I)
 # A credit that begins a caption: "Stephanie Keith / Getty Images Lev Parnas arrives at Federal Court …" (not
 # "WASHINGTON — Reuters reported …")
@@ -179,12 +180,13 @@ _PROMO = re.compile(
 _REPORTED = re.compile(r"\b(?:said|says|told)\b")
 _APPEAL_CUE = re.compile(
     r"\b(?:support|donat\w*|patron\w*|subscri\w*|membership|join our|become a member|cup of coffee|contribut\w*"
-    r"|help us|close this page|independent journalism|our journalism|our reporting)\b", re.I)
+    r"|help us|close this page|independent journalism|our journalism|our reporting|paywalls?|content meters?)\b",
+    re.I)
 # Words one of which every promo or appeal line holds: a cheap test before the patterns.
 _PROMO_WORDS = ("click", "sign up", "signing up", "inbox", "subscribe", "newsletter", "download", "follow us", "latest",
                 "share")
 _APPEAL_WORDS = ("support", "donat", "patron", "subscri", "member", "join our", "coffee", "contribut",
-                 "help us", "close this page", "journalism", "our reporting")
+                 "help us", "close this page", "journalism", "our reporting", "paywall", "content meter")
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
 _QUOTE_CHARS = re.compile(r"[\"“”]")

@@ -383,3 +383,23 @@ def test_contributors_video_labels_and_a_reporters_follow_line_are_furniture():
         "The senator contributed to this article's central argument, critics said.",
     ]
     _assert_furniture_and_reporting(lines, reporting)
+
+
+def test_an_illustrations_credit_and_a_membership_pitch_are_furniture():
+    lines = {
+        "Photo illustration by Slate.": "image",
+        "Illustration by Jane Doe for Politico": "image",
+    }
+    reporting = [
+        "The paywall cost the paper readers, its editor said.",
+        "Illustrations by schoolchildren hung in the hall where the senator spoke.",
+    ]
+    _assert_furniture_and_reporting(lines, reporting)
+    # (a pitch ends an article: what follows an appeal there is more of it)
+    pitch = ("Members get all of our content (including the magazine), no paywalls or content meters, an "
+             "advertising-minimal experience, and unique access to our writers and editors.")
+    text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *reporting, pitch])
+    assert _furniture(text) == [("appeal", pitch)]
+    pitch = "Get all of our content, with no paywalls or content meters."
+    text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *reporting, pitch])
+    assert _furniture(text) == [("appeal", pitch)]
