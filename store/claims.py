@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from .entities import _PARTIES, TITLES, _given_names, a_paper_name
+from .entities import _PARTIES, ORG_HEADS, TITLES, _given_names, a_paper_name
 from .figures import find_figures, phrase_alternation
 from .lexicon import given_name_gender, is_common_word, is_demonym, place_kind
 from .model import Claim, Mention, Sentence
@@ -521,6 +521,31 @@ def _said_by(s: str, tail: str) -> str | None:
     return None
 
 
+# How a description relates its people to a person: "close to", "familiar with", "allies of", "an aide to"
+_RELATIONS = frozenset("of to for around near with".split())
+
+
+def _related_to(words: list[str]) -> bool:
+    """Whether a speaker's words describe people by a person or a body they are related to: "A source close to
+    Christie", "People familiar with Biden's thinking", "Allies of Pelosi", "a senior adviser to Trump", "The head of
+    the FBI"; not a name's or a title's words ("Former Secretary of State Hillary Clinton", "Director of National
+    Intelligence James Clapper")."""
+    k = next((i for i, w in enumerate(words) if i and w in _RELATIONS), 0)
+    named = k + 2 if k + 2 < len(words) and words[k + 1] == "the" else k + 1
+    if not (1 <= k <= 4) or named >= len(words) or not words[named][:1].isupper():
+        return False
+    # (the description's first word is a word, not a name, a pronoun, a title in capitals or a body's head: "Thrush
+    # in a statement to Vox", "He appeared with Obama", "Isle of Man Chief Minister Allan Bell", "Director of National
+    # Intelligence James Clapper", "Office of Management and Budget (OMB) Director Mick Mulvaney")
+    first = words[0]
+    if first.lower() in _PRONOUN or first[:1].isupper() and (
+            first.lower().rstrip(".") in TITLES or first.lower() in ORG_HEADS
+            or not (first.lower() in _UNNAMED or is_common_word(first))):
+        return False
+    # (and words, not a name's: "Former Secretary of State Hillary Clinton", "The Center for Responsive Politics")
+    return all(w.islower() for w in words[1:k])
+
+
 def _a_person(spk: str) -> str | None:
     """As _a_name, for a person's name only: a given name before its last word, and no party as that word
     ("Felipe Calderón", "Cmdr. Gary Ross"; not "Sen. Lindsey Graham of South Carolina"'s "South Carolina", nor
@@ -776,6 +801,13 @@ class SpeakerResolver:
             self.history.append((said, kind))
             self._described.append((said, kind))
             return said
+        # "A source close to Christie", "Allies of Pelosi", "a senior adviser to Trump", "The head of the FBI": people
+        # described by the person or the body they are related to, which is not the speaker (a place is left to
+        # what follows: "officials in Kyiv" speak for Ukraine)
+        # (not a title's place before the person who holds it: "Former special envoy to Ukraine Kurt Volker")
+        if _related_to(words) and any(m.type != "PLACE" for m in mentions) \
+                and not (mentions[0].type == "PLACE" and mentions[-1].type == "PERSON"):
+            return self._described_speaker(np)
         # ("One voter from Boston", "A snow plow driver in Fairfax": a described speaker, placed)
         caps = next((i for i, w in enumerate(words) if i and w[:1].isupper()), 0)
         placed = caps >= 3 and words[0].lower() in _UNNAMED and words[1][:1].islower() \
@@ -821,6 +853,10 @@ class SpeakerResolver:
                     # (not a paper that reported it, "The Hill")
                     if t == "ORG" and not a_paper_name(spk):
                         return spk
+        return self._described_speaker(np)
+
+    def _described_speaker(self, np: str) -> str:
+        """An unnamed speaker, as described: "source close to Christie", "senior US military official"."""
         spk = _DET.sub("", np)
         spk = spk[0].lower() + spk[1:] if spk[:1].isupper() and spk.split()[0].lower() in ("a", "an") else spk
         self.history.append((spk, ""))

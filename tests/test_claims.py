@@ -573,3 +573,26 @@ def test_a_clause_before_a_pronoun_or_a_relative_names_no_speaker():
                      "Pizzagate, a social-media conspiracy that falsely claimed a pizzeria was a front.",
                      "It was a flop for them, a conspiracy theory that claimed he was born abroad."):
         assert find_attribution(sentence) is None, sentence
+
+
+def test_people_described_by_whom_they_are_close_to_are_not_that_person():
+    text = ("Gov. Chris Christie met aides on Monday.\n\n"
+            "A source close to Christie said there would probably be some sacrificial firing.\n\n"
+            "Allies of Pelosi said she had the votes.\n\n"
+            "A spokeswoman for Pelosi said no.\n\n"
+            "The head of the FBI said it was fine.\n\n"
+            # (a title's place before the person who holds it, a formal title, a name or a body's head: the person)
+            "Former special envoy to Ukraine Kurt Volker told lawmakers he never conveyed a linkage.\n\n"
+            "Secretary of State John Kerry said the talks would go on.\n\n"
+            "Office of Management and Budget Director Mick Mulvaney said the plan was dead.\n\n"
+            "Chairman of the Joint Chiefs Gen. Mark Milley said the troops would stay.\n\n"
+            "Former Secretary of State Hillary Clinton said she accepts responsibility.\n\n"
+            "Director of National Intelligence James Clapper told NBC that Snowden had lied.\n\n"
+            "The Center for Responsive Politics says that bundlers raised more.")
+    speakers = [c.speaker for c in _claims(text)][1:]
+    assert speakers == ["source close to Christie", "Allies of Pelosi", "spokeswoman for Pelosi", "head of the FBI",
+                        "Kurt Volker", "John Kerry", "Mick Mulvaney", "Mark Milley", "Hillary Clinton", "James Clapper",
+                        "Center for Responsive Politics"]
+    from store.claims import _related_to
+    assert not _related_to("Thrush in a statement to Vox".split())
+    assert not _related_to("He appeared with Obama at a White House event".split())
