@@ -266,7 +266,6 @@ _DESCRIPTION_LEAD = frozenset("a an one another the two three several some many"
 # Words that begin a time before a pronoun and its verb: "Later he added", "About an hour later he tweeted"
 _WHEN_LEAD = frozenset("""later then earlier last about every again now today yesterday recently previously once
 afterward afterwards meanwhile finally initially separately privately publicly""".split())
-_PRONOUNS = frozenset("he she they we it i".split())
 
 
 def _tail_of_np(np: str, according: bool = False) -> str:
@@ -293,7 +292,7 @@ def _tail_of_np(np: str, according: bool = False) -> str:
         # (after "according to", people its clause describes: "according to people who know him well")
         elif not (person and according and relative <= 4):
             return ""
-    elif words[-1].lower() in _PRONOUNS and len(words) > 1:
+    elif words[-1].lower() in _PRONOUN and len(words) > 1:
         # (a time right before the pronoun, or leading: "About an hour later he", "Last year it"; not a clause's
         # "when": "Mr. Trump shook the campaign last year when he announced")
         if words[0].lower() not in _WHEN_LEAD and words[-2].lower() not in _TIME_WORDS:

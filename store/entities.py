@@ -159,9 +159,8 @@ _STOP_BEFORE = re.compile(r"[.!?][\"”’']?\s+$")
 # this?”', '"The point is: Who decides?"'
 _OPENS_BEFORE = re.compile(r"(?:(?:^|[\s(\[—–])[“‘\"]|:\s+)$")
 _QUOTED = re.compile(r"[^”’\"\n]{1,80}(?=[”’\"])")      # a short quotation's words, to its closing mark
-_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
 # words a title leaves in lower case: "Liberty File with Judge Napolitano", "All In: The Education of David Petraeus"
-_TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as vs vs. via".split())
+_TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as vs via".split())
 # "(D-Calif.)", "R-Ky.": a lawmaker's party and state, not a name
 _AFFILIATION = re.compile(r"^(?:D|R|I|Ind)-[A-Z]")
 _TITLE_CASE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -564,8 +563,8 @@ def extract_mentions(text: str, sentences: list[tuple[int, int, bool]]) -> list[
 def _begins_a_statement(text: str, a: int) -> bool:
     """Whether the word at `a` begins a sentence inside a quotation, a quotation or what a colon introduces: its
     capital says nothing of a name ('"... an investigation. And I believe ..."', '“Who knows?”'). Not a short
-    quotation of two words or more in title case: that is a title, a show's, a book's or a slogan's ("on “Meet the Press”", "“Liberty File
-    with Judge Napolitano”", “Make America Great Again”)."""
+    quotation of two words or more in title case: that is a title, a show's, a book's or a slogan's ("on “Meet the
+    Press”", "“Liberty File with Judge Napolitano”", “Make America Great Again”)."""
     if _STOP_BEFORE.search(text, max(0, a - 4), a):
         return True
     if not _OPENS_BEFORE.search(text, max(0, a - 4), a):
@@ -573,7 +572,7 @@ def _begins_a_statement(text: str, a: int) -> bool:
     if text[a - 1] == ":" or text[a - 1].isspace():
         return True
     quoted = _QUOTED.match(text, a)
-    words = _WORDS.findall(quoted.group()) if quoted else []
+    words = _TITLE_CASE_WORD.findall(quoted.group()) if quoted else []
     return len(words) < 2 or not all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in words)
 
 
