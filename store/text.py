@@ -119,8 +119,9 @@ _FOLLOW = re.compile(r"\bfollow (?:him|her|them|me|us|@\w+"
                      r"\b.{0,40}\b(?:twitter|facebook|instagram|threads)\b"
                      r"|\bfollow (?:him|her|them|me|us) (?:at|on) @|^\s*(?:follow @\w+\s*)+$"
                      r"|\b(?:reach|find|found)\b.{0,40}\bon twitter\b[:,]?\s*(?:at\s+)?@\w", re.I)
-_FOLLOW_START = re.compile(r"^\s*(?:you can )?follow\b|\bto stay (?:updated|up to date|informed|in the loop), follow\b",
-                           re.I)
+_FOLLOW_START = re.compile(r"^\s*(?:you can )?follow\b", re.I)
+# (or after an invitation to keep up: "The news moves fast. To stay updated, follow Aaron Rupar on Twitter, …")
+_STAY_UPDATED = re.compile(r"\bto stay (?:updated|up to date|informed|in the loop), follow\b", re.I)
 # A video player's label before its caption: "CLOSE A trade expert from Northwestern University says …"
 _VIDEO_CLOSE = re.compile(r"CLOSE (?=[A-Z][a-z])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪►»]|\d+[.)])\s+\S")
@@ -387,7 +388,8 @@ def clean(text: str, titled: bool = False) -> Cleaned:
                 and not _QUOTE_CHARS.search(line):
             kind = "related"
         elif n_words <= 40 and ("follow" in low or "twitter" in low) and _FOLLOW.search(line) \
-                and not _QUOTE_CHARS.search(line) and ("@" in line or _FOLLOW_START.search(line)):
+                and not _QUOTE_CHARS.search(line) \
+                and ("@" in line or _FOLLOW_START.match(line) or _STAY_UPDATED.search(line)):
             kind = "byline"
         elif any(k in low for k in appeal_words) and _is_appeal(line):
             kind = "appeal"
