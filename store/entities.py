@@ -325,6 +325,22 @@ def _cap_follows(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
     return _next_is(text, toks, i) and _is_cap(toks[i + 1][2])
 
 
+NAMES_WORD_SHARE = 1 / 30   # how often, at least, news capitalises a word mid-sentence for it to begin a name
+
+
+def _names_word(word: str) -> bool:
+    """A word of the language that news often writes in a name ("Academy", "Open", "Red", "Armed"), and no one's
+    name nor a title: after a demonym it continues a body's or an event's name ("American Academy of Pediatrics",
+    "French Open"), where a person's name or a title does not ("Ukrainian President", "Chechen Akhmat")."""
+    if not word[:1].isupper() or word.isupper() or word.lower() in _MONTHS or place_kind(word):
+        return False         # ("Libyan al Qaeda", "Christian I", "Irish PM", "Americans Jan.", "Communist China")
+    st = word_stats(word)
+    if st is None or word.lower() in TITLES or word in _given_names() or is_demonym(word):
+        return False
+    _, cap, low = st
+    return low >= 3 and cap >= NAMES_WORD_SHARE * low
+
+
 def _place_begins(toks: list[tuple[int, int, str]], i: int = 0) -> int:
     """How many words from toks[i] on (three or two) name a place, 0 if they do not: "Saudi Arabia", "Czech
     Republic", "Central African Republic"."""
@@ -758,10 +774,15 @@ def _name_candidates(text, toks, titled, first_pos, title_case, weak=False) -> l
     # a leading demonym is description, not name: "Chechen Akhmat", "Ukrainian President" (unless an org follows)
     # (a country's name is not: "Saudi Arabia", "Czech Republic", "Dominican Republic")
     # (not a body named for its cause: "Americans for Prosperity", "Americans for Tax Reform")
+    # (nor before a word news writes in bodies' and events' names: "American Academy of Pediatrics", "French Open")
     while toks and is_demonym(toks[0][2]) and not any(t[2].lower() in ORG_HEADS for t in toks[1:]) \
-            and not _place_begins(toks) and not (len(toks) >= 3 and toks[1][2] in ("for", "against")):
+            and not _place_begins(toks) and not (len(toks) >= 3 and toks[1][2] in ("for", "against")) \
+            and not (len(toks) >= 2 and not weak and _names_word(toks[1][2])
+                     and not _place_begins(toks, 1) and not any(t[2] in _given_names() for t in toks[2:])):
         toks = toks[1:]
-    if len(toks) >= 2 and is_demonym(f"{toks[0][2]} {toks[1][2]}") and not any(t[2].lower() in ORG_HEADS for t in toks[2:]):
+    if len(toks) >= 2 and is_demonym(f"{toks[0][2]} {toks[1][2]}") and not any(t[2].lower() in ORG_HEADS for t in toks[2:]) \
+            and not (len(toks) >= 3 and not weak and _names_word(toks[2][2])
+                     and not _place_begins(toks, 2) and not any(t[2] in _given_names() for t in toks[3:])):
         toks = toks[2:]
     # a place and a party before a person's name, or with none, describe: "Ohio Republican Rob Portman", "a North
     # Carolina Republican", "the Iowa Democratic caucuses" (not "Iowa Democratic Party")
@@ -855,8 +876,8 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         if words[-1].lower() in PLACE_WORDS:
             return "PLACE", 2
         return "ORG", 2
-    if low in KNOWN_ORGS:
-        return "ORG", 2
+    if low in KNOWN_ORGS or len(words) >= 2 and is_demonym(words[0]) and _norm(" ".join(words[1:])) in KNOWN_ORGS:
+        return "ORG", 2      # (and a country's branch of one: "American Red Cross")
     # "Department of Justice", "Bank of America", "House of Representatives", "University of Michigan"
     if len(words) >= 3 and (words[1] == "of" or words[1] in _BODY_CONNECT and _singular(words[0]) in _BODY_HEADS) \
             and _is_org_head(words[0]):
@@ -869,7 +890,9 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         return "PLACE", 2
     pk = place_kind(name)
     # (no person's name joins words with "of", "for" or "the": "House of Representatives", "Bank of America")
-    personal = not _OF_FOR_THE.intersection(words)
+    # (nor does one begin with a demonym before a word of a body's name: "American Legion")
+    personal = not _OF_FOR_THE.intersection(words) and not (len(words) >= 2 and is_demonym(words[0])
+                                                           and _names_word(words[1]))
     core = words[:-1] if len(words) >= 3 and words[-1] in _NAME_SUFFIXES else words
     # (four words when the first two are given names: "Andrés Manuel López Obrador", "José Luis Rodríguez Zapatero")
     first_is_name = words[0] in _given_names() and not place_kind(core[-1]) == "country" and personal \

@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from store.entities import acronym_pairs, extract_mentions, resolve_entities
+from store.entities import _names_word, acronym_pairs, extract_mentions, resolve_entities
 from store.text import clean, sentences
 
 
@@ -902,3 +902,33 @@ def test_a_body_named_for_its_cause_keeps_its_people():
                                        "Reform sent a letter. Latinos for Trump met in Miami.")}
     assert {"Americans for Prosperity", "Americans for Tax Reform", "Latinos for Trump"} <= names
     assert "Prosperity" not in names and "Trump" not in names
+
+
+def test_a_demonym_before_a_word_of_a_bodys_or_a_places_name_is_part_of_the_name():
+    typed = {m.name: m.type for m in _mentions(
+        "Members of the Muslim Brotherhood met about the North American Free Trade Agreement. The American Academy of Pediatrics warned parents, and the "
+        "American Legion said it agreed. The American Red Cross sent aid across the Mediterranean Sea, "
+        "before the French Open began.")}
+    assert {"Muslim Brotherhood", "North American Free Trade Agreement", "American Academy of Pediatrics", "American Legion", "French Open"} <= set(typed)
+    assert not {"Brotherhood", "Academy of Pediatrics", "Legion", "Open", "Red Cross", "Sea"} & set(typed)
+    assert typed["American Red Cross"] == "ORG" and typed["Mediterranean Sea"] == "PLACE"
+    assert typed["American Legion"] != "PERSON"
+    # a person's name, a title, a place or a pronoun after it is described: the demonym is not their name's
+    names = {m.name for m in _mentions(
+        "Ukrainian Volodymyr Zelensky met Russian President Vladimir Putin. The Chechen Akhmat unit fought in "
+        "Communist China. Scottish First Minister Nicola Sturgeon said: as a Christian I believe it, and so does "
+        "Canadian Prime Minister Justin Trudeau.")}
+    assert {"Volodymyr Zelensky", "Vladimir Putin", "Akhmat", "China", "Nicola Sturgeon", "Justin Trudeau"} <= names
+    assert not {n for n in names if n.split()[0] in ("Ukrainian", "Russian", "Chechen", "Communist", "Scottish",
+                                                      "Christian", "Canadian")}
+    names = {m.name for m in _mentions(
+        "Ukrainian Zelensky said so. He met American Bill Browder in London. Assistant Secretary of State for East "
+        "Asian and Pacific Affairs Danny Russel said so.")}
+    assert {"Zelensky", "Bill Browder"} <= names and not {n for n in names if "Pacific" in n or "American" in n}
+    # (a headline capitalises every word: the demonym still describes; and a place after it is the place)
+    names = {m.name for m in _mentions("Russian Forces Pound Ukrainian Military Bases\n\nRussian forces pounded "
+                                       "the bases, he said. He lived in the Western United States for years.")}
+    assert "United States" in names and not {n for n in names if n.split()[0] in ("Russian", "Ukrainian", "Western")}
+    # (the words that begin bodies' names are the language's: not a pronoun, an acronym, a month or a place)
+    assert all(_names_word(w) for w in ("Academy", "Open", "Legion", "Red", "Brotherhood"))
+    assert not any(_names_word(w) for w in ("al", "I", "PM", "Jan", "China", "Troops", "President", "Bill", "Zelensky", "European"))
