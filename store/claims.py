@@ -434,6 +434,29 @@ def _described_by_aside(s: str) -> str | None:
     return spk if spk and not _NOT_SPEAKER.match(spk) else None
 
 
+# "Anne Milgram, a former New Jersey attorney general told CNN": a person's name, and a description of the person
+# after it whose closing comma the outlet left out; at the sentence's start or after a quotation
+_NAME_THEN_DESCRIPTION = re.compile(r"(?P<name>" + _NAME + r"),\s+$")
+_QUOTE_ENDS = re.compile(r"[,.!?…][\"'”’]{1,2}\s*$")
+
+
+def _described_person(s: str, at: int, description: str) -> str | None:
+    """The person a `description` found at `at` is of, where a person's name and a comma stand just before it, and
+    before them nothing or a quotation; None otherwise ("On Monday, a member of staff told", "Los Angeles, law
+    enforcement sources said", "Wednesday, the hospital said")."""
+    # (not where the description ends in a name of its own, "…, strategist Mary Matalin said", nor in a list's last
+    # names: "Seth Moulton (D-Mass.), Katie Porter (D-Calif.) and Ayanna Pressley (D-Mass.) said")
+    person = _TRAILING_NAME.search(description)
+    if person and _a_person(person.group()) or " and " in description:
+        return None
+    m = _NAME_THEN_DESCRIPTION.search(s, max(0, at - 80), at)
+    # (nor a body's abbreviated name: "Carter Coal Co., the court said")
+    if not m or m.group("name").endswith("."):
+        return None
+    before = s[:m.start()]
+    return _a_person(m.group("name")) if not before.strip() or _QUOTE_ENDS.search(before) else None
+
+
 def _said_by(s: str, tail: str) -> str | None:
     """The speaker of a sentence with a verb of saying, by the patterns above, the surest first."""
     spk = _described_by_aside(s)
@@ -451,7 +474,7 @@ def _said_by(s: str, tail: str) -> str | None:
         spk = _clean_np(m.group("spk"))
         # "the official, speaking on condition of anonymity, said" keeps "the official"
         if spk and not _NOT_SPEAKER.match(spk) and len(spk.split()) <= 10:
-            return spk
+            return _described_person(s, len(s) - len(tail) + m.start("spk"), spk) or spk
     # a person a clause of saying is about ("his successor, Felipe Calderón, who ... asserted")
     m = _WHO_SAID.search(tail) if " who " in tail else None
     spk = _a_person(m.group("spk")) if m and m.group("verb") not in _NOUN_LIKE_VERBS else None

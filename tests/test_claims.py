@@ -110,6 +110,23 @@ def test_a_speaker_set_off_by_an_aside_is_attributed():
     assert find_attribution("“It is the one pick-up we figured we would get,” said Sen. Mike Braun (R-Ind.), who beat "
                             "an incumbent.") == "Sen. Mike Braun"
 
+    # (and where the outlet left out the aside's closing comma: at the start, or after a quote)
+    assert find_attribution("Anne Milgram, a former New Jersey attorney general told CNN the raid was legal.") \
+        == "Anne Milgram"
+    assert find_attribution("“We want action,” Dan Gross, president of the Brady campaign said Friday.") == "Dan Gross"
+    assert find_attribution("John Smith, CEO of Acme Corp. said the plant would close.") == "John Smith"
+    # (not where no name, or a body's, comes before the comma, nor where the description ends in a name, nor where
+    # the name is inside the sentence)
+    for sentence, speaker in [
+            ("On Monday, a member of staff at the hotel told reporters it was closed.", "a member of staff at the hotel"),
+            ("Los Angeles, law enforcement sources said the suspect had fled.", "law enforcement sources"),
+            ("Carter Coal Co., the court said that mining was not commerce.", "the court"),
+            ("On Fox News Sunday, strategist Mary Matalin said the public would see it.", "strategist Mary Matalin"),
+            ("He met Anne Milgram, the former attorney general said.", "the former attorney general")]:
+        assert find_attribution(sentence) == speaker
+    assert "Seth Moulton" not in find_attribution("Seth Moulton (D-Mass.), Katie Porter (D-Calif.) and Ayanna Pressley "
+                                                  "(D-Mass.) also said they had symptoms.")
+
 
 def test_a_speaker_named_after_a_description_of_them():
     # a description, then the name between commas; a description of a few words before a name after the verb
