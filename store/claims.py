@@ -41,12 +41,14 @@ _TRAIL_ON_SHOW = re.compile(
     r"(?:on|to|in|’s|'s|s’|s')\s+[\"“][^\"“”]{1,40}[\"”][^\"“”]{0,80}$")
 # "..., said John Kirby."
 _TRAIL_INV = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _VERBS + r")\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s*[.!?]?$")
+# A sentence's opening words before its subject: "Meanwhile, ", "On Tuesday, ", "In a statement, "
+_OPENING = (r"(?:(?i:earlier|later|meanwhile|however|separately|on \w+day|in (?:a|an|his|her|its|their) [\w ]{3,30}|"
+            r"[\w ]{3,30} the same day)\s*,\s+)?")
 # "Ukrainian intelligence said at least 30 ..." / "A senior US military official said on 17 December that ..."
 _LEAD = re.compile(
     # (after a dateline: "WASHINGTON (AP) — President Donald Trump on Wednesday said ...")
     r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,3}\s*(?:\([\w .]{1,20}\))?\s*[—–-]+\s+)?"
-    r"(?:(?i:earlier|later|meanwhile|however|separately|on \w+day|in (?:a|an|his|her|its|their) [\w ]{3,30}|"
-    r"[\w ]{3,30} the same day)\s*,\s+)?[\"“‘]?(?P<spk>(?:[\w’'.\-/&()]+\s+){0,11}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
+    + _OPENING + r"[\"“‘]?(?P<spk>(?:[\w’'.\-/&()]+\s+){0,11}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
 # A name as news writes a speaker's: "Sen. John Thune", "Mr. Mueller", "Kevin Werbach" (or a pronoun).
 _NAME = (r"(?:(?:[A-Z][\w’'.\-]*|de|da|del|der|di|du|van|von|al|bin|la|le)\s+){0,5}[A-Z][\w’'.\-]*"
          r"(?:\s+\([A-Z][^()]{0,30}\))?")      # (and a party and state after it: "Sen. Mike Braun (R-Ind.)")
@@ -85,8 +87,8 @@ _DESCRIBED_ASIDE = re.compile(r"^(?P<spk>(?:[Tt]he|An?|One|Two|Three|Several|Som
 # "FBI special agent in charge, Matthew DeSarno, said ..." / "But Bolton's lawyer, Charles Cooper, says ...": a
 # description, then the name it describes between commas
 _TITLE_THEN_NAME = re.compile(
-    r"^(?:(?i:but|and|yet|so|still)\s+)?(?P<title>[^,\"“”]{2,80}),\s+(?P<spk>" + _NAME + r"),\s+" + _AUX
-    + r"(?P<verb>" + _VERBS + r")\b")
+    r"^(?:(?i:but|and|yet|so|still)\s+)?" + _OPENING + r"(?P<title>[^,\"“”]{2,80}),\s+(?P<spk>" + _NAME + r"),\s+"
+    + _AUX + r"(?P<verb>" + _VERBS + r")\b")
 # (a description has a word in lower case other than "and" or "of": not "Chairman Richard Shelby and Sen. Jon
 # Tester, Montana Democrat, said")
 _LOWER_WORD = re.compile(r"(?<![\w.’'-])(?!(?:and|or|of|the|a|an|in|at|for|to|on|by|from|with)\b)[a-z][a-z’'-]*\b")
@@ -268,6 +270,12 @@ _WHEN_LEAD = frozenset("""later then earlier last about every again now today ye
 afterward afterwards meanwhile finally initially separately privately publicly""".split())
 
 
+def _only_when(words: list[str]) -> bool:
+    """Words that say when or how something was said, and no one who said it: "…, who was listed as a member, later
+    said", "Also, one of the victims told"."""
+    return all(w.lower() in _BETWEEN_SUBJECT_AND_VERB or w.lower() in _WHEN_LEAD for w in words)
+
+
 def _tail_of_np(np: str, according: bool = False) -> str:
     """A speaker as the words before a verb of saying give it, without what is no part of it: "according to" (the
     phrase is the speaker), an adverb or a modal before the verb ("also", "Crifasi can say"), the relative clause of a
@@ -280,7 +288,7 @@ def _tail_of_np(np: str, according: bool = False) -> str:
     words = np.split()
     while words and words[-1] in _BEFORE_THE_VERB:
         words.pop()
-    if not words:
+    if not words or _only_when(words):
         return ""
     relative = next((k for k, w in enumerate(words) if k and w in _RELATIVES), None)
     if relative is not None:
@@ -581,7 +589,7 @@ def _a_person(spk: str) -> str | None:
 def _a_name(spk: str) -> str | None:
     """A name the patterns with _NAME found, without a party and state after it ("Sen. Mike Braun (R-Ind.)"); None
     where it is no speaker: "Joe Manchin, D-W.Va., and Pat Toomey, R-Pa., announced" """
-    if _NOT_SPEAKER.match(spk) or _PARTY_STATE.match(spk):
+    if _NOT_SPEAKER.match(spk) or _PARTY_STATE.match(spk) or _only_when(spk.split()):
         return None
     return _PARTY.sub("", spk)
 

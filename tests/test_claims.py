@@ -581,6 +581,33 @@ def test_what_stands_between_a_speaker_and_the_verb_is_no_part_of_it():
     assert find_attribution("Later he added, “you do not hold people hostage.”") == "he"
 
 
+def test_a_time_or_a_manner_alone_is_no_speaker():
+    # the subject is set off by a relative clause or an aside: the words before the verb are when, not who
+    for sentence in ("A student leader, who was listed among the campaign's “steering committee,” later said that "
+                     "she had not known.",
+                     "Her husband, whom she declined to identify, later told her he was OK.",
+                     "Also, one of the bomb victims, who lost both legs, told investigators that he saw it.",
+                     "Of course, some of these same outlets have run with stories, also involving anonymous sources, "
+                     "about alleged collusion."):
+        assert find_attribution(sentence) not in ("later", "Also", "about"), sentence
+    # the name the aside is about is the speaker
+    assert find_attribution("As we explained before, Condoleezza Rice, Bush’s secretary of State, later wrote that "
+                            "Bush wanted an agreement.") == "Condoleezza Rice"
+    assert find_attribution("Gen. Abolfazl Shekarchi, the spokesman of the armed forces, earlier denied a missile hit "
+                            "the airplane.") == "Gen. Abolfazl Shekarchi"
+    assert find_attribution("Senate Majority Leader Mitch McConnell, who voted for the powers, now says he has "
+                            "questions.") == "Senate Majority Leader Mitch McConnell"
+
+
+def test_a_description_then_a_name_after_an_opening_phrase():
+    assert find_attribution("Meanwhile, Trump's personal attorney, Rudy Giuliani, says that he can pardon himself.") \
+        == "Rudy Giuliani"
+    assert find_attribution("Meanwhile, the deputy director of Metrojet, Viktor Yung, told reporters that he did not "
+                            "believe it.") == "Viktor Yung"
+    assert find_attribution("In a statement, the national security adviser, John Bolton, said: “Iran will pay.”") \
+        == "John Bolton"
+
+
 def test_a_clause_before_a_pronoun_or_a_relative_names_no_speaker():
     for sentence in ("Whatever he says, it will be well practiced.",
                      "Mr. Trump shook the campaign last year when he announced a list of nominees.",
