@@ -248,6 +248,9 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
     for i, (a, b, t) in enumerate(toks):
         if a >= 2 and text[a - 1] == "-" and text[a - 2].islower() and _in_lower_compound(text, toks, i):
             continue
+        # (a clock's "PM" after its hour is no word of a name: "at 9 PM Eastern Time"; the hour has ended any name)
+        if t in ("AM", "PM") and text[max(0, a - 2):a].strip()[-1:].isdigit():
+            continue
         if cur:
             gap = text[cur[-1][1]:a]
             if gap:
@@ -521,6 +524,10 @@ def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list,
         # a title of several, before the first's given name: "Senators Sheldon Whitehouse of Rhode Island and ..."
         # (not "Ottawa Senators")
         elif lt in _PLURAL_TITLES and i + 1 < n and toks[i + 1][2] in _given_names():
+            last_title, trade = i, False
+        # a prime minister as headlines and many outlets abbreviate the title: "Israeli PM Benjamin Netanyahu", "UK PM
+        # Boris Johnson", "PM Modi" (the time, "3 PM Eastern", is no name's word: _chunks)
+        elif t == "PM" and i + 1 < n:
             last_title, trade = i, False
     if last_title < 0:
         return [], toks, False

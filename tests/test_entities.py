@@ -98,6 +98,15 @@ def test_a_person_named_with_where_they_are_from_is_a_person_and_a_place():
                   "South Carolina": "PLACE"}
 
 
+def test_pm_before_a_name_is_a_title_and_after_an_hour_is_no_name():
+    ms = {m.name: m.type for m in _mentions("Israeli PM Benjamin Netanyahu met UK PM Boris Johnson on Sunday. "
+                                             "PM Modi said they spoke at 3 PM Eastern and at 8 PM ET on Monday. "
+                                             "It airs at 9 PM Eastern Time on Fox. The vote is at 10 AM Wednesday.")}
+    assert ms["Benjamin Netanyahu"] == ms["Boris Johnson"] == ms["Modi"] == "PERSON"
+    assert not any(n.startswith(("PM", "AM")) or n in ("Eastern", "ET", "Eastern Time") for n in ms), ms
+    assert ms.get("Time") != "PERSON"
+
+
 def test_names_joined_by_of_are_organisations_or_titles_not_people():
     ms = {m.name: m.type for m in _mentions(
         "The House of Representatives voted on Tuesday. Officials at the Bank of America said so. "
