@@ -23,7 +23,7 @@ _VERB_WORDS = (
 # (one alternation factored by common prefixes: Python's re tries a flat alternation's branches one by one)
 _VERBS = phrase_alternation(_VERB_WORDS)
 _AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|initially|originally|again|now|"
-        r"further|has also|had also|would|will|"
+        r"further|has also|had also|would|will|even|still|instead|"
         # how or when it was said: "Trump repeatedly said", "California and New York likewise announced"
         r"repeatedly|publicly|privately|recently|separately|similarly|likewise|subsequently|immediately|finally|"
         r"flatly|bluntly|openly|explicitly|specifically|frequently|often|once|twice|personally|directly|"
@@ -162,7 +162,7 @@ _PRONOUN = frozenset({"he", "she", "they", "it", "we", "i"})
 _PARTY_MEMBERS = frozenset("Republican Republicans Democrat Democrats Libertarian Libertarians Independent Conservative"
                            " Conservatives Liberal Liberals Tory Tories".split())
 _NOT_SPEAKER = re.compile(
-    r"^(?:that|which|who|this|there|what|it is|it was|as|and|but|or|if|when|while|because|though|although|"
+    r"^(?:that|which|who|this|there|what|it is|it was|it['’]s|as|and|but|or|if|when|while|because|though|although|"
     r"reports?|media|sources?)$", re.I)
 _HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|supposedly|ostensibly|unconfirmed|unverified"

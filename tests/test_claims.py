@@ -599,6 +599,18 @@ def test_a_time_or_a_manner_alone_is_no_speaker():
                             "questions.") == "Senate Majority Leader Mitch McConnell"
 
 
+def test_even_still_or_instead_before_the_verb_is_no_part_of_the_speaker_and_its_is_no_one():
+    assert find_attribution("Cole even suggested they might have to win the vote on the floor.") == "Cole"
+    assert find_attribution("Pelosi still says the wall is immoral.") == "Pelosi"
+    assert find_attribution("David Folkenflik, NPR’s media correspondent, even suggested that Williams has lost all "
+                            "credibility.") == "David Folkenflik"
+    assert find_attribution("He instead wrote checks to Republican candidates.") == "He"
+    for sentence in ("It’s widely believed that Mueller won’t actually indict Trump.",
+                     "It's too early to say whether restrictions in Italy are working.",
+                     "It’s often said that a picture is worth a thousand words."):
+        assert find_attribution(sentence) is None, sentence
+
+
 def test_a_description_then_a_name_after_an_opening_phrase():
     assert find_attribution("Meanwhile, Trump's personal attorney, Rudy Giuliani, says that he can pardon himself.") \
         == "Rudy Giuliani"
