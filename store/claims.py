@@ -496,6 +496,11 @@ def _said_by(s: str, tail: str) -> str | None:
     # who ..., turned over text messages, notes and ...")
     if m and (m.group("conj") or m.group("intro") or m.group("aside").strip()) \
             and not (m.group("verb") in _NOUN_LIKE_VERBS and m.group("aside").strip()) and _a_name(m.group("spk")):
+        # (a description set off before the person it is of: "America's National Security Adviser, Susan Rice,
+        # said", "Another Brexit-supporting Tory, Jacob Rees-Mogg, said")
+        named = m.group("aside").strip(" ,")
+        if _NAME_ONLY.fullmatch(named) and _a_person(named):
+            return _a_person(named)
         return _a_name(m.group("spk"))
     m = _TITLE_THEN_NAME.match(s)
     if m and m.group("verb") not in _NOUN_LIKE_VERBS and _LOWER_WORD.search(m.group("title")) \
@@ -845,6 +850,12 @@ class SpeakerResolver:
             and bool(mentions) and all(m.type == "PLACE" for m in mentions)
         described = placed or (words[-1][:1].islower() or member) and (
             words[0].lower() in ("a", "an") or not any(m.type in ("PERSON", "ORG") for m in mentions))
+        # "Broadway star Lin-Manuel Miranda", "Azadeh Erfani of the … Coalition": a name news knows no given name of,
+        # described before it or placed after it, is the speaker, not the body or the place in the description
+        head = _head_name(np, mentions)
+        if head:
+            self.history.append((head, ""))
+            return head
         # a named entity inside the phrase: prefer a person, then an organisation, then a place
         for want in ("PERSON",) if described else ("PERSON", "ORG", "PLACE", ""):
             named = [m for m in mentions if m.type == want]
@@ -892,6 +903,32 @@ class SpeakerResolver:
         self.history.append((spk, ""))
         self._described.append((spk, ""))
         return spk
+
+
+# Words that relate a name to what comes before it, not describe it: "a spokesman for Goldman Sachs"
+_RELATING = frozenset("of the and for to at in with from by on".split())
+
+
+def _head_name(np: str, mentions: list[Mention]) -> str | None:
+    """An untyped name of two or three words that a speaker's phrase is about: after a description's last word, and
+    at the phrase's end or before "of" or a comma ("NBA superstar LeBron James of the Cleveland Cavaliers", "The
+    Democratic group For Our Future", "CNN's Kaitlan Collins"), or beginning the phrase before "of" ("Azadeh Erfani of
+    the … Coalition").
+    (Not one word: "Neither Baroni nor Wildstein responded".)"""
+    for m in mentions:
+        if m.type or not 2 <= len(m.name.split()) <= 3:
+            continue
+        at = np.find(m.surface)
+        if at < 0:
+            continue
+        before, after = np[:at].split(), np[at + len(m.surface):]
+        ends = not after.strip() or after.startswith((" of ", ","))
+        # (not a description inside another's, "Amrita Sen of consultancy Energy Aspects", nor a person's work:
+        # "according to Austin Sarat's Gruesome Spectacles", where "CNN's Kaitlan Collins" is the speaker)
+        if at == 0 and after.startswith(" of ") or before and ends and not _RELATING.intersection(before) \
+                and not any(p.type == "PERSON" and 0 <= np.find(p.surface) < at for p in mentions):
+            return m.name
+    return None
 
 
 POST_CHARS = 320

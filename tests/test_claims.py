@@ -611,6 +611,27 @@ def test_even_still_or_instead_before_the_verb_is_no_part_of_the_speaker_and_its
         assert find_attribution(sentence) is None, sentence
 
 
+def test_the_name_a_description_is_of_is_the_speaker_not_the_body_or_place_describing_them():
+    text = ("NBA superstar LeBron James of the Cleveland Cavaliers said anthem kneeling is not disrespectful.\n\n"
+            "“It is not going your way,” tweeted Broadway star Lin-Manuel Miranda.\n\n"
+            "“I don't care about Mubarak now,” said Cairo resident Akram Karam.\n\n"
+            "In a blog post, Azadeh Erfani of the Capital Area Immigrants’ Rights Coalition wrote that it was bad.\n\n"
+            "America's National Security Adviser, Susan Rice, said on Twitter that she spoke with him.\n\n"
+            "“Not true,” New York state Health Commissioner Dr. Howard Zucker told CNN on Friday night.\n\n"
+            "Another Brexit-supporting Tory, Jacob Rees-Mogg, said he had not yet decided which way to vote.\n\n"
+            "“We will be in uncharted territory,” said Amrita Sen of consultancy Energy Aspects.\n\n"
+            "Neither Baroni nor Wildstein responded to requests for comment.\n\n"
+            "CNN's Kaitlan Collins reported that the raid sent him over the edge.\n\n"
+            "About 7 percent of executions were botched, according to Austin Sarat's Gruesome Spectacles.\n")
+    speakers = [c.speaker for c in _claims(text)]
+    assert speakers[:7] == ["LeBron James", "Lin-Manuel Miranda", "Akram Karam", "Azadeh Erfani", "Susan Rice",
+                            "Howard Zucker", "Jacob Rees-Mogg"]
+    # (not a body named in a description inside another's, nor one name of a list, nor a person's work)
+    assert speakers[7] != "Energy Aspects"
+    assert speakers[8] != "Wildstein"
+    assert speakers[9:] == ["Kaitlan Collins", "Austin Sarat"]
+
+
 def test_a_description_then_a_name_after_an_opening_phrase():
     assert find_attribution("Meanwhile, Trump's personal attorney, Rudy Giuliani, says that he can pardon himself.") \
         == "Rudy Giuliani"

@@ -107,6 +107,23 @@ def test_pm_before_a_name_is_a_title_and_after_an_hour_is_no_name():
     assert ms.get("Time") != "PERSON"
 
 
+def test_a_name_news_knows_no_given_name_of_before_of_and_a_body_or_a_place_is_split_from_it():
+    ms = {m.name for m in _mentions("Azadeh Erfani of the Capital Area Immigrants’ Rights Coalition wrote it. "
+                                     "“It is hard,” said Kica Matos of the Fair Immigration Reform Movement. "
+                                     "“It is not,” said Carole Cadwalladr of The Observer and Markwayne Mullin of "
+                                     "Oklahoma.")}
+    assert {"Azadeh Erfani", "Kica Matos", "Fair Immigration Reform Movement", "Carole Cadwalladr",
+            "Markwayne Mullin", "Oklahoma"} <= ms
+    # (not a place's or a body's name with "of", nor letters)
+    ms = {m.name for m in _mentions("He visited the Democratic Republic of the Congo and argued before the Ninth "
+                                     "Circuit of the U.S. Court of Appeals and the Supreme Court of the United States. "
+                                     "The French Union of Jewish Students loves the U S of A. They marked the 50th "
+                                     "Anniversary of the Selma march. Time named Giuliani Person of the Year.")}
+    assert {"Democratic Republic of the Congo", "Ninth Circuit of the U.S. Court of Appeals",
+            "Supreme Court of the United States", "French Union of Jewish Students"} <= ms
+    assert not {"U S", "50th Anniversary", "Giuliani Person"} & ms, ms
+
+
 def test_names_joined_by_of_are_organisations_or_titles_not_people():
     ms = {m.name: m.type for m in _mentions(
         "The House of Representatives voted on Tuesday. Officials at the Bank of America said so. "
