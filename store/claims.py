@@ -23,7 +23,7 @@ _VERB_WORDS = (
 # (one alternation factored by common prefixes: Python's re tries a flat alternation's branches one by one)
 _VERBS = phrase_alternation(_VERB_WORDS)
 _AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|initially|originally|again|now|"
-        r"further|has also|had also|would|will|even|still|instead|"
+        r"further|has also|had also|would|will|even|still|instead|soon|"
         # how or when it was said: "Trump repeatedly said", "California and New York likewise announced"
         r"repeatedly|publicly|privately|recently|separately|similarly|likewise|subsequently|immediately|finally|"
         r"flatly|bluntly|openly|explicitly|specifically|frequently|often|once|twice|personally|directly|"
@@ -267,13 +267,37 @@ _RELATIVES = frozenset("who whom that which".split())
 _DESCRIPTION_LEAD = frozenset("a an one another the two three several some many".split())
 # Words that begin a time before a pronoun and its verb: "Later he added", "About an hour later he tweeted"
 _WHEN_LEAD = frozenset("""later then earlier last about every again now today yesterday recently previously once
-afterward afterwards meanwhile finally initially separately privately publicly""".split())
+afterward afterwards meanwhile finally initially separately privately publicly first""".split())
+# Verbs before "to say": "Trump declined to say", "She went on to say", "he phoned to say" are Trump's, hers, his
+_BEFORE_TO_SAY = frozenset("""went go goes on declined declines refused refuses continued continues began begins tried
+tries rushed hastened called phoned wrote took paused stopped""".split())
 
 
 def _only_when(words: list[str]) -> bool:
     """Words that say when or how something was said, and no one who said it: "…, who was listed as a member, later
     said", "Also, one of the victims told"."""
     return all(w.lower() in _BETWEEN_SUBJECT_AND_VERB or w.lower() in _WHEN_LEAD for w in words)
+
+
+_TO_WHOM = frozenset("spoke spoken talked speak speaks talk listened replied responded reached".split())
+
+
+def _subject_before_to(words: list[str]) -> list[str]:
+    """The subject of "<subject> <words in lower case> to" before "say": a run of capitalised words with a word in it
+    that is no word of the language, or he, she or they; [] where there is none."""
+    if words[0].lower() in ("he", "she", "they"):
+        k = 1
+    else:
+        k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+        if not any(not is_common_word(w) and w != "I" for w in words[:k]):
+            return []
+    rest = words[k:]
+    # (no auxiliary among them: "James says …, he had called his girlfriend to say", "Democrats are less apt to say")
+    # (nor a contraction as the subject: "I'm embarrassed to say")
+    if not all(w.islower() for w in rest) or any("'" in w or "’" in w for w in words[:k]) \
+            or _NP_VERB.search(" ".join(rest)):
+        return []
+    return words[:k]
 
 
 def _tail_of_np(np: str, according: bool = False) -> str:
@@ -288,6 +312,22 @@ def _tail_of_np(np: str, according: bool = False) -> str:
     words = np.split()
     while words and words[-1] in _BEFORE_THE_VERB:
         words.pop()
+    # (a verb before "to say" is no part of who says: "Trump declined to say", "She went on to say")
+    if len(words) >= 3 and words[-1] == "to" and words[-2] in _BEFORE_TO_SAY:
+        words.pop()
+        while len(words) > 1 and (words[-1] in _BEFORE_TO_SAY or words[-1] in _BETWEEN_SUBJECT_AND_VERB):
+            words.pop()
+    # (any other "to say" is its subject's where that is a name, or he, she or they, and words in lower case follow
+    # it, "Tillerson seemed to say", "President Donald Trump goes on television every night to say"; else it
+    # names no one who says: "Hard to say", "I want to say", "Yet it's safe to say")
+    # ("the experts I spoke to said" is the experts': "to" is no "to say" there)
+    elif words and words[-1] == "to" and not (len(words) > 1 and words[-2] in _TO_WHOM):
+        words = _subject_before_to(words)
+        if not words:
+            return ""
+    # (nor a relative adverb before it: "…, where police say"; "where he said" is left to the clause's subject)
+    if len(words) >= 2 and words[0] == "where" and not (len(words) == 2 and words[1].lower() in _PRONOUN):
+        words = words[1:]
     if not words or _only_when(words):
         return ""
     relative = next((k for k, w in enumerate(words) if k and w in _RELATIVES), None)

@@ -632,6 +632,44 @@ def test_the_name_a_description_is_of_is_the_speaker_not_the_body_or_place_descr
     assert speakers[9:] == ["Kaitlan Collins", "Austin Sarat"]
 
 
+def test_a_verb_before_to_say_or_where_before_the_speaker_is_no_part_of_it():
+    assert find_attribution("Trump declined to say how many years he has gone without paying taxes.") == "Trump"
+    assert find_attribution("Administration officials declined to say what such steps might be.") \
+        == "Administration officials"
+    assert find_attribution("Wright then went on to say: “I think I convinced him.”") == "Wright"
+    assert find_attribution("The statement went on to say the thefts were meant to interfere.") == "The statement"
+    assert find_attribution("The Alabama Attorney General’s Office soon responded: it was wrong.") \
+        == "The Alabama Attorney General’s Office"
+    assert find_attribution("Their prospects are better in the House, where most analysts say they will win.") \
+        == "most analysts"
+    # (a pronoun after "where" is its clause's, as before; "want" is a quotation's; "First" is when)
+    assert find_attribution("It grew fastest in Libya, where it claims its own province.") is None
+    assert find_attribution("I want to say to you that we must face the fact.") is None
+    assert find_attribution("Hard to say what happened.") is None
+
+
+def test_the_subject_of_a_few_words_before_to_say_is_the_speaker():
+    assert find_attribution("Tillerson seemed to say something similar.") == "Tillerson"
+    assert find_attribution("President Donald Trump goes on television every night to say the same thing.") \
+        == "President Donald Trump"
+    assert find_attribution("He went so far as to say the outbreak is good.") == "He"
+    assert find_attribution("Brantly called his wife to say goodbye.") == "Brantly"
+    assert find_attribution("Trump to say in his speech that the economy is strong.") == "Trump"
+    # (not a word of the language, nor past an auxiliary, nor where "to" is whom one spoke to)
+    for sentence in ("Yet it’s safe to say that each of them hoped.",
+                     "Democrats are less apt to say they want their party to win.",
+                     "One thing I want to say is that the plan failed.",
+                     "He’s willing to say the things everyone is thinking.",
+                     "I’m embarrassed to say that there is growing evidence.",
+                     "They trot out Juan Williams to say that no one censors him."):
+        assert find_attribution(sentence) is None, sentence
+    assert find_attribution("James says the week before his son died, he had called his girlfriend several times to "
+                            "say he was sad.") == "James"
+    assert find_attribution("The reform advocates I spoke to said that a cap is promising.") \
+        == "The reform advocates I spoke to"
+    assert find_attribution("First reported in January, the company is doing two major things.") is None
+
+
 def test_a_description_then_a_name_after_an_opening_phrase():
     assert find_attribution("Meanwhile, Trump's personal attorney, Rudy Giuliani, says that he can pardon himself.") \
         == "Rudy Giuliani"
