@@ -2,7 +2,7 @@
 import pytest
 
 from store.analyze import analyze_article
-from store.claims import _VERB_WORDS, build_claims, find_attribution
+from store.claims import _INVERTED_ANYWHERE, _VERB_WORDS, build_claims, find_attribution
 from store.model import Article, Sentence
 
 
@@ -87,7 +87,30 @@ def test_attribution_after_a_lead_phrase():
 @pytest.mark.parametrize("verb", _VERB_WORDS)
 def test_every_reporting_verb_attributes_a_trailing_or_inverted_speaker(verb):
     assert find_attribution(f"The bridge was hit twice, the governor {verb}.") == "the governor"
-    assert find_attribution(f"The bridge was hit twice, {verb} the governor.") == "the governor"
+    # a verb news puts before its speaker does so anywhere at a sentence's end, any other after a quotation only;
+    # "told", "tells" and "urged" never: what follows them is who was told or urged
+    inverted = find_attribution(f"The bridge was hit twice, {verb} the governor.")
+    quoted = find_attribution(f"“The bridge was hit twice,” {verb} the governor.")
+    if verb in ("told", "tells", "urged"):
+        assert inverted != "the governor" and quoted != "the governor"
+    elif verb in _INVERTED_ANYWHERE:
+        assert inverted == quoted == "the governor"
+    else:
+        assert inverted != "the governor" and quoted == "the governor"
+
+
+def test_what_follows_a_verb_that_does_not_invert_is_no_speaker():
+    for sentence in ("The St. Cloud Republican's attorney, Susan Gaertner, denied the allegations in an interview.",
+                     "The committee, which has held a series of hearings, acknowledged receiving the documents.",
+                     "But the ITC report on NAFTA issued in January, 1993, predicted only modest gains.",
+                     "Grocery stores, which benefited from stockpiling in March, posted a 13% decline in sales."):
+        assert find_attribution(sentence) not in ("the allegations in an interview", "receiving the documents",
+                                                  "only modest gains", "a 13% decline in sales"), sentence
+    assert find_attribution("“He will be out by November 1,” predicted a third Iowa Republican.") \
+        == "a third Iowa Republican"
+    # (nor is a quotation's "Let's say" anyone's)
+    assert find_attribution("“Let’s say we’ve been to a house four times,” Police Chief Bill Brooks of Norwood, "
+                            "Massachusetts, told me.") not in ("me", "Let’s")
 
 
 def test_hedges_are_found_per_sentence_not_per_article():
