@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .entities import _PARTIES, ORG_HEADS, TITLES, _given_names, a_paper_name
 from .figures import find_figures, phrase_alternation
-from .lexicon import given_name_gender, is_common_word, is_demonym, place_kind
+from .lexicon import US_STATE_ABBREVIATIONS, given_name_gender, is_common_word, is_demonym, place_kind
 from .model import Claim, Mention, Sentence
 from .text import post_signatures
 
@@ -97,6 +97,10 @@ _DESCRIBED_ASIDE = re.compile(r"^(?P<spk>(?:[Tt]he|An?|One|Two|Three|Several|Som
 _TITLE_THEN_NAME = re.compile(
     r"^(?:(?i:but|and|yet|so|still)\s+)?" + _OPENING + r"(?P<title>[^,\"“”]{2,80}),\s+(?P<spk>" + _NAME + r"),\s+"
     + _AUX + r"(?P<verb>" + _VERBS + r")\b")
+# "“…,” Kolkata's deputy mayor, Atin Ghosh, told Reuters." / "…, the family's lawyer, Jim Lewis, told AP.": the same
+# at a sentence's end, after a quotation or a clause
+_TRAIL_TITLE_THEN_NAME = re.compile(r"[,.!?…][\"'”’]{0,2}\s+(?P<title>[^,;\"“”]{2,60}),\s+(?P<spk>" + _NAME + r"),\s+"
+                                    + _AUX + r"(?P<verb>" + _VERBS + r")\b" + _ENDS)
 # (a description has a word in lower case other than "and" or "of": not "Chairman Richard Shelby and Sen. Jon
 # Tester, Montana Democrat, said")
 _LOWER_WORD = re.compile(r"(?<![\w.’'-])(?!(?:and|or|of|the|a|an|in|at|for|to|on|by|from|with)\b)[a-z][a-z’'-]*\b")
@@ -557,6 +561,12 @@ def _said_by(s: str, tail: str) -> str | None:
     m = _TRAIL_ASIDE.search(tail)
     if m and m.group("verb") not in _NOUN_LIKE_VERBS and _a_name(m.group("spk")):
         return _a_name(m.group("spk"))
+    m = _TRAIL_TITLE_THEN_NAME.search(tail) if tail.count(",") >= 2 else None
+    # (not a place's state, "police in Wasilla, Alaska, said", "in Ann Arbor, Mich., insisted", nor a party's
+    # member from it, "Harry Reid, Nevada Democrat, wrote")
+    if m and m.group("verb") not in _NOUN_LIKE_VERBS and _a_name(m.group("spk")) and not _a_state(m.group("spk")) \
+            and m.group("spk").split()[-1] not in _PARTIES:
+        return _a_name(m.group("spk"))
     m = _TRAIL_INV.search(tail)
     if m:
         spk = _clean_np(m.group("spk"))
@@ -637,6 +647,11 @@ def _a_person(spk: str) -> str | None:
     words = name.split() if name else []
     given = _given_names()
     return name if any(w in given for w in words[:-1]) and words[-1] not in _PARTIES else None
+
+
+def _a_state(name: str) -> bool:
+    """A place, or a state as news abbreviates it after a city ("Mich.", "Colo.")."""
+    return bool(place_kind(name)) or name.lower().rstrip(".") in US_STATE_ABBREVIATIONS
 
 
 def _a_name(spk: str) -> str | None:

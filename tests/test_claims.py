@@ -99,6 +99,21 @@ def test_every_reporting_verb_attributes_a_trailing_or_inverted_speaker(verb):
         assert inverted != "the governor" and quoted == "the governor"
 
 
+def test_a_description_then_a_name_at_a_sentences_end_is_the_speaker():
+    assert find_attribution("“Chuck has his wingman back now,” the late admiral's widow, Sarah Larson, told CNN.") \
+        == "Sarah Larson"
+    assert find_attribution("“The city is in shock,” Kolkata's deputy mayor, Atin Ghosh, told Reuters.") == "Atin Ghosh"
+    assert find_attribution("After his mother died, he moved in with a friend, the family’s lawyer, Jim Lewis, told "
+                            "AP.") == "Jim Lewis"
+    # (not a place's state or country, nor a party's member from it)
+    for sentence, wrong in (("Her son was arrested, police in Wasilla, Alaska, said Tuesday.", "Alaska"),
+                            ("The shelling went on all night, officials in Kharkiv, Ukraine, said Tuesday.", "Ukraine"),
+                            ("After the election, a woman in Ann Arbor, Mich., insisted that she was threatened.", "Mich"),
+                            ("Also before the election, then-Senate Minority Leader Harry Reid, Nevada Democrat, wrote a "
+                             "letter to the FBI.", "Nevada Democrat")):
+        assert find_attribution(sentence) != wrong, sentence
+
+
 def test_what_follows_a_verb_that_does_not_invert_is_no_speaker():
     for sentence in ("The St. Cloud Republican's attorney, Susan Gaertner, denied the allegations in an interview.",
                      "The committee, which has held a series of hearings, acknowledged receiving the documents.",
