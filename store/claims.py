@@ -45,10 +45,11 @@ _TRAIL_ON_SHOW = re.compile(
 # "urged" never do: "…, told Barr last week".
 _INVERTED_ANYWHERE = ("said says say added adds wrote writes noted notes explained argued argues insisted warned warns "
                       "stressed recalled replied continued concluded declared tweeted reported reports").split()
-_TRAIL_INV = re.compile(r"(?:[,.!?][\"'”’]{0,2}\s+(?:" + phrase_alternation(_INVERTED_ANYWHERE) + r")|[,.!?…][\"'”’]{1,2}\s+(?:"
-                        + phrase_alternation([v for v in _VERB_WORDS if v not in _INVERTED_ANYWHERE
-                                              and v not in ("told", "tells", "urged")])
-                        + r"))\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s*[.!?]?$")
+_INVERTED_AFTER_A_QUOTE = [v for v in _VERB_WORDS
+                           if v not in _INVERTED_ANYWHERE and v not in ("told", "tells", "urged")]
+_TRAIL_INV = re.compile(r"(?:[,.!?][\"'”’]{0,2}\s+(?:" + phrase_alternation(_INVERTED_ANYWHERE) + r")"
+                        r"|[,.!?…][\"'”’]{1,2}\s+(?:" + phrase_alternation(_INVERTED_AFTER_A_QUOTE) + r"))"
+                        r"\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s*[.!?]?$")
 # A sentence's opening words before its subject: "Meanwhile, ", "On Tuesday, ", "In a statement, "
 _OPENING = (r"(?:(?i:earlier|later|meanwhile|however|separately|on \w+day|in (?:a|an|his|her|its|their) [\w ]{3,30}|"
             r"[\w ]{3,30} the same day)\s*,\s+)?")
@@ -974,10 +975,9 @@ _RELATING = frozenset("of the and for to at in with from by on".split())
 
 def _head_name(np: str, mentions: list[Mention]) -> str | None:
     """An untyped name of two or three words that a speaker's phrase is about: after a description's last word, and
-    at the phrase's end or before "of" or a comma ("NBA superstar LeBron James of the Cleveland Cavaliers", "The
-    Democratic group For Our Future", "CNN's Kaitlan Collins"), or beginning the phrase before "of" ("Azadeh Erfani of
-    the … Coalition").
-    (Not one word: "Neither Baroni nor Wildstein responded".)"""
+    at the phrase's end or before "of" or a comma ("NBA superstar LeBron James of the Cleveland Cavaliers", "Cairo
+    resident Akram Karam", "CNN's Kaitlan Collins"), or beginning the phrase before "of" ("Azadeh Erfani of the …
+    Coalition"). (Not one word: "Neither Baroni nor Wildstein responded".)"""
     for m in mentions:
         if m.type or not 2 <= len(m.name.split()) <= 3:
             continue
