@@ -21,7 +21,15 @@ _VERB_WORDS = (
 
 
 # (one alternation factored by common prefixes: Python's re tries a flat alternation's branches one by one)
-_VERBS = phrase_alternation(_VERB_WORDS)
+# ("continued" says something only before what it says, or at the end, or before a verb of saying or attacking:
+# "he continued, “…”", "…,” he continued.", "Trump continued to claim that …", "Trump continued to unload on his
+# opponents: …", "Mitt Romney continued his harsh rebuke of …"; not "the bloodshed has continued unabated", "Kim
+# Jong-il continued and advanced both programs", "Yellen has continued Bernanke's policies")
+_VERBS = (phrase_alternation([v for v in _VERB_WORDS if v != "continued"])[:-1]
+          + r"|continued(?=\s*(?:[,:;.!?\"“”—–]|$|that\b|to\s+(?:\w+ly\s+)?(?:say|claim|note|argue|insist|warn|"
+            r"maintain|emphasi[sz]e|stress|suggest|deny|assert|tell|blame|critici[sz]e|defend|complain|question|call"
+            r"|unload|bash|attack|press|push back)\b|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|criticism|"
+            r"rebuke|calls?|statement|remarks|comments|tirade|fusillade|lectures?|argument|case|defen[cs]e)\b)))")
 _AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|initially|originally|again|now|"
         r"further|has also|had also|would|will|even|still|instead|soon|"
         # how or when it was said: "Trump repeatedly said", "California and New York likewise announced"
@@ -33,6 +41,9 @@ _AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|in
 _TRAIL = re.compile(
     r"[,.!?][\"'”’]{0,2}\s+(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?:" + _VERBS + r")\b"
     r"(?P<rest>[^\"“”]{0,160})$")
+# (after a quotation, "continued" says whatever follows it: "“…,” Romney continued to applause")
+_TRAIL_CONTINUED = re.compile(r"[,.!?…][\"'”’]{1,2}\s+(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX
+                              + r"continued\b(?P<rest>[^\"“”]{0,160})$")
 # '“…,” he said on ABC's "This Week."', '“…,” he told Fox News' “Fox & Friends” program.': after a quote, a speaker of
 # a few words, a verb news puts after a quote, and where it was said, a programme's name in quotes
 _TRAIL_ON_SHOW = re.compile(
@@ -44,7 +55,7 @@ _TRAIL_ON_SHOW = re.compile(
 # documents", "…, predicted only modest gains" name what was denied, acknowledged or predicted. "Told", "tells" and
 # "urged" never do: "…, told Barr last week".
 _INVERTED_ANYWHERE = ("said says say added adds wrote writes noted notes explained argued argues insisted warned warns "
-                      "stressed recalled replied continued concluded declared tweeted reported reports").split()
+                      "stressed recalled replied concluded declared tweeted reported reports").split()
 _INVERTED_AFTER_A_QUOTE = [v for v in _VERB_WORDS
                            if v not in _INVERTED_ANYWHERE and v not in ("told", "tells", "urged")]
 _TRAIL_INV = re.compile(r"(?:[,.!?][\"'”’]{0,2}\s+(?:" + phrase_alternation(_INVERTED_ANYWHERE) + r")"
@@ -138,7 +149,7 @@ _QUOTE_THEN_INV = re.compile(
     r"(?=\s*[.!?]?[\"”’]?\s*$|,|\s+(?:on|in|at|to|during|after|before|just|last|this|earlier|later|yesterday|today"
     r"|tonight|from|who|when|while|as)\b)")
 # Every verb the patterns above accept follows a space: one cheap search spares most sentences all of them.
-_SAYS = re.compile(r"\s(?:" + _VERBS + r")\b")
+_SAYS = re.compile(r"\s(?:" + phrase_alternation(_VERB_WORDS) + r")\b")
 # Verbs that are also plural nouns: "Kirby's remarks follow Ukrainian military intelligence reports that ..."
 # reads as a speaker before "reports" unless the speaker is short.
 _NOUNS_TOO = ("states", "reports", "claims", "estimates", "notes", "posts")      # (far more often nouns: below)
@@ -523,7 +534,7 @@ def _said_by(s: str, tail: str) -> str | None:
     spk = _described_by_aside(s)
     if spk:
         return spk
-    m = _TRAIL.search(tail)
+    m = _TRAIL.search(tail) or (_TRAIL_CONTINUED.search(tail) if "continued" in tail else None)
     # (not inside a relative clause about the sentence's subject: "Vice President Mike Pence, who in a 2016
     # interview with Fox News claimed …, said" is Pence's)
     if m and " who " in s:

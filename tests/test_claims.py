@@ -114,6 +114,23 @@ def test_a_description_then_a_name_at_a_sentences_end_is_the_speaker():
         assert find_attribution(sentence) != wrong, sentence
 
 
+def test_continued_says_something_only_before_what_is_said():
+    for sentence, speaker in (("“We will win,” he continued.", "he"), ("He continued: “We will win.”", "He"),
+                              ("“We will win,” continued Smith.", "Smith"),
+                              ("“It’s a good thing,” Romney continued to applause.", "Romney"),
+                              ("Earlier Saturday, Trump continued to claim that the election is rigged.", "Trump"),
+                              ("Biden has continued to vehemently defend his crime bill.", "Biden"),
+                              ("Trump continued to unload on his opponents: “I went to the best schools.”", "Trump"),
+                              ("Mitt Romney continued his harsh rebuke of the administration, charging that it "
+                               "divides.", "Mitt Romney")):
+        assert find_attribution(sentence) == speaker, sentence
+    for sentence in ("Yet in Syria, where the bloodshed has continued unabated for a year, the U.S. stayed out.",
+                     "After his father's death, his son, Kim Jong-il, continued and advanced both programs.",
+                     "Yellen has continued Bernanke’s policies to widespread praise.",
+                     "The fighting, which began in May, continued unabated."):
+        assert find_attribution(sentence) is None, sentence
+
+
 def test_what_follows_a_verb_that_does_not_invert_is_no_speaker():
     for sentence in ("The St. Cloud Republican's attorney, Susan Gaertner, denied the allegations in an interview.",
                      "The committee, which has held a series of hearings, acknowledged receiving the documents.",
