@@ -25,7 +25,7 @@ _VERB_WORDS = (
 # "he continued, “…”", "…,” he continued.", "Trump continued to claim that …", "Trump continued to unload on his
 # opponents: …", "Mitt Romney continued his harsh rebuke of …"; not "the bloodshed has continued unabated", "Kim
 # Jong-il continued and advanced both programs", "Yellen has continued Bernanke's policies")
-_VERBS = (phrase_alternation([v for v in _VERB_WORDS if v != "continued"])[:-1]
+_VERBS = (r"(?:" + phrase_alternation([v for v in _VERB_WORDS if v != "continued"])
           + r"|continued(?=\s*(?:[,:;.!?\"“”—–]|$|that\b|to\s+(?:\w+ly\s+)?(?:say|claim|note|argue|insist|warn|"
             r"maintain|emphasi[sz]e|stress|suggest|deny|assert|tell|blame|critici[sz]e|defend|complain|question|call"
             r"|unload|bash|attack|press|push back)\b|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|criticism|"
@@ -38,12 +38,10 @@ _AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|in
         r"jokingly|angrily|famously|quickly|simply|last week|last month|last year|this week|on Monday|on Tuesday|"
         r"on Wednesday|on Thursday|on Friday|on Saturday|on Sunday|yesterday|today)\s+)*")
 # "..., national security communications adviser John Kirby said." / "..., the US said, supporting ..."
-_TRAIL = re.compile(
-    r"[,.!?][\"'”’]{0,2}\s+(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX + r"(?:" + _VERBS + r")\b"
-    r"(?P<rest>[^\"“”]{0,160})$")
+_TRAIL_SPEAKER = r"(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX
+_TRAIL = re.compile(r"[,.!?][\"'”’]{0,2}\s+" + _TRAIL_SPEAKER + r"(?:" + _VERBS + r")\b(?P<rest>[^\"“”]{0,160})$")
 # (after a quotation, "continued" says whatever follows it: "“…,” Romney continued to applause")
-_TRAIL_CONTINUED = re.compile(r"[,.!?…][\"'”’]{1,2}\s+(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX
-                              + r"continued\b(?P<rest>[^\"“”]{0,160})$")
+_TRAIL_CONTINUED = re.compile(r"[,.!?…][\"'”’]{1,2}\s+" + _TRAIL_SPEAKER + r"continued\b(?P<rest>[^\"“”]{0,160})$")
 # '“…,” he said on ABC's "This Week."', '“…,” he told Fox News' “Fox & Friends” program.': after a quote, a speaker of
 # a few words, a verb news puts after a quote, and where it was said, a programme's name in quotes
 _TRAIL_ON_SHOW = re.compile(
