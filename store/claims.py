@@ -456,9 +456,17 @@ def _masked(s: str) -> str:
     return s
 
 
+# A wire story's dateline, which names the agency, not who said what: "MOSCOW, Dec 18 (Reuters) - ", "KYIV, Ukraine
+# (AP) — ", "SEOUL, Dec. 17 (Yonhap) -- "
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’ \-]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+                       r"\([A-Z][\w.&/ ]{1,30}\)\s*(?:-{1,2}|—|–)\s*")
+
+
 def find_attribution(sentence: str) -> str | None:
     """The noun phrase a sentence attributes itself to, as written ("the official", "he", "John Kirby")."""
     s = sentence.strip()
+    if "(" in s[:80] and (dateline := _DATELINE.match(s)):
+        s = s[dateline.end():]
     # a verb of saying is read where the sentence has one, not a noun of the same letters
     if _SAYS.search(s) is not None:
         masked = _masked(s)

@@ -1429,8 +1429,9 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             ent = groups[r] = ResolvedEntity(r, "", "")
         for n in surface_names.get(k, {}):
             ent.aliases.add(n)
-        if k == r and surface_names.get(k):
-            ent.name = _top(surface_names[k])
+        if k == r and (names := surface_names.get(k)):
+            # (among names as common, not one in capitals: a wire dateline's "KYIV" is Kyiv)
+            ent.name = max(names, key=lambda n: (names[n], not n.isupper()))
     for si, (mentions, keys) in enumerate(zip(per_source, keys_of)):
         for m, k in zip(mentions, keys):
             if k in keep:

@@ -22,6 +22,7 @@ _IMAGE = re.compile(
 # ("More: …", "MORE: …", "More On This... …", "RELATED VIDEO: …")
 _RELATED = re.compile(
     r"^\s*(?:see also|read also|also read|read more|read or share this story|read|more on this|more from|more"
+    r"|see more(?: on)?"
     r"|related(?: coverage| articles| stories| content| videos?)?"
     r"|recommended(?: reading)?|you may also like|(?:now |must )?watch|listen|most read|trending|further reading"
     r"|photos|slideshow|quiz)\s*(?:[:\-–—]|\.{3}|…)",
@@ -29,8 +30,13 @@ _RELATED = re.compile(
 _RELATED_ONLY = re.compile(
     r"^\s*(?:see also|read also|also read|read more|more on this( story)?"
     r"|related(?: coverage| articles| stories| content| videos?| stories and posts)?"
-    r"|recommended(?: reading)?|you may also like|most read|trending|further reading)\s*(?:[:\-–—]|\.{3}|…)?\s*$",
+    r"|recommended(?: reading)?|you may also like|most read|trending|further reading"
+    # (an article's tags: "Suggested Topics:", "Topics:", "Filed under:", "Explore more on these topics")
+    r"|suggested topics|topics|tags|filed under|explore more on these topics|more about)\s*(?:[:\-–—]|\.{3}|…)?\s*$",
     re.I)
+# A page's share buttons, one to a line: "Share", "Facebook", "Twitter", "Email", "Copy link"
+_SHARE_BUTTON = re.compile(r"^\s*(?:share(?: on| via)?\s+)?(?:facebook|twitter|x|email|e-mail|whatsapp|linkedin|reddit"
+                           r"|telegram|pinterest|flipboard|copy link|print|messenger|bluesky|threads)\s*$", re.I)
 # "Related 10 facts that explain how America regulates abortion", "Related Coverage Can Saudi Arabia pump more oil?":
 # a link's label run into its headline (not "Related to this, ...", nor "Related Companies said ...")
 _RELATED_BARE = re.compile(r"^\s*(?:Related|RELATED)(?: Coverage| Articles| Stories| Content| Videos?)?\s+"
@@ -50,7 +56,10 @@ _CREDIT_START = re.compile(r"^\s*(?-i:[A-Z])[^.\n]{2,80}?(?:\s*/\s*(?:Getty Imag
                            r"Images\b)", re.I)
 _BETWEEN = re.compile(
     r"^\s*(?:advertisement\s*)?(?:continue reading(?: the main story| below)?|story continues below(?: advertisement)?"
-    r"|advertisement|supported by)\s*$", re.I)
+    r"|advertisement|supported by)\s*$"
+    # ("Advertisement · Scroll to continue", "Report this ad", "SKIP ADVERTISEMENT", "Share full article")
+    r"|^\s*(?:advertisement\s*[·•|:\-–—]?\s*)?scroll to continue(?: with content)?\s*$"
+    r"|^\s*(?:report this ad|skip advertisement|ad feedback|share (?:full |this )?(?:article|story|page))\s*$", re.I)
 # A picture's credit ending a line of caption: "... in a tweet thread. PRAKASH SINGH/AFP/Getty Images", "(Photo: STR,
 # AFP/Getty Images)", "... McAllen, Texas. Photograph: Handout/AFP/Getty Images".
 _CREDIT_END = re.compile(
@@ -133,7 +142,7 @@ _STAMP = re.compile(
 # at …", "For licensing opportunities of our original content, please contact licensing@…"
 _CONTACT = re.compile(r"\b(?:write to|e-?mail|contact|reach(?:ed)?|message)\b", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*(?:&#160;)?protected\]", re.I)
-_BYLINE = re.compile(r"^\s*(?:by|BY|By:)\s+(?P<name>[A-Z][^\n]{1,80})$")
+_BYLINE = re.compile(r"^\s*(?:by|By|BY):?\s+(?P<name>[A-Z][^\n]{1,80})$")
 _CAPS_NAME = re.compile(r"^\s*[-•*]?\s*(?P<name>[A-Z][A-Z'’.\- ]{2,40}[A-Z])\s*$")
 _CREDIT = re.compile(
     r"^\s*(?:with the [A-Z][\w .&'’-]{2,60}|\(?(?:reporting|additional reporting|writing|editing|compiled) by\b.{0,200}"
@@ -188,6 +197,74 @@ _PROMO_WORDS = ("click", "sign up", "signing up", "inbox", "subscribe", "newslet
                 "share")
 _APPEAL_WORDS = ("support", "donat", "patron", "subscri", "member", "join our", "coffee", "contribut",
                  "help us", "close this page", "journalism", "our reporting", "paywall", "content meter")
+# A line that only dates the page: "18 December 2024", "December 18, 20244:12 PM GMTUpdated 2 hours ago", "Wed 18
+# Dec 2024 12.05 GMT". (Its words are cut at capitals too: a scraper glues "GMT" to "Updated".)
+_DATE_TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_MONTH_NUMBERS = {name: i for i, names in enumerate((
+    "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+    "september sep sept", "october oct", "november nov", "december dec"), 1) for name in names.split()}
+_WEEKDAYS = frozenset("monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat "
+                      "sunday sun".split())
+_DATE_WORDS = frozenset("updated update published posted modified last on at ago hour hours hr hrs minute minutes min "
+                        "mins day days am pm a m p gmt utc bst cet cest est edt et pt pst pdt ct cst cdt mt mst ist msk "
+                        "eet eest jst aest".split())
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+
+
+def _date_only(line: str) -> bool:
+    """Whether a line holds a date or a time of the page and nothing else (a month, a weekday or "ago" among
+    its words)."""
+    dated = False
+    for token in _DATE_TOKEN.findall(line):
+        if token[0].isdigit():
+            continue
+        low = token.lower()
+        if low in _MONTH_NUMBERS or low in _WEEKDAYS or low == "ago":
+            dated = True
+        elif low not in _DATE_WORDS:
+            return False
+    return dated
+
+
+def iso_date(text: str) -> str:
+    """A page's date as YYYY-MM-DD where it writes one ("17 Dec. 2024, 10:23", "December 18, 2024"); else the text
+    as it is."""
+    for m in (_MONTH_DAY_YEAR.search(text), _DAY_MONTH_YEAR.search(text)):
+        if m is None:
+            continue
+        month, day = (m.group(1), m.group(2)) if m.re is _MONTH_DAY_YEAR else (m.group(2), m.group(1))
+        number = _MONTH_NUMBERS.get(month.lower())
+        if number and 1 <= int(day) <= 31:
+            return f"{m.group(3)}-{number:02d}-{int(day):02d}"
+    return text
+
+
+# Links and page parts as sites print them:
+# "Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine"
+_LINK_INVITE = re.compile(r"^\s*(?:follow|read|see|visit|find|watch|listen to|get|for more)\b[^\"“”]{0,200}?"
+                          r"(?:https?://|www\.)\S+\s*$", re.I)
+# "Purchase Licensing Rights, opens new tab"
+_NEW_TAB = re.compile(r",?\s*opens (?:in )?(?:a )?new (?:tab|window)\s*$", re.I)
+# "Credit...Nanna Heitmann for The New York Times"
+_CREDIT_DOTS = re.compile(r"^\s*(?:Credit|Photo|Image)\s*(?:\.{2,}|…)\s*\S")
+# "A version of this article appears in print on Dec. 19, 2024, Section A, Page 9 of the New York edition ..."
+_IN_PRINT = re.compile(r"^\s*a version of this (?:article|story|review|column) (?:appears|appeared) in print\b", re.I)
+# "Marc Santora reported from Kyiv, Ukraine.", "Anton Troianovski and Ivan Nechepurenko contributed reporting."
+_REPORTED_FROM = re.compile(r"^\s*(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w.'’\-]*"
+                            r"(?:(?:,|,? and)\s+(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w.'’\-]*)*\s+"
+                            r"(?:reported from|contributed reporting|contributed research)\b[^\"“”]{0,80}$")
+# An outlet's box of links to its other articles: "list of 4 items", "list 1 of 4", ..., "end of list"
+_LIST_BOX_START = re.compile(r"^\s*list of \d+ items?\s*$", re.I)
+_LIST_BOX_LINE = re.compile(r"^\s*list \d+ of \d+\s*$", re.I)
+_LIST_BOX_END = re.compile(r"^\s*end of list\s*$", re.I)
+LIST_BOX_LINES = 40         # a box of links longer than this did not end where it said it would: it ends here
+# A form's small print: "protected by reCAPTCHA"
+_FORM_PRINT = re.compile(r"^\s*(?:this site is )?protected by recaptcha\b", re.I)
+# A question to the reader at an article's end: "Have you been affected by the issues raised in this story?"
+READER_QUESTION_LINES = 6
+# (not an interviewer's, labelled: "AMY GOODMAN: Your response?")
+_READER_QUESTION = re.compile(r"^(?![^:]{1,30}:\s)[^\"“”]{0,200}\b(?:you|your)\b[^\"“”]{0,200}\?\s*$", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
 _QUOTE_CHARS = re.compile(r"[\"“”]")
@@ -273,6 +350,7 @@ def clean(text: str, titled: bool = False) -> Cleaned:
     published: str | None = None
     tail_kind: str | None = None     # once comments or an appeal start, the rest is furniture
     in_related_list = False
+    list_box_from: int | None = None     # the line a box of links began at, while in one
     after_byline = False
     kinds: list[str | None] = []
     # a line can only hold the cue words its article holds: test just those on each line
@@ -304,7 +382,14 @@ def clean(text: str, titled: bool = False) -> Cleaned:
         n_words = len(stripped.split())
         low = line.lower()
 
-        if tail_kind and (n_words <= 12 or _is_appeal(line) or _COMMENTS.search(line)):
+        if list_box_from is not None:
+            kind = "related"
+            if _LIST_BOX_END.match(line) or idx - list_box_from >= LIST_BOX_LINES:
+                list_box_from = None
+        elif n_words <= 4 and _LIST_BOX_START.match(line):
+            kind = "related"
+            list_box_from = idx
+        elif tail_kind and (n_words <= 12 or _is_appeal(line) or _COMMENTS.search(line)):
             kind = "comments" if _COMMENTS.search(line) else tail_kind
         elif in_related_list and _LIST_ITEM.match(line):
             kind = "related"
@@ -325,7 +410,11 @@ def clean(text: str, titled: bool = False) -> Cleaned:
             kind = "audio"
         elif m := _STAMP.match(line):
             kind = "dateline"
-            published = published or m.group("date").strip()
+            published = published or iso_date(m.group("date").strip())
+        elif n_words <= 14 and _date_only(line):
+            kind = "dateline"
+            if idx <= 8:
+                published = published or iso_date(stripped)
         elif ("@" in line or "protected" in low) and (
                 n_words <= 12 or n_words <= 45 and _CONTACT.search(line) and not _REPORTED.search(line)
                 and not _QUOTE_CHARS.search(line)) and _EMAIL.search(line):
@@ -383,6 +472,27 @@ def clean(text: str, titled: bool = False) -> Cleaned:
             kind = "related"
         elif n_words <= 6 and _BETWEEN.match(line):
             kind = "advert"
+        elif n_words <= 3 and _SHARE_BUTTON.match(line):
+            kind = "promo"
+        elif n_words <= 6 and ("list" in low or "recaptcha" in low) and (
+                _LIST_BOX_LINE.match(line) or _LIST_BOX_END.match(line) or _FORM_PRINT.match(line)):
+            kind = "related" if "list" in low else "promo"
+        elif ("http" in low or "www." in low) and n_words <= 40 and _LINK_INVITE.match(line):
+            kind = "related"
+        elif "new " in low and n_words <= 20 and _NEW_TAB.search(line):
+            kind = "related"
+        elif n_words <= 40 and line.count(" | ") >= 2 and not _SENT_END.search(line) \
+                and all(len(part.split()) <= 4 for part in line.split(" | ")):
+            kind = "related"        # a bar of links: "Order Reprints | Today’s Paper | Subscribe"
+        elif "print" in low and _IN_PRINT.match(line):
+            kind = "note"
+        elif ("reported" in low or "contributed" in low) and n_words <= 30 and _REPORTED_FROM.match(line):
+            kind = "credit"
+        elif line.lstrip().startswith(("Credit", "Photo", "Image")) and _CREDIT_DOTS.match(line):
+            kind = "image"
+        elif idx >= len(lines) - READER_QUESTION_LINES and n_words <= 25 and "you" in low \
+                and _READER_QUESTION.match(line) and not _REPORTED.search(line):
+            kind = "promo"
         elif n_words <= 30 and ("read" in low or "story" in low) and (
                 _READ_MORE_END.search(line) or n_words <= 20 and _READ_MORE_START.match(line)) \
                 and not _QUOTE_CHARS.search(line):
@@ -395,6 +505,9 @@ def clean(text: str, titled: bool = False) -> Cleaned:
             kind = "appeal"
             tail_kind = "appeal" if idx >= len(lines) * 0.5 else None
 
+        # (a list of links goes on while its lines are links: items, or headlines under its label)
+        if kind is None and in_related_list and n_words <= 16 and _reads_like_heading(line):
+            kind = "related"
         if kind != "related":
             in_related_list = in_related_list and kind is None and False
         if kind not in ("byline", "credit"):

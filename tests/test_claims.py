@@ -766,3 +766,15 @@ def test_people_described_by_whom_they_are_close_to_are_not_that_person():
     from store.claims import _related_to
     assert not _related_to("Thrush in a statement to Vox".split())
     assert not _related_to("He appeared with Obama at a White House event".split())
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("MOSCOW, Dec 18 (Reuters) - Russia's defence ministry said on Wednesday it had destroyed 40 drones.",
+     "Russia's defence ministry"),
+    ("SEOUL, Dec. 17 (Yonhap) -- North Korea said it would respond to the drills.", "North Korea"),
+    ("KYIV, Ukraine (AP) — Drones hit the region overnight, wounding one woman, the regional governor said.",
+     "the regional governor"),
+    ("NEW YORK (CNNMoney) - Apple said sales rose.", "Apple"),
+])
+def test_a_wire_dateline_names_the_agency_not_the_speaker(sentence, speaker):
+    assert find_attribution(sentence) == speaker

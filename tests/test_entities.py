@@ -958,3 +958,10 @@ def test_a_demonym_before_a_word_of_a_bodys_or_a_places_name_is_part_of_the_name
     # (the words that begin bodies' names are the language's: not a pronoun, an acronym, a month or a place)
     assert all(_names_word(w) for w in ("Academy", "Open", "Legion", "Red", "Brotherhood"))
     assert not any(_names_word(w) for w in ("al", "I", "PM", "Jan", "China", "Troops", "President", "Bill", "Zelensky", "European"))
+
+
+def test_a_wire_datelines_capitals_do_not_name_the_place():
+    ents = _entities("KYIV, Ukraine (AP) — Ukrainian drones attacked the Russian region of Belgorod overnight.",
+                     "Officials in Kyiv said the drones were launched from the Sumy region.")
+    assert "Kyiv" in ents and "KYIV" not in ents
+    assert "KYIV" in ents["Kyiv"].aliases

@@ -99,7 +99,7 @@ def test_page_furniture_is_found_and_metadata_kept():
     assert "image" in kinds.values()
     assert kinds["To write comments, please log in to one of the accounts."] == "comments"
     assert kinds["Standards Board Policy (0/250자)"] == "comments"
-    assert c.published == "17 Dec. 2024, 10:23"
+    assert c.published == "2024-12-17"      # (as the export gives dates: "Published: 17 Dec. 2024, 10:23")
     assert c.author == "Jane Doe"
     assert _sents(text) == ["Storm hits the coast", "The storm killed 12 people, officials said."]
 
@@ -403,3 +403,97 @@ def test_an_illustrations_credit_and_a_membership_pitch_are_furniture():
     pitch = "Get all of our content, with no paywalls or content meters."
     text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.", *reporting, pitch])
     assert _furniture(text) == [("appeal", pitch)]
+
+
+def test_wire_and_newspaper_page_parts_are_furniture():
+    # as Reuters, the AP, the BBC, the New York Times and Al Jazeera print them around a story
+    lines = {
+        "By Guy Faulconbridge and Mark Trevelyan": "byline",
+        "By Paul Kirby, BBC News": "byline",
+        "December 18, 20244:12 PM GMTUpdated 2 hours ago": "dateline",
+        "18 December 2024": "dateline",
+        "Wed 18 Dec 2024 12.05 GMT": "dateline",
+        "Advertisement · Scroll to continue": "advert",
+        "Report this ad": "advert",
+        "Share full article": "advert",
+        "Purchase Licensing Rights, opens new tab": "related",
+        "Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine": "related",
+        "Credit...Nanna Heitmann for The New York Times": "image",
+        "A version of this article appears in print on Dec. 19, 2024, Section A, Page 9 of the New York edition.":
+            "note",
+        "Order Reprints | Today’s Paper | Subscribe": "related",
+        "See more on: Vyacheslav Gladkov": "related",
+        "Marc Santora reported from Kyiv, Ukraine.": "credit",
+        "Anton Troianovski and Ivan Nechepurenko contributed reporting.": "credit",
+        "Facebook": "promo",
+        "Copy link": "promo",
+        "list 3 of 4": "related",
+        "end of list": "related",
+        "protected by reCAPTCHA": "promo",
+    }
+    reporting = [
+        "By Wednesday, the ministry said, 40 drones had been shot down over the region.",
+        "The governor said the attack began on December 18 at 4:12 PM.",
+        "Smith reported from the front line that the village had fallen, his editor said.",
+        "The page said readers could follow the war at https://example.com, officials said.",
+        "Read the order at https://example.gov, the governor said on Twitter",
+        "John Smith reported from the scene that “the village had fallen,” his editor said.",
+        "Senate passes the budget bill after a long night of votes | Politics | Live",
+    ]
+    _assert_furniture_and_reporting(lines, reporting)
+
+
+def test_a_box_of_links_and_a_list_of_headlines_under_a_label_are_furniture():
+    text = "\n".join([
+        "Russia claims it downed 40 Ukrainian drones",
+        "Russia said its air defence units destroyed 40 drones over the Belgorod region.",
+        "Keep reading",
+        "list of 4 items",
+        "list 1 of 4",
+        "Russia-Ukraine war: List of key events, day 1,028",
+        "list 2 of 4",
+        "Ukraine says Russian strike killed 3 in Kherson",
+        "end of list",
+        "The governor said a woman was wounded.",
+        "More on this story",
+        "Ukraine war in maps: Tracking the Russian advance",
+        "Watch: Drone strikes hit Russian oil depot",
+        "The drones were launched from the Sumy region, the ministry said.",
+        "Suggested Topics:",
+        "Europe",
+    ])
+    # (the list of links under a label goes on while its lines are headlines: not over a paragraph)
+    assert _sents(text)[1:] == ["Russia said its air defence units destroyed 40 drones over the Belgorod region.",
+                                "Keep reading", "The governor said a woman was wounded.",
+                                "The drones were launched from the Sumy region, the ministry said."]
+
+
+def test_a_question_to_the_reader_at_the_end_is_furniture_and_an_interviewers_is_not():
+    text = "\n".join([
+        "Storm hits the coast",
+        "The storm killed 12 people, officials said.",
+        "Did you lose power in the storm?",      # (a question of the article's, far from its end)
+        "The governor declared an emergency on Monday.",
+        "Schools will stay closed until Thursday.",
+        "Power was restored to most homes by Tuesday night.",
+        "Two bridges were closed.",
+        "The coast guard rescued 40 people.",
+        "AMY GOODMAN: Your response, Governor?",
+        "Would you believe it, he said?",
+        "Get in touch",
+        "Have you been affected by the issues raised in this story?"])
+    assert _furniture(text) == [("promo", "Get in touch"),
+                                ("promo", "Have you been affected by the issues raised in this story?")]
+    assert "Did you lose power in the storm?" in _sents(text)
+    assert "Would you believe it, he said?" in _sents(text)
+
+
+def test_a_pages_date_is_its_date_as_the_export_gives_dates():
+    from store.text import iso_date
+    assert clean("Drones hit Belgorod overnight\n18 December 2024\nRussia said 40 drones fell.").published == \
+        "2024-12-18"
+    assert iso_date("Dec. 18, 2024, 10:05 a.m. ET") == "2024-12-18"
+    assert iso_date("December 18th, 2024") == "2024-12-18"
+    assert iso_date("31 Febtember 2024") == "31 Febtember 2024"
+    assert iso_date("44 December 2024") == "44 December 2024"
+    assert iso_date("Tuesday") == "Tuesday"
