@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import is_common_word, word_stats
+from .lexicon import first_names, is_common_word, is_demonym, place_kind, word_stats
 from .model import Furniture, Sentence
 
 _LINE = re.compile(r"[^\n]+")
@@ -22,13 +22,13 @@ _IMAGE = re.compile(
 # ("More: …", "MORE: …", "More On This... …", "RELATED VIDEO: …")
 _RELATED = re.compile(
     r"^\s*(?:see also|read also|also read|read more|read or share this story|read|more on this|more from|more"
-    r"|see more(?: on)?"
+    r"|see more(?: on)?|see full (?:web )?(?:article|story)"
     r"|related(?: coverage| articles| stories| content| videos?)?"
     r"|recommended(?: reading)?|you may also like|(?:now |must )?watch|listen|most read|trending|further reading"
     r"|photos|slideshow|quiz)\s*(?:[:\-–—]|\.{3}|…)",
     re.I)
 _RELATED_ONLY = re.compile(
-    r"^\s*(?:see also|read also|also read|read more|more on this( story)?"
+    r"^\s*(?:see also|read also|also read|read more|more on this( story)?|see full (?:web )?(?:article|story)"
     r"|related(?: coverage| articles| stories| content| videos?| stories and posts)?"
     r"|recommended(?: reading)?|you may also like|most read|trending|further reading"
     # (an article's tags: "Suggested Topics:", "Topics:", "Filed under:", "Explore more on these topics")
@@ -134,7 +134,8 @@ _STAY_UPDATED = re.compile(r"\bto stay (?:updated|up to date|informed|in the loo
 # A video player's label before its caption: "CLOSE A trade expert from Northwestern University says …"
 _VIDEO_CLOSE = re.compile(r"CLOSE (?=[A-Z][a-z])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪►»]|\d+[.)])\s+\S")
-_AUDIO = re.compile(r"^\s*(?:audio(?: report)?\s*:|listen to (?:this|the) (?:article|story)|.*\bread by (?:ai|an ai)\b)", re.I)
+_AUDIO = re.compile(r"^\s*(?:audio(?: report)?\s*:|listen to (?:this|the) (?:article|story)|.*\bread by (?:ai|an ai)\b"
+                    r"|(?:new\s*)?you can now listen to\b)", re.I)
 _STAMP = re.compile(
     r"^\s*(?:published|updated|posted|first published|last updated|last modified|modified|date)\s*(?::|on\b)\s*(?P<date>.{3,60}?)\s*$",
     re.I)
@@ -142,7 +143,15 @@ _STAMP = re.compile(
 # at …", "For licensing opportunities of our original content, please contact licensing@…"
 _CONTACT = re.compile(r"\b(?:write to|e-?mail|contact|reach(?:ed)?|message)\b", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*(?:&#160;)?protected\]", re.I)
-_BYLINE = re.compile(r"^\s*(?:by|By|BY):?\s+(?P<name>[A-Z][^\n]{1,80})$")
+_BYLINE = re.compile(r"^\s*(?:(?:[Pp]osted|[Ww]ritten|[Pp]roduced) by|by|By|BY):?\s+(?P<name>[A-Z][^\n]{1,80})$")
+# A byline that places its reporter, near the top: "Bethan McKernan in Jerusalem", "Julian Borger in Washington and
+# Andrew Roth in Moscow"
+_NAME_IN_PLACE = re.compile(r"^\s*(?P<name>(?:[A-Z][\w'’.\-]*\s+){1,2}[A-Z][\w'’.\-]*)\s+in\s+[A-Z][\w'’.\-]*"
+                            r"(?:\s+[A-Z][\w'’.\-]*)?(?:\s+and\s+(?:[A-Z][\w'’.\-]*\s+){1,2}[A-Z][\w'’.\-]*\s+in\s+"
+                            r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?)?\s*$")
+BYLINE_LINES = 6            # a byline is among an article's first lines
+# "3 min read", "5-minute read"
+_READING_TIME = re.compile(r"^\s*\d{1,3}\s*-?\s*(?:min|mins|minute|minutes)\.?\s+read\s*$", re.I)
 _CAPS_NAME = re.compile(r"^\s*[-•*]?\s*(?P<name>[A-Z][A-Z'’.\- ]{2,40}[A-Z])\s*$")
 _CREDIT = re.compile(
     r"^\s*(?:with the [A-Z][\w .&'’-]{2,60}|\(?(?:reporting|additional reporting|writing|editing|compiled) by\b.{0,200}"
@@ -151,7 +160,8 @@ _CREDIT = re.compile(
     r"|contributing(?: reporters?| writers?| editors?)?\s*:\s*.{2,200}?)\s*$", re.I)
 _COMMENTS = re.compile(
     r"\bcomments?\b.{0,60}\b(?:log ?in|sign ?in|sign up|register|subscribe|write|post|leave|join)\b"
-    r"|\b(?:log ?in|sign ?in|write|post|leave|join)\b.{0,40}\bcomments?\b|\(\d+/\d+\s*\S?\)", re.I)
+    r"|\b(?:log ?in|sign ?in|write|post|leave|join)\b.{0,40}\bcomments?\b|\(\d+/\d+\s*\S?\)"
+    r"|^\s*comment on this (?:story|article|post)\s*$", re.I)
 _NOTE = re.compile(r"^\s*[-—–]*\s*(?:update|updated|correction|clarification|editor['’]?s? note)\b[^:\n]{0,40}:"
                    r"|^\s*(?:this|the) (?:story|article|post|report) (?:has been|was) (?:updated|corrected|amended"
                    r"|first published|originally published)\b"
@@ -184,7 +194,10 @@ _PROMO = re.compile(
     r"\b(?:click here|sign up (?:for|to|today|now|here)|subscribe (?:to|now|today|on)|our newsletter"
     r"|download (?:the|our) (?:[\w.]+ ){0,3}app|follow us on|gives you the latest"
     r"|share (?:this|on) (?:facebook|twitter|x)"
-    r"|get the latest|by signing up|thank you for (?:signing up|subscribing)|(?:in|to) your inbox)\b", re.I)
+    r"|get the latest|by signing up|thank you for (?:signing up|subscribing)|(?:in|to) your inbox"
+    # ("… curated by Post editors and delivered every morning.", "Follow our live coverage")
+    r"|delivered (?:to you )?(?:every|each) (?:morning|day|evening|week|weekday)|follow our (?:live )?(?:coverage|blog"
+    r"|updates))\b", re.I)
 # A verb of saying: a line that reports what someone said is no promo, whatever it says ("He said he would subscribe
 # to the plan")
 _REPORTED = re.compile(r"\b(?:said|says|told)\b")
@@ -194,7 +207,7 @@ _APPEAL_CUE = re.compile(
     re.I)
 # Words one of which every promo or appeal line holds: a cheap test before the patterns.
 _PROMO_WORDS = ("click", "sign up", "signing up", "inbox", "subscribe", "newsletter", "download", "follow us", "latest",
-                "share")
+                "share", "delivered", "follow our")
 _APPEAL_WORDS = ("support", "donat", "patron", "subscri", "member", "join our", "coffee", "contribut",
                  "help us", "close this page", "journalism", "our reporting", "paywall", "content meter")
 # A line that only dates the page: "18 December 2024", "December 18, 20244:12 PM GMTUpdated 2 hours ago", "Wed 18
@@ -210,6 +223,13 @@ _DATE_WORDS = frozenset("updated update published posted modified last on at ago
                         "eet eest jst aest".split())
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+
+
+def _a_reporter(name: str) -> bool:
+    """A name that may be a reporter's: a given name first, or a word news does not write in lower case that is no
+    place nor a people ("Bethan McKernan"; not "Peace Talks in Geneva", nor "Ukrainian Forces in Kursk")."""
+    first = name.split()[0]
+    return first in first_names() or not is_common_word(first) and not place_kind(first) and not is_demonym(first)
 
 
 def _date_only(line: str) -> bool:
@@ -361,6 +381,10 @@ def clean(text: str, titled: bool = False) -> Cleaned:
     # a line in capitals amid reporting is another article's headline ("SCHIFF SAYS 'WE' DIDN'T TALK TO
     # WHISTLEBLOWER"); in an article written in capitals it is reporting
     caps_lines = sum(1 for _, _, line in lines if _all_caps(line))
+    # an author's note is among the last AUTHOR_NOTE_LINES lines, not counting the short ones a page ends with (its
+    # tags, "Related Topics", "Israel", "Middle East")
+    long_lines = [i for i, (_, _, line) in enumerate(lines) if len(line.split(None, 3)) > 3]
+    notes_from = min(long_lines[-AUTHOR_NOTE_LINES:], default=0) if long_lines else len(lines)
     for idx, (a, b, line) in enumerate(lines):
         kind: str | None = None
         stripped = line.strip()
@@ -406,7 +430,7 @@ def clean(text: str, titled: bool = False) -> Cleaned:
                 continue
             kind = "related"
         # _AUDIO needs one of these words (none holds i, k or s, which IGNORECASE also matches outside ASCII)
-        elif ("aud" in low or "ten to th" in low or "read by" in low) and _AUDIO.match(line):
+        elif ("aud" in low or "ten to " in low or "read by" in low) and _AUDIO.match(line):
             kind = "audio"
         elif m := _STAMP.match(line):
             kind = "dateline"
@@ -427,6 +451,12 @@ def clean(text: str, titled: bool = False) -> Cleaned:
                 kind = "byline"
                 after_byline = True
                 author = author or _EMAIL.sub("", m.group("name")).strip(" []-")
+        elif idx <= BYLINE_LINES and n_words <= 12 and " in " in line and (m := _NAME_IN_PLACE.match(line)) \
+                and _a_reporter(m.group("name")):
+            kind = "byline"
+            author = author or m.group("name")
+        elif n_words <= 4 and "read" in low and _READING_TIME.match(line):
+            kind = "dateline"
         elif (m := _CAPS_NAME.match(line)) and idx <= 8 and len(stripped.split()) <= 5:
             kind = "byline"
             author = author or m.group("name").strip().title()
@@ -447,13 +477,13 @@ def clean(text: str, titled: bool = False) -> Cleaned:
                     and not _ABOUT_THE_ARTICLE.match(line, label.end()) and not _a_heading(line[label.end():]):
                 furniture.append(Furniture(a, a + label.end(), "note"))
                 kind = None
-        elif idx >= len(lines) - AUTHOR_NOTE_LINES and n_words <= 80 and _AUTHOR_NOTE.match(line) \
+        elif idx >= notes_from and n_words <= 80 and _AUTHOR_NOTE.match(line) \
                 and not _REPORTED.search(line) and not _QUOTE_CHARS.search(line):
             kind = "byline"
         elif _FOOTER.match(line):
             kind = "footer"
         elif any(k in low for k in promo_words) and _PROMO.search(line) \
-                and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low) \
+                and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low or "curated by" in low) \
                 and not _REPORTED.search(line):
             kind = "promo"
         # (a credit ends its line, and names a picture or an agency: most lines are spared the pattern)

@@ -427,6 +427,11 @@ def test_wire_and_newspaper_page_parts_are_furniture():
         "Anton Troianovski and Ivan Nechepurenko contributed reporting.": "credit",
         "Facebook": "promo",
         "Copy link": "promo",
+        "NEWYou can now listen to Fox News articles!": "audio",
+        "3 min read": "dateline",
+        "Posted by Times of Israel Staff": "byline",
+        "Follow our live coverage": "promo",
+        "See Full Web Article": "related",
         "list 3 of 4": "related",
         "end of list": "related",
         "protected by reCAPTCHA": "promo",
@@ -455,6 +460,7 @@ def test_a_box_of_links_and_a_list_of_headlines_under_a_label_are_furniture():
         "Ukraine says Russian strike killed 3 in Kherson",
         "end of list",
         "The governor said a woman was wounded.",
+        "See full story: Ceasefire talks resume in Doha",
         "More on this story",
         "Ukraine war in maps: Tracking the Russian advance",
         "Watch: Drone strikes hit Russian oil depot",
@@ -497,3 +503,34 @@ def test_a_pages_date_is_its_date_as_the_export_gives_dates():
     assert iso_date("31 Febtember 2024") == "31 Febtember 2024"
     assert iso_date("44 December 2024") == "44 December 2024"
     assert iso_date("Tuesday") == "Tuesday"
+
+
+def test_a_byline_that_places_its_reporter_is_furniture_at_the_top_only():
+    text = "\n".join(["Israel and Hamas agree to ceasefire deal", "Bethan McKernan in Jerusalem",
+                     "Julian Borger in Washington and Andrew Roth in Moscow",
+                     "Israel and Hamas have agreed to a ceasefire deal in Gaza, Qatar’s prime minister has said.",
+                     "Peace Talks in Geneva", "Ukrainian Forces in Kursk"])
+    assert _furniture(text) == [("byline", "Bethan McKernan in Jerusalem"),
+                                ("byline", "Julian Borger in Washington and Andrew Roth in Moscow")]
+    assert clean(text).author == "Bethan McKernan"
+    later = "\n".join(["Ceasefire agreed", *[f"Paragraph {i} of the story said something." for i in range(8)],
+                      "Bethan McKernan in Jerusalem"])
+    assert _furniture(later) == []
+
+
+def test_an_authors_note_before_the_tags_a_page_ends_with_is_furniture():
+    text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.",
+                     "Greg Norman is a reporter for Fox News Digital.", "Related Topics", "Storms", "Florida",
+                     "Weather"])
+    assert ("byline", "Greg Norman is a reporter for Fox News Digital.") in _furniture(text)
+
+
+def test_a_newsletters_blurb_is_furniture():
+    text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.",
+                     "Three years later, Lyndon Johnson had the brief delivered each morning in person.",
+                     "The governor declared an emergency on Monday.", "Comment on this story", "Today's Headlines",
+                     "The most important news stories of the day, curated by Post editors and delivered every morning."])
+    assert _furniture(text)[0] == ("comments", "Comment on this story")
+    assert "Three years later, Lyndon Johnson had the brief delivered each morning in person." in _sents(text)
+    assert _furniture(text)[-1] == (
+        "promo", "The most important news stories of the day, curated by Post editors and delivered every morning.")
