@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from .entities import _PARTIES, ORG_HEADS, TITLES, _given_names, a_paper_name
+from .entities import _PARTIES, _TITLE_HEADS, ORG_HEADS, TITLES, _given_names, a_paper_name
 from .figures import find_figures, phrase_alternation
 from .lexicon import US_STATE_ABBREVIATIONS, given_name_gender, is_common_word, is_demonym, place_kind
 from .model import Claim, Mention, Sentence
@@ -159,6 +159,13 @@ _ABBREVIATED = ("Dr", "Mr", "Ms", "Mrs", "St", "Mt", "Ft", "Jr", "Sr", "No", "Se
                 "Sgt", "Lt", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 _ACCORDING = re.compile(r"\baccording to (?P<spk>[^,;:\"“”]{2,80}?)(?:[,;:]|\.(?=\s*$)|\.(?<!\b[A-Z]\.)"
                         + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATED) + "|$)", re.I)
+# What was said, by whom, in the passive: "The deal was announced by Qatar's Prime Minister … in Doha", "The story was
+# first reported by The Washington Post"
+# (not "confirmed by the Senate", an appointment; nor "As has been stated by …, I …", whose speaker is the writer)
+_SAID_BY = re.compile(r"(?<![Aa]s )\b(?:was|were|has been|have been|had been)\s+(?:first\s+|later\s+|also\s+)?"
+                      r"(?:announced|disclosed|revealed|reported|stated|denied|described)\s+by\s+"
+                      r"(?P<spk>[^,;:\"“”()]{2,80}?)(?=\s+(?:in|on|at|during|after|before|earlier|last|this|who|which|as"
+                      r"|when|while|and|to|that|with|from|via)\b|\s*[,.;:!?)]|\s*$)")
 _CLAIMS_BY = re.compile(r"\b(?:claims?|reports?|statement|assessment|estimates?)\s+(?:by|from)\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s+that\b")
 # What a speaker issues, and a later sentence may speak through: "..., Zinke said in a statement. ... the statement
 # said"
@@ -481,6 +488,9 @@ def find_attribution(sentence: str) -> str | None:
     if m:
         return _clean_np(m.group("spk"), according=True)
     m = _CLAIMS_BY.search(s) if "that" in s else None
+    if m:
+        return _clean_np(m.group("spk"))
+    m = _SAID_BY.search(s) if " by " in s else None
     if m:
         return _clean_np(m.group("spk"))
     return None
@@ -874,9 +884,11 @@ class SpeakerResolver:
         sex = {"he": "M", "she": "F"}.get(low)
         spoke = None
         for spk, t in reversed(self.history):
-            # a bare surname the text gave no type ("Miller said") is still a person's name
+            # a bare surname the text gave no type ("Miller said") is still a person's name (not a description:
+            # "Pakistan's military", "a Vatican source")
             if want is None or t == want or (want == "ORG" and t in ("ORG", "PLACE", "")) \
-                    or (want == "PERSON" and t == "" and spk[:1].isupper() and len(spk.split()) <= 3):
+                    or (want == "PERSON" and t == "" and len(spk.split()) <= 3
+                        and all(w[:1].isupper() or w in _NAME_PARTICLES for w in spk.split())):
                 if sex and not self._may_be(spk, sex):
                     continue
                 spoke = spk
@@ -929,7 +941,12 @@ class SpeakerResolver:
         placed = caps >= 3 and words[0].lower() in _UNNAMED and words[1][:1].islower() \
             and words[caps - 1] in ("from", "in", "of", "near", "at", "outside", "for", "to") \
             and bool(mentions) and all(m.type == "PLACE" for m in mentions)
-        described = placed or (words[-1][:1].islower() or member) and (
+        # ("Qatar's Prime Minister", "the Senate Majority Leader": a title, capitalised, describes a person, not the
+        # place or the body named in it)
+        # (not the name of a body that ends in a title's word: "Office of Legal Counsel", "the Brennan Center for
+        # Justice")
+        titled = words[-1].lower() in _TITLE_HEADS and all(w[:1].isupper() or w in ("the", "a", "an") for w in words)
+        described = placed or titled or (words[-1][:1].islower() or member) and (
             words[0].lower() in ("a", "an") or not any(m.type in ("PERSON", "ORG") for m in mentions))
         # "Broadway star Lin-Manuel Miranda", "Azadeh Erfani of the … Coalition": a name news knows no given name of,
         # described before it or placed after it, is the speaker, not the body or the place in the description
@@ -987,6 +1004,8 @@ class SpeakerResolver:
 
 
 # Words that relate a name to what comes before it, not describe it: "a spokesman for Goldman Sachs"
+# Small words inside people's names: "Hamish de Bretton-Gordon", "Ursula von der Leyen"
+_NAME_PARTICLES = frozenset("de da del della der di du van von al el bin ibn la le dos das".split())
 _RELATING = frozenset("of the and for to at in with from by on".split())
 
 

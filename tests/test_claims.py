@@ -778,3 +778,36 @@ def test_people_described_by_whom_they_are_close_to_are_not_that_person():
 ])
 def test_a_wire_dateline_names_the_agency_not_the_speaker(sentence, speaker):
     assert find_attribution(sentence) == speaker
+
+
+def test_a_capitalised_title_is_a_description_of_a_person_not_the_place_or_body_in_it():
+    assert _speakers("Israel and Hamas agreed to a ceasefire, Qatar's Prime Minister said on Wednesday. "
+                     "The first phase will last six weeks, he said.") == ["Qatar's Prime Minister"] * 2
+    assert _speakers("The Senate Majority Leader said the vote would wait.") == ["Senate Majority Leader"]
+    assert _speakers("“The vote will wait,” the Senate Majority Leader said.") == ["Senate Majority Leader"]
+    assert _speakers("Senate Majority Leader Mitch McConnell spoke first. "
+                     "The Senate Majority Leader said the vote would wait.") == [None, "Mitch McConnell"]
+    # (a body whose name ends in a title's word is the body)
+    assert _speakers("The Office of Legal Counsel said in a memo that a president cannot be indicted.") == \
+        ["Office of Legal Counsel"]
+    assert _speakers("A research review by the Brennan Center for Justice said crime fell.") == ["Brennan Center"]
+
+
+def test_what_was_said_in_the_passive_is_its_agents():
+    assert _speakers("The deal was announced by Qatar’s Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani "
+                     "in Doha.") == ["Mohammed bin Abdulrahman Al Thani"]
+    assert _speakers("The letter was first reported by The New York Times.") == ["New York Times"]
+    assert _speakers("The suspect was described by police as a man in his forties.") == ["police"]
+    # (not an appointment, nor a writer's "as has been stated by …", nor what something merely shows)
+    assert _speakers("She was confirmed by the Senate on Tuesday.") == [None]
+    assert _speakers("As has been stated by many scholars, the plan is legal.") == [None]
+    assert _speakers("The preference here is revealed by the intensity of the second guessing.") == [None]
+
+
+def test_he_or_she_is_no_described_speaker_but_a_person_named():
+    assert _speakers("His capture was announced by Pakistan's military. "
+                     "“I have not abandoned my desire for a peaceful life,” he said.") == ["Pakistan's military", None]
+    # (a name the text gave no type, with a particle in it)
+    assert _speakers("Hamish de Bretton-Gordon, a former commanding officer at the Joint Chemical Biological "
+                     "Radiological Nuclear Regiment, said the attacks were the worst since the 1980s. "
+                     "“It is very evident,” he said.") == ["Hamish de Bretton-Gordon"] * 2
