@@ -1003,9 +1003,9 @@ class SpeakerResolver:
         return spk
 
 
-# Words that relate a name to what comes before it, not describe it: "a spokesman for Goldman Sachs"
 # Small words inside people's names: "Hamish de Bretton-Gordon", "Ursula von der Leyen"
 _NAME_PARTICLES = frozenset("de da del della der di du van von al el bin ibn la le dos das".split())
+# Words that relate a name to what comes before it, not describe it: "a spokesman for Goldman Sachs"
 _RELATING = frozenset("of the and for to at in with from by on".split())
 
 

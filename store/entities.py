@@ -18,8 +18,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .lexicon import (KNOWN_ORGS, PLACE_ALIASES, US_STATE_ABBREVIATIONS, US_STATE_ABBREVIATIONS_AFTER_A_PLACE,
-                      first_names, is_common_word, is_demonym, place_kind, word_stats)
+from .lexicon import (KNOWN_ORGS, MONTH_NUMBERS, PLACE_ALIASES, US_STATE_ABBREVIATIONS,
+                      US_STATE_ABBREVIATIONS_AFTER_A_PLACE, WEEKDAYS, first_names, is_common_word, is_demonym,
+                      place_kind, word_stats)
 from .model import Mention
 
 # A name token: a capitalised word (with inner apostrophes, hyphens, dots, slashes), a dotted initialism, or a particle.
@@ -126,10 +127,9 @@ producer analyst strategist economist tem""".split())
 _TRADE_MODIFIERS = frozenset("""senior chief legal national political congressional executive managing contributing
 associate assistant deputy media foreign affairs security polling investigative economic business technology
 science health white house washington vatican capitol pro""".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = WEEKDAYS
 _DAY_NAMES = frozenset("Easter Palm Ash Bowl Giving".split())   # "Easter Sunday", "Super Bowl Sunday", "Giving Tuesday"
-_MONTHS = frozenset("""january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec""".split()) | _WEEKDAYS      # (the days too: words of dates)
+_MONTHS = frozenset(MONTH_NUMBERS) | _WEEKDAYS      # (the days too: words of dates)
 _NEVER = frozenset("""i a an the this that these those it its he she they we you his her their our my your
 mr mrs ms dr ok tv am pm covid oh et est edt pt pst pdt ct cst cdt mt mst mdt gmt utc bst cet""".split())
 # Letters that are no body: a thing, a measure, a people ("DNA", "GDP", "LGBTQ")

@@ -6,6 +6,13 @@ import math
 from functools import lru_cache
 from importlib import resources
 
+# The words of dates: each month's number by its names ("December", "Dec", "Sept"), and the days of the week.
+MONTH_NUMBERS: dict[str, int] = {name: i for i, names in enumerate((
+    "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+    "september sep sept", "october oct", "november nov", "december dec"), 1) for name in names.split()}
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+
 # Countries and blocs as the press abbreviates them; these pairings are never
 # spelt out in the text, so they cannot be learnt from it.
 PLACE_ALIASES: dict[str, str] = {

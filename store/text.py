@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import first_names, is_common_word, is_demonym, place_kind, word_stats
+from .lexicon import (MONTH_NUMBERS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, first_names, is_common_word, is_demonym,
+                      place_kind, word_stats)
 from .model import Furniture, Sentence
 
 _LINE = re.compile(r"[^\n]+")
@@ -213,11 +214,7 @@ _APPEAL_WORDS = ("support", "donat", "patron", "subscri", "member", "join our", 
 # A line that only dates the page: "18 December 2024", "December 18, 20244:12 PM GMTUpdated 2 hours ago", "Wed 18
 # Dec 2024 12.05 GMT". (Its words are cut at capitals too: a scraper glues "GMT" to "Updated".)
 _DATE_TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
-_MONTH_NUMBERS = {name: i for i, names in enumerate((
-    "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
-    "september sep sept", "october oct", "november nov", "december dec"), 1) for name in names.split()}
-_WEEKDAYS = frozenset("monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat "
-                      "sunday sun".split())
+_WEEKDAYS = WEEKDAYS | WEEKDAY_ABBREVIATIONS
 _DATE_WORDS = frozenset("updated update published posted modified last on at ago hour hours hr hrs minute minutes min "
                         "mins day days am pm a m p gmt utc bst cet cest est edt et pt pst pdt ct cst cdt mt mst ist msk "
                         "eet eest jst aest".split())
@@ -240,7 +237,7 @@ def _date_only(line: str) -> bool:
         if token[0].isdigit():
             continue
         low = token.lower()
-        if low in _MONTH_NUMBERS or low in _WEEKDAYS or low == "ago":
+        if low in MONTH_NUMBERS or low in _WEEKDAYS or low == "ago":
             dated = True
         elif low not in _DATE_WORDS:
             return False
@@ -254,7 +251,7 @@ def iso_date(text: str) -> str:
         if m is None:
             continue
         month, day = (m.group(1), m.group(2)) if m.re is _MONTH_DAY_YEAR else (m.group(2), m.group(1))
-        number = _MONTH_NUMBERS.get(month.lower())
+        number = MONTH_NUMBERS.get(month.lower())
         if number and 1 <= int(day) <= 31:
             return f"{m.group(3)}-{number:02d}-{int(day):02d}"
     return text
@@ -384,7 +381,7 @@ def clean(text: str, titled: bool = False) -> Cleaned:
     # an author's note is among the last AUTHOR_NOTE_LINES lines, not counting the short ones a page ends with (its
     # tags, "Related Topics", "Israel", "Middle East")
     long_lines = [i for i, (_, _, line) in enumerate(lines) if len(line.split(None, 3)) > 3]
-    notes_from = min(long_lines[-AUTHOR_NOTE_LINES:], default=0) if long_lines else len(lines)
+    notes_from = long_lines[-AUTHOR_NOTE_LINES:][0] if long_lines else len(lines)
     for idx, (a, b, line) in enumerate(lines):
         kind: str | None = None
         stripped = line.strip()
