@@ -60,7 +60,9 @@ _BETWEEN = re.compile(
     r"|advertisement|supported by)\s*$"
     # ("Advertisement · Scroll to continue", "Report this ad", "SKIP ADVERTISEMENT", "Share full article")
     r"|^\s*(?:advertisement\s*[·•|:\-–—]?\s*)?scroll to continue(?: with content)?\s*$"
-    r"|^\s*(?:report this ad|skip advertisement|ad feedback|share (?:full |this )?(?:article|story|page))\s*$", re.I)
+    r"|^\s*(?:report this ad|skip advertisement|ad feedback|share (?:full |this )?(?:article|story|page))\s*$"
+    # ("Scroll down for video", "Share or comment on this article:")
+    r"|^\s*(?:scroll down for (?:video|more)|share or comment on this (?:article|story))\s*:?\s*$", re.I)
 # A picture's credit ending a line of caption: "... in a tweet thread. PRAKASH SINGH/AFP/Getty Images", "(Photo: STR,
 # AFP/Getty Images)", "... McAllen, Texas. Photograph: Handout/AFP/Getty Images".
 _CREDIT_END = re.compile(
@@ -142,7 +144,8 @@ _STAMP = re.compile(
     re.I)
 # Where to write to a reporter or the outlet: "Write to Sadie Gurman at sadie.gurman@wsj.com, …", "He can be reached
 # at …", "For licensing opportunities of our original content, please contact licensing@…"
-_CONTACT = re.compile(r"\b(?:write to|e-?mail|contact|reach(?:ed)?|message)\b", re.I)
+# ("Do you have a tip …? Let us know via worldnews@newsweek.com.")
+_CONTACT = re.compile(r"\b(?:write to|e-?mail|contact|reach(?:ed)?|message|let us know)\b", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*(?:&#160;)?protected\]", re.I)
 _BYLINE = re.compile(r"^\s*(?:(?:[Pp]osted|[Ww]ritten|[Pp]roduced) by|by|By|BY):?\s+(?P<name>[A-Z][^\n]{1,80})$")
 # A byline that places its reporter, near the top: "Bethan McKernan in Jerusalem", "Julian Borger in Washington and
@@ -150,9 +153,13 @@ _BYLINE = re.compile(r"^\s*(?:(?:[Pp]osted|[Ww]ritten|[Pp]roduced) by|by|By|BY):
 _NAME_IN_PLACE = re.compile(r"^\s*(?P<name>(?:[A-Z][\w'’.\-]*\s+){1,2}[A-Z][\w'’.\-]*)\s+in\s+[A-Z][\w'’.\-]*"
                             r"(?:\s+[A-Z][\w'’.\-]*)?(?:\s+and\s+(?:[A-Z][\w'’.\-]*\s+){1,2}[A-Z][\w'’.\-]*\s+in\s+"
                             r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?)?\s*$")
+_FOR_OUTLET = re.compile(r"\s+(?:for|FOR)\s+(?:the\s+|THE\s+)?[A-Z].*$")
 BYLINE_LINES = 6            # a byline is among an article's first lines
 # "3 min read", "5-minute read"
 _READING_TIME = re.compile(r"^\s*\d{1,3}\s*-?\s*(?:min|mins|minute|minutes)\.?\s+read\s*$", re.I)
+# A reporter's role, on the line under the byline: "Security & Defense Reporter", "White House Correspondent"
+_ROLE = re.compile(r"^\s*(?:(?:[A-Z][\w'’.\-]*|&|and|of|for|the|on)\s+){0,5}(?:Reporter|Correspondent|Editor|Writer"
+                   r"|Columnist|Contributor|Producer|Analyst|Journalist)s?\s*$")
 _CAPS_NAME = re.compile(r"^\s*[-•*]?\s*(?P<name>[A-Z][A-Z'’.\- ]{2,40}[A-Z])\s*$")
 _CREDIT = re.compile(
     r"^\s*(?:with the [A-Z][\w .&'’-]{2,60}|\(?(?:reporting|additional reporting|writing|editing|compiled) by\b.{0,200}"
@@ -190,7 +197,7 @@ _AUTHOR_NOTE = re.compile(r"^\s*(?:[-—–*•]\s*)?(?:[A-Z][\w.'’-]*\s+){0,3
                           # (an outlet's contributor: "Fox News contributor", not "the second-largest contributor")
                           r"|[A-Z][\w.'’&-]*\s+contributor)\b")
 AUTHOR_NOTE_LINES = 3       # an author's note is among an article's last lines
-_FOOTER = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved)", re.I)
+_FOOTER = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved|our standards\s*:)", re.I)
 _PROMO = re.compile(
     r"\b(?:click here|sign up (?:for|to|today|now|here)|subscribe (?:to|now|today|on)|our newsletter"
     r"|download (?:the|our) (?:[\w.]+ ){0,3}app|follow us on|gives you the latest"
@@ -211,15 +218,21 @@ _PROMO_WORDS = ("click", "sign up", "signing up", "inbox", "subscribe", "newslet
                 "share", "delivered", "follow our")
 _APPEAL_WORDS = ("support", "donat", "patron", "subscri", "member", "join our", "coffee", "contribut",
                  "help us", "close this page", "journalism", "our reporting", "paywall", "content meter")
+# Phrases that make a line an appeal by themselves: a note from the author that asks for support, a paywall's
+# offer ("Note from the author:", "We’ve been working hard to bring you …", "Already a subscriber? Log in")
+_APPEAL_PLAIN = ("note from the author", "please consider supporting", "working hard to bring you",
+                 "already a subscriber?", "get unlimited access", "want to read more?")
 # A line that only dates the page: "18 December 2024", "December 18, 20244:12 PM GMTUpdated 2 hours ago", "Wed 18
 # Dec 2024 12.05 GMT". (Its words are cut at capitals too: a scraper glues "GMT" to "Updated".)
 _DATE_TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _WEEKDAYS = WEEKDAYS | WEEKDAY_ABBREVIATIONS
+# ("December 13, 2024 11:45 AM 2 min read")
 _DATE_WORDS = frozenset("updated update published posted modified last on at ago hour hours hr hrs minute minutes min "
-                        "mins day days am pm a m p gmt utc bst cet cest est edt et pt pst pdt ct cst cdt mt mst ist msk "
+                        "read mins day days am pm a m p gmt utc bst cet cest est edt et pt pst pdt ct cst cdt mt mst ist msk "
                         "eet eest jst aest".split())
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
 
 
 def _a_reporter(name: str) -> bool:
@@ -227,6 +240,13 @@ def _a_reporter(name: str) -> bool:
     place nor a people ("Bethan McKernan"; not "Peace Talks in Geneva", nor "Ukrainian Forces in Kursk")."""
     first = name.split()[0]
     return first in first_names() or not is_common_word(first) and not place_kind(first) and not is_demonym(first)
+
+
+def _byline_name(name: str) -> str:
+    """The reporter a byline names, without the outlet it writes for ("CHRIS PLEASANCE FOR DAILYMAIL.COM" is
+    Chris Pleasance)."""
+    name = _FOR_OUTLET.sub("", name).strip(" []-,;")
+    return name.title() if name.isupper() and " " in name else name
 
 
 def _date_only(line: str) -> bool:
@@ -254,6 +274,12 @@ def iso_date(text: str) -> str:
         number = MONTH_NUMBERS.get(month.lower())
         if number and 1 <= int(day) <= 31:
             return f"{m.group(3)}-{number:02d}-{int(day):02d}"
+    # ("18/12/2024", "12/18/2024"; not "05/06/2024", which may be either)
+    if m := _NUMERIC_DATE.search(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        day, month = (first, second) if first > 12 else (second, first) if second > 12 else (0, 0)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{m.group(4)}-{month:02d}-{day:02d}"
     return text
 
 
@@ -442,12 +468,12 @@ def clean(text: str, titled: bool = False) -> Cleaned:
             kind = "byline"
             after_byline = True
             if m := _BYLINE.match(_EMAIL.sub("", line).strip(" []")):
-                author = author or m.group("name").strip(" []-")
+                author = author or _byline_name(m.group("name"))
         elif m := _BYLINE.match(line):
             if len(stripped.split()) <= 10 and not _SENT_END.search(stripped):
                 kind = "byline"
                 after_byline = True
-                author = author or _EMAIL.sub("", m.group("name")).strip(" []-")
+                author = author or _byline_name(_EMAIL.sub("", m.group("name")))
         elif idx <= BYLINE_LINES and n_words <= 12 and " in " in line and (m := _NAME_IN_PLACE.match(line)) \
                 and _a_reporter(m.group("name")):
             kind = "byline"
@@ -456,7 +482,10 @@ def clean(text: str, titled: bool = False) -> Cleaned:
             kind = "dateline"
         elif (m := _CAPS_NAME.match(line)) and idx <= 8 and len(stripped.split()) <= 5:
             kind = "byline"
-            author = author or m.group("name").strip().title()
+            if " " in m.group("name").strip():      # (a word alone in capitals is a button: "FOLLOW")
+                author = author or m.group("name").strip().title()
+        elif after_byline and n_words <= 6 and _ROLE.match(line):
+            kind = "byline"
         elif after_byline and _CREDIT.match(line):
             kind = "credit"
         elif ("with the" in low or " by" in low or "contribut" in low) and _CREDIT.match(line) and idx > 0 \
@@ -528,7 +557,9 @@ def clean(text: str, titled: bool = False) -> Cleaned:
                 and not _QUOTE_CHARS.search(line) \
                 and ("@" in line or _FOLLOW_START.match(line) or _STAY_UPDATED.search(line)):
             kind = "byline"
-        elif any(k in low for k in appeal_words) and _is_appeal(line):
+        elif (any(k in low for k in appeal_words) and _is_appeal(line)
+              or any(k in low for k in _APPEAL_PLAIN) and not _QUOTE_CHARS.search(line)
+              and not _REPORTED.search(line)):
             kind = "appeal"
             tail_kind = "appeal" if idx >= len(lines) * 0.5 else None
 
@@ -549,6 +580,20 @@ def clean(text: str, titled: bool = False) -> Cleaned:
                 and len(lines[idx][2].split()) <= 8 and idx > 0:
             furniture.append(Furniture(lines[idx][0], lines[idx][1], "promo"))
             kinds[idx] = "promo"
+
+    # The links a page ends with, after the article's last sentence: short lines of capitalised words without a
+    # figure ("Request Reprint & Licensing", "Submit Correction", "Asia Pacific")
+    first_sentence = next((idx for idx, kind in enumerate(kinds) if kind is None and _SENT_END.search(lines[idx][2])),
+                          len(lines))
+    for idx in range(len(lines) - 1, first_sentence, -1):
+        if kinds[idx] is not None:
+            continue
+        line = lines[idx][2]
+        if len(line.split()) > 8 or not _reads_like_heading(line) or _capitalised_share(line) < 0.6 \
+                or any(ch.isdigit() for ch in line) or _LIST_ITEM.match(line):
+            break
+        kinds[idx] = "related"
+        furniture.append(Furniture(lines[idx][0], lines[idx][1], "related"))
 
     title = None
     for idx, (a, b, line) in enumerate(lines):

@@ -503,18 +503,21 @@ def test_a_pages_date_is_its_date_as_the_export_gives_dates():
     assert iso_date("31 Febtember 2024") == "31 Febtember 2024"
     assert iso_date("44 December 2024") == "44 December 2024"
     assert iso_date("Tuesday") == "Tuesday"
+    assert iso_date("18/12/2024 - 10:12 GMT+1") == "2024-12-18"
+    assert iso_date("12/18/2024") == "2024-12-18"
+    assert iso_date("05/06/2024") == "05/06/2024"      # the 5th of June or the 6th of May: left as written
 
 
 def test_a_byline_that_places_its_reporter_is_furniture_at_the_top_only():
     text = "\n".join(["Israel and Hamas agree to ceasefire deal", "Bethan McKernan in Jerusalem",
                      "Julian Borger in Washington and Andrew Roth in Moscow",
                      "Israel and Hamas have agreed to a ceasefire deal in Gaza, Qatar’s prime minister has said.",
-                     "Peace Talks in Geneva", "Ukrainian Forces in Kursk"])
+                     "Peace Talks in Geneva", "Ukrainian Forces in Kursk", "Talks resume on Monday, officials said."])
     assert _furniture(text) == [("byline", "Bethan McKernan in Jerusalem"),
                                 ("byline", "Julian Borger in Washington and Andrew Roth in Moscow")]
     assert clean(text).author == "Bethan McKernan"
     later = "\n".join(["Ceasefire agreed", *[f"Paragraph {i} of the story said something." for i in range(8)],
-                      "Bethan McKernan in Jerusalem"])
+                      "Bethan McKernan in Jerusalem", "The talks resume on Monday."])
     assert _furniture(later) == []
 
 
@@ -534,3 +537,67 @@ def test_a_newsletters_blurb_is_furniture():
     assert "Three years later, Lyndon Johnson had the brief delivered each morning in person." in _sents(text)
     assert _furniture(text)[-1] == (
         "promo", "The most important news stories of the day, curated by Post editors and delivered every morning.")
+
+
+def test_magazine_and_tabloid_page_parts_are_furniture():
+    # as the Kyiv Independent, Newsweek, the Daily Mail and Reuters print them
+    lines = {
+        "December 13, 2024 11:45 AM 2 min read": "dateline",
+        "Scroll down for video": "advert",
+        "Share or comment on this article:": "advert",
+        "Our Standards: The Thomson Reuters Trust Principles.": "footer",
+        "Do you have a tip on a world news story that Newsweek should be covering? Let us know via "
+        "worldnews@newsweek.com.": "byline",
+    }
+    reporting = [
+        "Officials said they read the report on December 13.",
+        "“Please consider supporting us,” the charity’s director wrote to donors.",
+        "Please consider supporting the relief effort, the governor said.",
+        "Scroll down for video, the sign read, and few of the visitors did.",
+    ]
+    _assert_furniture_and_reporting(lines, reporting)
+
+
+def test_a_reporters_role_and_a_button_by_the_byline_are_furniture_and_no_author():
+    text = "\n".join(["Map Shows Where North Korean Troops Are Fighting", "FOLLOW", "By Ellie Cook",
+                     "Security & Defense Reporter", "North Korean troops have suffered losses, the Pentagon said.",
+                     "Foreign Correspondent", "The Pentagon said more would follow."])
+    assert _furniture(text) == [("byline", "FOLLOW"), ("byline", "By Ellie Cook"),
+                                ("byline", "Security & Defense Reporter")]
+    assert clean(text).author == "Ellie Cook"
+    # a word in capitals at the top is no reporter's name
+    assert clean("Storm hits the coast\nADVERTISEMENT\nThe storm killed 12 people, officials said.").author is None
+    # the reporter, not the outlet a byline adds
+    assert clean("Storm hits\nBy CHRIS PLEASANCE FOR DAILYMAIL.COM\nThe storm killed 12.").author == "Chris Pleasance"
+    assert clean("Storm hits\nBy Ian Ballinger, for TheBlaze\nThe storm killed 12.").author == "Ian Ballinger"
+
+
+def test_an_authors_appeal_and_a_paywalls_offer_at_the_end_are_furniture():
+    appeal = ["Note from the author:",
+              "Hi, this is Martin Fornusek. I hope you found this article useful. We’ve been working hard to bring "
+              "you independent, ground-level journalism from Ukraine. If you like what we do, please consider "
+              "supporting us.",
+              "Become a member"]
+    paywall = ["Already a subscriber? Log in", "Want to read more? Get unlimited access to our journalism."]
+    alone = [["We’ve been working hard to bring you reporting from the front line."],
+             ["If you like what we do, please consider supporting us."], ["Want to read more?"],
+             ["Get unlimited access to our journalism."]]
+    for tail in (appeal, paywall, *alone):
+        text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.",
+                          "The governor declared an emergency on Monday.", *tail])
+        assert [t for _, t in _furniture(text)] == tail
+        assert _sents(text)[1:] == ["The storm killed 12 people, officials said.",
+                                    "The governor declared an emergency on Monday."]
+
+
+def test_the_links_a_page_ends_with_are_furniture_but_not_a_figure_a_list_or_a_heading_before_text():
+    body = ["Storm hits the coast", "The storm killed 12 people, officials said.", "Rebuilding Begins",
+            "The governor declared an emergency on Monday."]
+    links = ["Request Reprint & Licensing", "Submit Correction", "View Editorial & Research Guidelines"]
+    assert _furniture("\n".join([*body, *links])) == [("related", t) for t in links]
+    assert _sents("\n".join(body))[2] == "Rebuilding Begins"
+    # (nor the lines of a text that has no sentence, nor a long line)
+    assert _furniture("Storm hits the coast\nOfficials Count The Damage\nRebuilding Begins") == []
+    for last in ["World Cup 2022", "- Damaged Homes And Roads", "the storm is expected to weaken by Friday",
+                 "Officials Expect The Cleanup To Take Several Months To Finish"]:
+        assert _furniture("\n".join([*body, last])) == []
