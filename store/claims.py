@@ -100,6 +100,9 @@ _LEAD_ASIDE = re.compile(
 # "The official, speaking on condition of anonymity, said ...", "The justices, voting 5-4 along ideological lines,
 # said ...", "A friend of Reade's, who asked to remain anonymous, told CNN ...": a description, set off by an aside,
 # before its verb of saying
+_DESCRIBED_FIRST = re.compile(r"^(?:[Tt]he|An?|an?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)(?:\s+[\w’'.\-]+){1,5}$")
+_CLAUSE_VERB = re.compile(r"\b(?:have|has|had|was|were|is|are|will|would|could|should|can|may|might)\b|\b[a-z]{3,}ed\b"
+                          r"|\wn[’']t\b")
 _DESCRIBED_ASIDE = re.compile(r"^(?P<spk>(?:[Tt]he|An?|One|Two|Three|Several|Some|Many)\s+[^,;:\"“”()]{2,60}?)"
                               r"(?P<aside>" + _ASIDE + r")" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
 # "FBI special agent in charge, Matthew DeSarno, said ..." / "But Bolton's lawyer, Charles Cooper, says ...": a
@@ -122,6 +125,13 @@ _BETWEEN_QUOTES = re.compile(
 # "..., Abrams, the behavior expert from NYU, said." / "..., said Al Dwoskin, a Democratic donor."
 _TRAIL_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>" + _NAME + r")" + _ASIDE + _AUX + r"(?P<verb>"
                           + _VERBS + r")\b" + _ENDS)
+# "..., the official, speaking on condition of anonymity, told Reuters.", "..., two officials, who asked not to be
+# named, said.": an unnamed source at the sentence's end, with the aside that says why
+_TRAIL_ANONYMOUS = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>(?:[Tt]he|an?|An?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal"
+                              r"|[Ss]ome|[Mm]any)(?:\s+[\w’'.\-]+){1,5}),\s+(?:speaking|talking|who (?:asked|requested"
+                              r"|declined|spoke|was|were|is|are)\b)[^,;\"“”]{0,80}?\b(?:anonymity|anonymously|named"
+                              r"|identified|authori[sz]ed)\b[^,;\"“”]{0,60},\s+" + _AUX + r"(?P<verb>" + _VERBS + r")\b"
+                              + _ENDS)
 # "“...,” Thurman said, noting the Clinton team resisted ..."
 _TRAIL_THEN = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+" + _AUX
                          + r"(?P<verb>" + _VERBS + r")\b[^\"“”]{0,80}?,\s+(?:" + _THEN + r")\b")
@@ -511,6 +521,11 @@ def _described_by_aside(s: str) -> str | None:
     named = m.group("aside").strip(" ,").split(",")[0].strip()
     if _NAME_ONLY.fullmatch(named) and (name := _a_name(named)) and not place_kind(named):
         return name
+    # (the words before the aside may be a clause, and the aside's first part its speaker: "The talks failed, the
+    # minister, a veteran diplomat, said", "The troops will leave by March, two officials, …, said")
+    if "," in m.group("aside").strip(" ,") and _CLAUSE_VERB.search(m.group("spk")) \
+            and (first := _DESCRIBED_FIRST.match(named)):
+        return _clean_np(first.group())
     # (or end with it, after a title: "The contact, senior Justice Department official Bruce Ohr, continued"; not
     # after a clause or a list: "…, who has seen … the murder of Jamal Khashoggi,", "…, Mike Lee and Jerry
     # Moran,")
@@ -547,6 +562,14 @@ def _described_person(s: str, at: int, description: str) -> str | None:
 
 def _said_by(s: str, tail: str) -> str | None:
     """The speaker of a sentence with a verb of saying, by the patterns above, the surest first."""
+    # (an unnamed source at the end first: "The talks failed, a diplomat, speaking anonymously, said" is not "The
+    # talks failed"'s)
+    m = _TRAIL_ANONYMOUS.search(tail) if "anonym" in tail or "name" in tail or "identif" in tail \
+        or "authori" in tail else None
+    if m:
+        spk = _clean_np(m.group("spk"))
+        if spk and not _NOT_SPEAKER.match(spk):
+            return spk
     spk = _described_by_aside(s)
     if spk:
         return spk

@@ -811,3 +811,24 @@ def test_he_or_she_is_no_described_speaker_but_a_person_named():
     assert _speakers("Hamish de Bretton-Gordon, a former commanding officer at the Joint Chemical Biological "
                      "Radiological Nuclear Regiment, said the attacks were the worst since the 1980s. "
                      "“It is very evident,” he said.") == ["Hamish de Bretton-Gordon"] * 2
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The troops will leave by March, the official, speaking on condition of anonymity, told Reuters.",
+     "the official"),
+    ("The troops will leave by March, two officials, who asked not to be named, said on Monday.", "two officials"),
+    ("“It will not happen,” a senior official, who was not authorized to speak publicly, told reporters.",
+     "a senior official"),
+    ("The talks failed, a diplomat, speaking anonymously because the talks were private, said.", "a diplomat"),
+    # (and a clause before a described speaker and an aside is no speaker)
+    ("The talks failed, the minister, a veteran diplomat, said.", "the minister"),
+    ("The troops will leave by March, the minister, a veteran diplomat, said.", "the minister"),
+    # (but a description with a participle in it is one, and the aside after it none)
+    ("A man accused of murder, the father of two, said he was innocent.", "A man accused of murder"),
+    ("The plan was approved in March, the report, released on Tuesday, said.", "the report"),
+    ("The spokesman, a retired general, a veteran of two wars, said the talks failed.", "The spokesman"),
+    ("“We will not give up,” two officials, who asked not to be named, said on Monday.", "two officials"),
+    ("“We will not give up,” a diplomat, speaking anonymously, said.", "a diplomat"),
+])
+def test_an_unnamed_source_at_the_end_and_its_reason_is_the_speaker_not_the_clause_before(sentence, speaker):
+    assert find_attribution(sentence) == speaker
