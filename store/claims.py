@@ -1090,7 +1090,8 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
         words = stext.split(None, 2)      # enough to tell "fewer than three"
         figures = tuple(f.__class__(**{**f.__dict__, "start": f.start + s.start, "end": f.end + s.start})
                         for f in find_figures(stext))
-        if len(words) < 3 and not figures:
+        # (a list's number alone, "1.", is no claim)
+        if len(words) < 3 and (not figures or not any(ch.isalpha() for ch in stext)):
             continue
         while mi < len(ms) and ms[mi].end <= s.start:
             mi += 1

@@ -26,7 +26,7 @@ _RELATED = re.compile(
     r"|see more(?: on)?|see full (?:web )?(?:article|story)"
     r"|related(?: coverage| articles| stories| content| videos?)?"
     r"|recommended(?: reading)?|you may also like|(?:now |must )?watch|listen|most read|trending|further reading"
-    r"|photos|slideshow|quiz)\s*(?:[:\-–—]|\.{3}|…)",
+    r"|photos|slideshow|quiz|full coverage)\s*(?:[:\-–—]|\.{3}|…)",
     re.I)
 _RELATED_ONLY = re.compile(
     r"^\s*(?:see also|read also|also read|read more|more on this( story)?|see full (?:web )?(?:article|story)"
@@ -61,8 +61,9 @@ _BETWEEN = re.compile(
     # ("Advertisement · Scroll to continue", "Report this ad", "SKIP ADVERTISEMENT", "Share full article")
     r"|^\s*(?:advertisement\s*[·•|:\-–—]?\s*)?scroll to continue(?: with content)?\s*$"
     r"|^\s*(?:report this ad|skip advertisement|ad feedback|share (?:full |this )?(?:article|story|page))\s*$"
-    # ("Scroll down for video", "Share or comment on this article:")
-    r"|^\s*(?:scroll down for (?:video|more)|share or comment on this (?:article|story))\s*:?\s*$", re.I)
+    # ("Scroll down for video", "Share or comment on this article:", "Story Continued Below", "Slideshow (2 Images)")
+    r"|^\s*(?:scroll down for (?:video|more)|share or comment on this (?:article|story)|story continued below"
+    r"|slideshow\s*\(\d+ images?\))\s*:?\s*$", re.I)
 # A picture's credit ending a line of caption: "... in a tweet thread. PRAKASH SINGH/AFP/Getty Images", "(Photo: STR,
 # AFP/Getty Images)", "... McAllen, Texas. Photograph: Handout/AFP/Getty Images".
 _CREDIT_END = re.compile(
@@ -169,7 +170,7 @@ _CREDIT = re.compile(
 _COMMENTS = re.compile(
     r"\bcomments?\b.{0,60}\b(?:log ?in|sign ?in|sign up|register|subscribe|write|post|leave|join)\b"
     r"|\b(?:log ?in|sign ?in|write|post|leave|join)\b.{0,40}\bcomments?\b|\(\d+/\d+\s*\S?\)"
-    r"|^\s*comment on this (?:story|article|post)\s*$", re.I)
+    r"|^\s*comment on this (?:story|article|post)\s*$|^\s*join the conversation\b", re.I)
 _NOTE = re.compile(r"^\s*[-—–]*\s*(?:update|updated|correction|clarification|editor['’]?s? note)\b[^:\n]{0,40}:"
                    r"|^\s*(?:this|the) (?:story|article|post|report) (?:has been|was) (?:updated|corrected|amended"
                    r"|first published|originally published)\b"
@@ -205,7 +206,7 @@ _PROMO = re.compile(
     r"|get the latest|by signing up|thank you for (?:signing up|subscribing)|(?:in|to) your inbox"
     # ("… curated by Post editors and delivered every morning.", "Follow our live coverage")
     r"|delivered (?:to you )?(?:every|each) (?:morning|day|evening|week|weekday)|follow our (?:live )?(?:coverage|blog"
-    r"|updates))\b", re.I)
+    r"|updates)|like us on facebook)\b", re.I)
 # A verb of saying: a line that reports what someone said is no promo, whatever it says ("He said he would subscribe
 # to the plan")
 _REPORTED = re.compile(r"\b(?:said|says|told)\b")
@@ -215,7 +216,7 @@ _APPEAL_CUE = re.compile(
     re.I)
 # Words one of which every promo or appeal line holds: a cheap test before the patterns.
 _PROMO_WORDS = ("click", "sign up", "signing up", "inbox", "subscribe", "newsletter", "download", "follow us", "latest",
-                "share", "delivered", "follow our")
+                "share", "delivered", "follow our", "like us")
 _APPEAL_WORDS = ("support", "donat", "patron", "subscri", "member", "join our", "coffee", "contribut",
                  "help us", "close this page", "journalism", "our reporting", "paywall", "content meter")
 # Phrases that make a line an appeal by themselves: a note from the author that asks for support, a paywall's
@@ -228,10 +229,12 @@ _DATE_TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _WEEKDAYS = WEEKDAYS | WEEKDAY_ABBREVIATIONS
 # ("December 13, 2024 11:45 AM 2 min read")
 _DATE_WORDS = frozenset("updated update published posted modified last on at ago hour hours hr hrs minute minutes min "
-                        "read mins day days am pm a m p gmt utc bst cet cest est edt et pt pst pdt ct cst cdt mt mst ist msk "
+                        "read mins day days week weeks month months year years am pm a m p gmt utc bst cet cest est edt et pt pst pdt ct cst cdt mt mst ist msk "
                         "eet eest jst aest".split())
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_RELATIVE_TIME = re.compile(r"^\s*(?:(?:updated|posted|published|last updated)\s+)?(?:an?|\d+)\s+(?:hours?|hrs?|minutes?"
+                            r"|mins?|days?|weeks?|months?|years?)\s+ago\s*$", re.I)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
 
 
@@ -240,6 +243,11 @@ def _a_reporter(name: str) -> bool:
     place nor a people ("Bethan McKernan"; not "Peace Talks in Geneva", nor "Ukrainian Forces in Kursk")."""
     first = name.split()[0]
     return first in first_names() or not is_common_word(first) and not place_kind(first) and not is_demonym(first)
+
+
+def _a_named_person(m: re.Match | None) -> bool:
+    """Whether a pattern's "name" is a person's: a given name first, and no place."""
+    return m is not None and m.group("name").split()[0] in first_names() and not place_kind(m.group("name"))
 
 
 def _byline_name(name: str) -> str:
@@ -296,7 +304,19 @@ _IN_PRINT = re.compile(r"^\s*a version of this (?:article|story|review|column) (
 # "Marc Santora reported from Kyiv, Ukraine.", "Anton Troianovski and Ivan Nechepurenko contributed reporting."
 _REPORTED_FROM = re.compile(r"^\s*(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w.'’\-]*"
                             r"(?:(?:,|,? and)\s+(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w.'’\-]*)*\s+"
-                            r"(?:reported from|contributed reporting|contributed research)\b[^\"“”]{0,80}$")
+                            r"(?:reported from|contributed reporting|contributed research"
+                            # ("Jordain Carney contributed.")
+                            r"|contributed(?=\s*\.?\s*$))\b[^\"“”]{0,80}$")
+# Credits as some outlets print them on a line of their own: a reporter's sign-off in a live blog ("— Danielle
+# Kurtzleben]", "- Nicholas Wu"), "Special for USA TODAY", a photographer's "Nadav Kander for TIME", an excerpt's
+# "Chris Cillizza, CNN"; and a dateline in capitals, "RIYADH, SAUDI ARABIA"
+_PERSON = r"(?P<name>(?:[A-Z][\w'’.\-]*\s+){1,2}[A-Z][\w'’.\-]*)"
+_OUTLET = r"(?:[Tt]he\s+)?[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\s*$"
+_SIGN_OFF = re.compile(r"^\s*\[?[-—–]{1,2}\s*" + _PERSON + r"\s*\]?\s*$")
+_SPECIAL_TO = re.compile(r"^\s*(?i:special) (?:to|for) " + _OUTLET)
+_PERSON_FOR = re.compile(r"^\s*" + _PERSON + r"\s+for\s+" + _OUTLET)
+_PERSON_COMMA_OUTLET = re.compile(r"^\s*" + _PERSON + r",\s+" + _OUTLET)
+_CAPS_PLACES = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,30},\s*(?P<place>[A-Z][A-Z.'’\- ]{1,30}?)\s*$")
 # An outlet's box of links to its other articles: "list of 4 items", "list 1 of 4", ..., "end of list"
 _LIST_BOX_START = re.compile(r"^\s*list of \d+ items?\s*$", re.I)
 _LIST_BOX_LINE = re.compile(r"^\s*list \d+ of \d+\s*$", re.I)
@@ -460,7 +480,8 @@ def clean(text: str, titled: bool = False) -> Cleaned:
             published = published or iso_date(m.group("date").strip())
         elif n_words <= 14 and _date_only(line):
             kind = "dateline"
-            if idx <= 8:
+            # (a time relative to when the page was read dates nothing: "7 years ago", "Updated 2 hours ago")
+            if idx <= 8 and not _RELATIVE_TIME.match(line):
                 published = published or iso_date(stripped)
         elif ("@" in line or "protected" in low) and (
                 n_words <= 12 or n_words <= 45 and _CONTACT.search(line) and not _REPORTED.search(line)
@@ -557,6 +578,16 @@ def clean(text: str, titled: bool = False) -> Cleaned:
                 and not _QUOTE_CHARS.search(line) \
                 and ("@" in line or _FOLLOW_START.match(line) or _STAY_UPDATED.search(line)):
             kind = "byline"
+        elif n_words <= 4 and stripped[:1] in "-—–[" and _a_named_person(_SIGN_OFF.match(line)):
+            kind = "byline"
+        elif n_words <= 8 and (
+                "special" in low and _SPECIAL_TO.match(line)
+                or " for " in line and _a_named_person(_PERSON_FOR.match(line))
+                or "," in line and _a_named_person(_PERSON_COMMA_OUTLET.match(line))):
+            kind = "credit"
+        elif n_words <= 6 and "," in line and line.isupper() and (m := _CAPS_PLACES.match(line)) \
+                and place_kind(m.group("place").title()):
+            kind = "dateline"
         elif (any(k in low for k in appeal_words) and _is_appeal(line)
               or any(k in low for k in _APPEAL_PLAIN) and not _QUOTE_CHARS.search(line)
               and not _REPORTED.search(line)):

@@ -832,3 +832,8 @@ def test_he_or_she_is_no_described_speaker_but_a_person_named():
 ])
 def test_an_unnamed_source_at_the_end_and_its_reason_is_the_speaker_not_the_clause_before(sentence, speaker):
     assert find_attribution(sentence) == speaker
+
+
+def test_a_lists_number_alone_is_no_claim_but_a_short_figure_with_words_is():
+    assert [c.text for c in _claims("Storm hits the coast\n1.\nThe storm killed 12 people.\n2.\n12 dead.")] == \
+        ["Storm hits the coast", "The storm killed 12 people.", "12 dead."]

@@ -601,3 +601,41 @@ def test_the_links_a_page_ends_with_are_furniture_but_not_a_figure_a_list_or_a_h
     for last in ["World Cup 2022", "- Damaged Homes And Roads", "the storm is expected to weaken by Friday",
                  "Officials Expect The Cleanup To Take Several Months To Finish"]:
         assert _furniture("\n".join([*body, last])) == []
+
+
+def test_credits_live_blog_sign_offs_slideshows_and_capital_datelines_are_furniture():
+    # as Politico, Reuters, the AP, USA Today, NPR, The Hill and The Flip Side print them
+    lines = {
+        "Story Continued Below": "advert",
+        "Slideshow (2 Images)": "advert",
+        "Full Coverage: Virus Outbreak": "related",
+        "Like us on Facebook.": "promo",
+        "— Danielle Kurtzleben]": "byline",
+        "- Nicholas Wu": "byline",
+        "Special for USA TODAY": "credit",
+        "Molly Snee for NPR": "credit",
+        "Chris Cillizza, CNN": "credit",
+        "Jordain Carney contributed.": "credit",
+        "RIYADH, SAUDI ARABIA": "dateline",
+        "7 years ago": "dateline",
+    }
+    reporting = [
+        "Votes for Trump rose sharply in Ohio, officials said.",
+        "Sanders, Warren and Biden spoke for an hour on Monday.",
+        "Bernie Sanders campaigned for Joe Biden in Michigan on Monday.",
+    ]
+    _assert_furniture_and_reporting(lines, reporting)
+    # (not a place in capitals that is none, a line that begins with a dash and names no person, a place named for a
+    # person)
+    for line in ["NATO, EU", "- Kyiv Oblast", "Campaign for Change", "Santa Clara, California"]:
+        assert _furniture(f"Storm hits the coast\nThe storm killed 12 people, officials said.\n{line}\n"
+                          "The governor declared an emergency on Monday.") == []
+
+
+def test_a_call_to_join_the_comments_ends_the_article_and_a_relative_time_dates_no_page():
+    text = "\n".join(["Storm hits the coast", "The storm killed 12 people, officials said.",
+                     "Join the conversation below.", "Log in", "Most popular"])
+    assert [k for k, _ in _furniture(text)] == ["comments", "comments", "comments"]
+    assert clean("Storm hits the coast\n7 years ago\nThe storm killed 12 people, officials said.").published is None
+    assert clean("Storm hits the coast\nUpdated 2 hours ago\nThe storm killed 12 people.").published is None
+    assert clean("Storm hits the coast\n18 December 2024\nThe storm killed 12 people.").published == "2024-12-18"
