@@ -36,6 +36,9 @@ _RELATED_ONLY = re.compile(
     r"|suggested topics|topics|tags|filed under|explore more on these topics|more about)\s*(?:[:\-–—]|\.{3}|…)?\s*$",
     re.I)
 # A page's share buttons, one to a line: "Share", "Facebook", "Twitter", "Email", "Copy link"
+# ("LISTEN TO ARTICLE 2:40 SHARE THIS ARTICLE Share Tweet Post Email")
+_SHARE_BAR = re.compile(r"^\s*(?:read more opinion\s+)?(?:listen to (?:this )?article\s+\d+:\d+\s+)?share this (?:article|story)"
+                        r"(?:\s+(?:share|tweet|post|email|facebook|twitter|linkedin|print))+\s*$", re.I)
 _SHARE_BUTTON = re.compile(r"^\s*(?:share(?: on| via)?\s+)?(?:facebook|twitter|x|email|e-mail|whatsapp|linkedin|reddit"
                            r"|telegram|pinterest|flipboard|copy link|print|messenger|bluesky|threads)\s*$", re.I)
 # "Related 10 facts that explain how America regulates abortion", "Related Coverage Can Saudi Arabia pump more oil?":
@@ -48,7 +51,7 @@ _RELATED_BARE = re.compile(r"^\s*(?:Related|RELATED)(?: Coverage| Articles| Stor
 _CAPTION = re.compile(
     r"^\s*(?:image (?:copyright|caption|source)\b|enlarge this image\b|toggle caption\b|hide caption\b"
     r"|\(?(?:file )?(?:photo|picture|image|caption|credit)\s*:|(?:photo(?:graph)?(?: illustration)?|illustration) by\b"
-    r"|view (?:photo )?gallery\b"
+    r"|view (?:photo )?gallery\b|photographer\s*:|(?:next|prev|previous)\s+image \d+ of \d+\s*$"
     r"|\|\s*(?:AP Photos?|Getty Images|Getty)\b|AP Photos?\b)", re.I)
 # A credit that begins a caption: "Stephanie Keith / Getty Images Lev Parnas arrives at Federal Court …" (not
 # "WASHINGTON — Reuters reported …")
@@ -154,6 +157,8 @@ _BYLINE = re.compile(r"^\s*(?:(?:[Pp]osted|[Ww]ritten|[Pp]roduced) by|by|By|BY):
 _NAME_IN_PLACE = re.compile(r"^\s*(?P<name>(?:[A-Z][\w'’.\-]*\s+){1,2}[A-Z][\w'’.\-]*)\s+in\s+[A-Z][\w'’.\-]*"
                             r"(?:\s+[A-Z][\w'’.\-]*)?(?:\s+and\s+(?:[A-Z][\w'’.\-]*\s+){1,2}[A-Z][\w'’.\-]*\s+in\s+"
                             r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?)?\s*$")
+_DASHED = re.compile(r"\s+[-–—|]\s+")
+_SUFFIX_COMMA = re.compile(r",\s+(?!(?:Jr|Sr|II|III|IV)\b)")
 _FOR_OUTLET = re.compile(r"\s+(?:for|FOR)\s+(?:the\s+|THE\s+)?[A-Z].*$")
 BYLINE_LINES = 6            # a byline is among an article's first lines
 # "3 min read", "5-minute read"
@@ -192,13 +197,29 @@ _ABOUT_THE_ARTICLE = re.compile(r"(?:added|adds|adding|story|article|post|this|w
 # An author's note at an article's end: "Walter Shapiro is a Roll Call columnist, …", "— David French is a staff
 # writer for National Review, …", "Fred Lucas is the White House correspondent for the Daily Signal."
 _AUTHOR_NOTE = re.compile(r"^\s*(?:[-—–*•]\s*)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,?\s+"
-                          r"(?:is|was|has been|serves as)\s+(?:a|an|the)\s+(?:[\w.'’&-]+\s+){0,6}?"
-                          r"(?:writer|columnist|correspondent|reporter|editor|editor-in-chief|fellow|host|lecturer"
-                          r"|commentator|blogger|journalist|author|column"
+                          # (or with no article: "Joel B. Pollak is Senior Editor-at-Large at Breitbart News", "Susan
+                          # Glasser is editor of Politico")
+                          r"(?:is|was|has been|serves as)\s+(?:(?:a|an|the)\s+)?(?:[\w.'’&-]+\s+){0,6}?"
+                          r"(?:(?i:writer|columnist|correspondent|reporter|editor|editor-in-chief"
+                          r"|fellow|host|lecturer|commentator|blogger|journalist|author|column)"
                           # (an outlet's contributor: "Fox News contributor", not "the second-largest contributor")
                           r"|[A-Z][\w.'’&-]*\s+contributor)\b")
 AUTHOR_NOTE_LINES = 3       # an author's note is among an article's last lines
 _FOOTER = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved|our standards\s*:)", re.I)
+# What a page says of itself, not news: "This article is more than 1 year old", "The opinions expressed in this
+# commentary are his own.", a transcript's "This is a rush transcript. Copy may not be in its final form.",
+# "Accuracy and availability may vary.", "Information from The Associated Press was used in this report.", "The AP is
+# solely responsible for all content."
+_ABOUT_THE_PAGE = re.compile(
+    r"^\s*(?:this (?:article|story|piece) is more than \d+ (?:years?|months?|days?) old"
+    r"|the (?:views|opinions) expressed in this (?:commentary|article|column|piece|op-ed|essay) are (?:his|her|their"
+    r"|the author['’]s|solely)"
+    r"|this is a rush transcript|copy may not be in its final form|accuracy and availability may vary"
+    r"|the authoritative record of [\w’'. ]{2,40} is the audio record"
+    r"|information from (?:the )?[A-Z][\w.&'’ ]{1,40} (?:was|were) used in this (?:report|story|article)"
+    r"|the ap is solely responsible for all content|the associated press [\w ]{2,60} receives support from"
+    r"|[\w ]{0,20}transcripts? (?:is|are) created on a rush deadline)", re.I)
+_ANALYSIS_BY = re.compile(r"^\s*(?i:analysis) by\s+(?P<name>[A-Z][^\n]{1,80})$")
 _PROMO = re.compile(
     r"\b(?:click here|sign up (?:for|to|today|now|here)|subscribe (?:to|now|today|on)|our newsletter"
     r"|download (?:the|our) (?:[\w.]+ ){0,3}app|follow us on|gives you the latest"
@@ -206,7 +227,9 @@ _PROMO = re.compile(
     r"|get the latest|by signing up|thank you for (?:signing up|subscribing)|(?:in|to) your inbox"
     # ("… curated by Post editors and delivered every morning.", "Follow our live coverage")
     r"|delivered (?:to you )?(?:every|each) (?:morning|day|evening|week|weekday)|follow our (?:live )?(?:coverage|blog"
-    r"|updates)|like us on facebook)\b", re.I)
+    r"|updates)|(?:like|join) us on facebook|click for more\b|get breaking news alerts"
+    # ("The news and stories that matter, delivered weekday mornings.")
+    r"|delivered (?:on )?weekday mornings)\b", re.I)
 # A verb of saying: a line that reports what someone said is no promo, whatever it says ("He said he would subscribe
 # to the plan")
 _REPORTED = re.compile(r"\b(?:said|says|told)\b")
@@ -216,7 +239,7 @@ _APPEAL_CUE = re.compile(
     re.I)
 # Words one of which every promo or appeal line holds: a cheap test before the patterns.
 _PROMO_WORDS = ("click", "sign up", "signing up", "inbox", "subscribe", "newsletter", "download", "follow us", "latest",
-                "share", "delivered", "follow our", "like us")
+                "share", "delivered", "follow our", "like us", "join us", "click", "breaking news")
 _APPEAL_WORDS = ("support", "donat", "patron", "subscri", "member", "join our", "coffee", "contribut",
                  "help us", "close this page", "journalism", "our reporting", "paywall", "content meter")
 # Phrases that make a line an appeal by themselves: a note from the author that asks for support, a paywall's
@@ -253,7 +276,10 @@ def _a_named_person(m: re.Match | None) -> bool:
 def _byline_name(name: str) -> str:
     """The reporter a byline names, without the outlet it writes for ("CHRIS PLEASANCE FOR DAILYMAIL.COM" is
     Chris Pleasance)."""
-    name = _FOR_OUTLET.sub("", name).strip(" []-,;")
+    name = _DASHED.split(_FOR_OUTLET.sub("", name), 1)[0].strip(" []-,;")     # ("Bill Scher - October 20, 2014")
+    # (nor what the reporter is, after a comma: "Anthony Zurcher, BBC Washington"; not a list of reporters)
+    if ", " in name and " and " not in name:
+        name = _SUFFIX_COMMA.split(name, 1)[0]
     return name.title() if name.isupper() and " " in name else name
 
 
@@ -316,6 +342,7 @@ _SIGN_OFF = re.compile(r"^\s*\[?[-—–]{1,2}\s*" + _PERSON + r"\s*\]?\s*$")
 _SPECIAL_TO = re.compile(r"^\s*(?i:special) (?:to|for) " + _OUTLET)
 _PERSON_FOR = re.compile(r"^\s*" + _PERSON + r"\s+for\s+" + _OUTLET)
 _PERSON_COMMA_OUTLET = re.compile(r"^\s*" + _PERSON + r",\s+" + _OUTLET)
+_BOARD_COMMA_OUTLET = re.compile(r"^\s*(?:[Tt]he\s+)?Editorial Board,\s+" + _OUTLET)
 _CAPS_PLACES = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,30},\s*(?P<place>[A-Z][A-Z.'’\- ]{1,30}?)\s*$")
 # An outlet's box of links to its other articles: "list of 4 items", "list 1 of 4", ..., "end of list"
 _LIST_BOX_START = re.compile(r"^\s*list of \d+ items?\s*$", re.I)
@@ -529,8 +556,14 @@ def clean(text: str, titled: bool = False) -> Cleaned:
             kind = "byline"
         elif _FOOTER.match(line):
             kind = "footer"
+        elif n_words <= 30 and _ABOUT_THE_PAGE.match(line):
+            kind = "note"
+        elif n_words <= 12 and "nalysis by" in line and (m := _ANALYSIS_BY.match(line)):
+            kind = "byline"
+            author = author or _byline_name(m.group("name"))
         elif any(k in low for k in promo_words) and _PROMO.search(line) \
-                and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low or "curated by" in low) \
+                and (_SECOND_PERSON.search(line) or n_words <= 12 or "newsletter" in low or "curated by" in low
+                     or "weekday mornings" in low) \
                 and not _REPORTED.search(line):
             kind = "promo"
         # (a credit ends its line, and names a picture or an agency: most lines are spared the pattern)
@@ -549,7 +582,8 @@ def clean(text: str, titled: bool = False) -> Cleaned:
             kind = "related"
         elif n_words <= 6 and _BETWEEN.match(line):
             kind = "advert"
-        elif n_words <= 3 and _SHARE_BUTTON.match(line):
+        elif n_words <= 3 and _SHARE_BUTTON.match(line) \
+                or n_words <= 16 and "share this" in low and _SHARE_BAR.match(line):
             kind = "promo"
         elif n_words <= 6 and ("list" in low or "recaptcha" in low) and (
                 _LIST_BOX_LINE.match(line) or _LIST_BOX_END.match(line) or _FORM_PRINT.match(line)):
@@ -583,7 +617,8 @@ def clean(text: str, titled: bool = False) -> Cleaned:
         elif n_words <= 8 and (
                 "special" in low and _SPECIAL_TO.match(line)
                 or " for " in line and _a_named_person(_PERSON_FOR.match(line))
-                or "," in line and _a_named_person(_PERSON_COMMA_OUTLET.match(line))):
+                or "," in line and (_a_named_person(_PERSON_COMMA_OUTLET.match(line))
+                                    or "Board" in line and _BOARD_COMMA_OUTLET.match(line))):
             kind = "credit"
         elif n_words <= 6 and "," in line and line.isupper() and (m := _CAPS_PLACES.match(line)) \
                 and place_kind(m.group("place").title()):

@@ -639,3 +639,53 @@ def test_a_call_to_join_the_comments_ends_the_article_and_a_relative_time_dates_
     assert clean("Storm hits the coast\n7 years ago\nThe storm killed 12 people, officials said.").published is None
     assert clean("Storm hits the coast\nUpdated 2 hours ago\nThe storm killed 12 people.").published is None
     assert clean("Storm hits the coast\n18 December 2024\nThe storm killed 12 people.").published == "2024-12-18"
+
+
+def test_what_a_page_says_of_itself_galleries_share_bars_and_newsletter_pitches_are_furniture():
+    # as the Guardian, CNN, Democracy Now, the AP, Fox, Bloomberg, NBC, the BBC and The Flip Side print them
+    lines = {
+        "This article is more than 1 year old": "note",
+        "The opinions expressed in this commentary are his own.": "note",
+        "This is a rush transcript.": "note",
+        "Information from The Associated Press was used in this report.": "note",
+        "next Image 1 of 2": "image",
+        "Photographer: Andrew Harrer/Bloomberg": "image",
+        "LISTEN TO ARTICLE 2:40 SHARE THIS ARTICLE Share Tweet Post Email": "promo",
+        "Click for more from Media Buzz.": "promo",
+        "Join us on Facebook.com/CNNOpinion.": "promo",
+        "Get breaking news alerts and special reports. The news and stories that matter, delivered weekday "
+        "mornings.": "promo",
+        "Get breaking news alerts and special reports.": "promo",
+        "The news and stories that matter, delivered weekday mornings.": "promo",
+        "The AP is solely responsible for all content.": "note",
+        "Editorial Board, Wall Street Journal": "credit",
+        "Analysis by Anthony Zurcher, BBC Washington": "byline",
+    }
+    reporting = [
+        "The opinions expressed in the letter were shared by many senators.",
+        "Analysis by the Pentagon found that 40 drones were launched, officials said.",
+        "Insurers have signed up for the exchanges, and few have signed up to sell plans to small firms.",
+    ]
+    _assert_furniture_and_reporting(lines, reporting)
+
+
+def test_an_authors_note_with_no_article_before_the_role_is_furniture_at_the_end_only():
+    body = ["Storm hits the coast", "The storm killed 12 people, officials said."]
+    note = "Joel B. Pollak is Senior Editor-at-Large at Breitbart News. He earned an A.B. from Harvard College."
+    assert _furniture("\n".join([*body, note])) == [("byline", note)]
+    assert _furniture("\n".join([*body, "Susan Glasser is editor of Politico."])) == [
+        ("byline", "Susan Glasser is editor of Politico.")]
+    mid = ["Jane Smith is editor of the county paper and has run it since 1990.", "The paper endorsed no one.",
+           "The governor declared an emergency on Monday.", "Rain is expected to last until Friday evening."]
+    assert _furniture("\n".join([*body, *mid])) == []
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("Analysis by Anthony Zurcher, BBC Washington", "Anthony Zurcher"),
+    ("By Paul Kirby, BBC News", "Paul Kirby"),
+    ("By Jane Doe - Staff Writer", "Jane Doe"),
+    ("By Bill Scher - October 20, 2014", "Bill Scher"),
+    ("By Jane Doe, John Roe and Ann Lee", "Jane Doe, John Roe and Ann Lee"),
+])
+def test_a_bylines_author_is_the_reporter_without_what_the_reporter_is(byline, author):
+    assert clean(f"Storm hits the coast\n{byline}\nThe storm killed 12 people, officials said.").author == author
