@@ -63,7 +63,19 @@ vatican interpol europol unesco unicef opec fbi cia nsa kgb fsb gru mossad nasa 
 telegram facebook twitter youtube google apple amazon microsoft tesla x meta instagram tiktok whatsapp
 eu un g7 g20 imf wto who treasury fed politico axios vox gallup xinhua tass interfax yonhap quinnipiac ipsos
 yougov buzzfeed breitbart huffpost""".split()) | {"usa today", "united nations", "federal reserve", "red cross",
-                                                   "al jazeera", "islamic state"}
+                                                   "al jazeera", "islamic state"} | frozenset(
+    # news outlets whose names hold no word that says so ("Times", "Post", "News" do): outlets are cited as sources
+    # in any story ("Newsweek has contacted …", "told Haaretz"). Not those that are also a person's or a common
+    # word's or a market index's ("Bloomberg", "Forbes", "Time", "Salon", "The Hill", "The Atlantic", "Nikkei").
+    """newsweek euronews meduza kommersant izvestia vedomosti ukrinform haaretz ynet caixin kyodo hankyoreh
+    spiegel bild ansa efe dpa newsmax propublica semafor slate msnbc cnbc npr pbs voa rfe/rl irna wafa anadolu
+    theblaze""".split()) | {
+    "kyiv independent", "kyiv post", "ukrainska pravda", "novaya gazeta", "ria novosti", "times of israel",
+    "al arabiya", "al-monitor", "middle east eye", "yomiuri shimbun", "asahi shimbun", "chosun ilbo",
+    "der spiegel", "die zeit", "frankfurter allgemeine", "le monde", "le figaro", "el pais", "el mundo",
+    "corriere della sera", "la repubblica", "deutsche welle", "agence france-presse", "voice of america",
+    "radio free europe", "mother jones", "national review", "vanity fair", "rolling stone", "new yorker",
+    "daily beast", "business insider", "washington examiner", "daily caller", "daily mail"}
 
 
 @lru_cache(maxsize=1)

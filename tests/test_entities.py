@@ -965,3 +965,13 @@ def test_a_wire_datelines_capitals_do_not_name_the_place():
                      "Officials in Kyiv said the drones were launched from the Sumy region.")
     assert "Kyiv" in ents and "KYIV" not in ents
     assert "KYIV" in ents["Kyiv"].aliases
+
+
+def test_news_outlets_cited_as_sources_are_organisations_but_a_market_index_is_not_one():
+    ents = _entities("Newsweek has contacted the Russian Defense Ministry for comment.",
+                     "The Kyiv Independent could not verify the claim, and the minister told Haaretz he had no doubt.",
+                     "Speaking to Euronews and the Daily Beast, officials said Mother Jones first reported it.",
+                     "Japan's Nikkei gained 1.8% on Monday, traders said.")
+    for name in ("Newsweek", "Kyiv Independent", "Haaretz", "Euronews", "Daily Beast", "Mother Jones"):
+        assert ents[name].type == "ORG", name
+    assert ents["Nikkei"].type != "ORG"
