@@ -59,6 +59,7 @@ brigadier marshal speaker leader premier emperor sultan emir ayatollah archbisho
 imam officer counsel secretary-general attorney-general director-general vice-president governor-elect mayor-elect
 commander-in-chief sens sens. reps reps. whip congressman congresswoman councilman councilwoman councilmember
 assemblyman assemblywoman alderman alderwoman""".split())
+_ABBREVIATED_TITLES = frozenset("sen rep gov gen col maj capt lt sgt adm brig".split())
 _PLURAL_TITLES = frozenset("senators governors representatives congressmen congresswomen judges generals".split())
 ROLE_WORDS = frozenset("""spokesman spokeswoman spokesperson adviser advisor official officials minister secretary
 president chief director leader envoy ambassador commander general analyst expert professor lawyer
@@ -501,6 +502,13 @@ class _Candidate:
     titled: bool = False   # preceded by a person title ("Gen.", "President")
 
 
+def _a_name_word(word: str) -> bool:
+    """A word only a name is made of: not a party, a place, a word news writes in lower case, nor letters ("Amrita",
+    "Hun"; not "Ohio", "Republican", "Former", "GOP"). (A title before the abbreviation is a title run: "Lt Gov".)"""
+    return not word.isupper() and word not in _PARTIES and word != "Dem" \
+        and not place_kind(word) and not is_common_word(word)
+
+
 def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list, bool]:
     """Split "Pentagon Press Secretary Major Gen. Pat Ryder" into ("Pentagon", "Pat Ryder", titled)."""
     # a title word after a given name, ending the name, is a surname: "Martin Luther King Jr.", "Sen. Angus King"
@@ -509,6 +517,11 @@ def _strip_leading_titles(toks: list[tuple[int, int, str]]) -> tuple[list, list,
         n -= 1
     # (not after a place that ends with one: "San Juan Mayor")
     if n >= 2 and toks[n - 2][2] in _given_names() and not place_kind(" ".join(t for _, _, t in toks[:n - 1])):
+        n -= 1
+    # (and a title's abbreviation without its full stop, ending the name after a word of a name, is a surname:
+    # "Amrita Sen", "Amartya Sen"; "Sen Mike Lee" begins with its title)
+    elif n >= 2 and toks[n - 1][2].lower() in _ABBREVIATED_TITLES \
+            and _a_name_word(toks[n - 2][2]):
         n -= 1
     last_title = -1
     trade = False

@@ -975,3 +975,15 @@ def test_news_outlets_cited_as_sources_are_organisations_but_a_market_index_is_n
     for name in ("Newsweek", "Kyiv Independent", "Haaretz", "Euronews", "Daily Beast", "Mother Jones"):
         assert ents[name].type == "ORG", name
     assert ents["Nikkei"].type != "ORG"
+
+
+def test_a_titles_abbreviation_without_its_full_stop_ending_a_name_is_a_surname():
+    names = [m.name for m in _mentions("Oil will rise, said Amrita Sen, chief oil analyst at Energy Aspects. "
+                                       "Prime Minister Hun Sen met Sen Mike Lee and former Ohio Gov John Kasich.")]
+    assert "Amrita Sen" in names and "Hun Sen" in names
+    assert "Mike Lee" in names and "John Kasich" in names
+    # (not after a place, a party, a title, letters or a word news writes in lower case)
+    for text in ("He met the Ohio Gov on Monday.", "He met a Republican Rep on Monday.",
+                 "He met the Former Gov on Monday.", "He met the Lt Gov on Monday.", "He met an ISAF Gen on Monday.",
+                 "Wallace Presses Dem Rep on the bill."):
+        assert not any(m.name.endswith((" Gov", " Rep", " Gen")) for m in _mentions(text)), text
