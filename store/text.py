@@ -51,7 +51,7 @@ _RELATED_BARE = re.compile(r"^\s*(?:Related|RELATED)(?: Coverage| Articles| Stor
 _CAPTION = re.compile(
     r"^\s*(?:image (?:copyright|caption|source)\b|enlarge this image\b|toggle caption\b|hide caption\b"
     r"|\(?(?:file )?(?:photo|picture|image|caption|credit)\s*:|(?:photo(?:graph)?(?: illustration)?|illustration) by\b"
-    r"|view (?:photo )?gallery\b|photographer\s*:|(?:next|prev|previous)\s+image \d+ of \d+\s*$"
+    r"|view (?:photo )?gallery\b|photographer\s*:|media playback is unsupported on your device\b|(?:next|prev|previous)\s+image \d+ of \d+\s*$"
     r"|\|\s*(?:AP Photos?|Getty Images|Getty)\b|AP Photos?\b)", re.I)
 # A credit that begins a caption: "Stephanie Keith / Getty Images Lev Parnas arrives at Federal Court …" (not
 # "WASHINGTON — Reuters reported …")
@@ -211,10 +211,11 @@ _FOOTER = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved|our sta
 # "Accuracy and availability may vary.", "Information from The Associated Press was used in this report.", "The AP is
 # solely responsible for all content."
 _ABOUT_THE_PAGE = re.compile(
-    r"^\s*(?:this (?:article|story|piece) is more than \d+ (?:years?|months?|days?) old"
-    r"|the (?:views|opinions) expressed in this (?:commentary|article|column|piece|op-ed|essay) are (?:his|her|their"
-    r"|the author['’]s|solely)"
-    r"|this is a rush transcript|copy may not be in its final form|accuracy and availability may vary"
+    r"^\s*(?:[•⦁*]\s*)?(?:this (?:article|story|piece) is more than \d+ (?:years?|months?|days?) old"
+    r"|the (?:views|opinions) expressed (?:in this (?:commentary|article|column|piece|op-ed|essay)|by (?:columnists"
+    r"|the authors?|contributors|our writers)) are (?:his|her|their|the author['’]s|solely)"
+    r"|this is a rush transcript|(?:copy|this text) may not be in its final form|accuracy and availability may vary"
+    r"|this (?:article|story|report) (?:is|was) based in part on wire(?: service)? reports"
     r"|the authoritative record of [\w’'. ]{2,40} is the audio record"
     r"|information from (?:the )?[A-Z][\w.&'’ ]{1,40} (?:was|were) used in this (?:report|story|article)"
     r"|the ap is solely responsible for all content|the associated press [\w ]{2,60} receives support from"

@@ -689,3 +689,19 @@ def test_an_authors_note_with_no_article_before_the_role_is_furniture_at_the_end
 ])
 def test_a_bylines_author_is_the_reporter_without_what_the_reporter_is(byline, author):
     assert clean(f"Storm hits the coast\n{byline}\nThe storm killed 12 people, officials said.").author == author
+
+
+def test_a_columns_disclaimer_a_wire_note_and_a_video_caption_are_furniture():
+    # as Townhall, the Washington Times, NPR and the BBC print them
+    lines = {
+        "The opinions expressed by columnists are their own and do not represent the views of Townhall.com.": "note",
+        "• This article is based in part on wire service reports.": "note",
+        "This text may not be in its final form and may be updated or revised in the future.": "note",
+        "Media playback is unsupported on your device Media caption Five numbers that explain US border crisis":
+            "image",
+    }
+    reporting = [
+        "This article is based on interviews with 40 officials, the editor said.",
+        "The opinions expressed by voters at the rally were mixed, organisers said.",
+    ]
+    _assert_furniture_and_reporting(lines, reporting)
