@@ -100,7 +100,8 @@ _LEAD_ASIDE = re.compile(
 # "The official, speaking on condition of anonymity, said ...", "The justices, voting 5-4 along ideological lines,
 # said ...", "A friend of Reade's, who asked to remain anonymous, told CNN ...": a description, set off by an aside,
 # before its verb of saying
-_DESCRIBED_FIRST = re.compile(r"^(?:[Tt]he|An?|an?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)(?:\s+[\w’'.\-]+){1,5}$")
+_DESCRIBED_FIRST = re.compile(r"^(?:[Tt]he|An?|an?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)"
+                              r"(?:\s+[\w’'.\-]+){1,5}$")
 _CLAUSE_VERB = re.compile(r"\b(?:have|has|had|was|were|is|are|will|would|could|should|can|may|might)\b|\b[a-z]{3,}ed\b"
                           r"|\wn[’']t\b")
 _DESCRIBED_ASIDE = re.compile(r"^(?P<spk>(?:[Tt]he|An?|One|Two|Three|Several|Some|Many)\s+[^,;:\"“”()]{2,60}?)"
@@ -783,6 +784,12 @@ def sex_of(text: str, m: Mention) -> str | None:
     return given_name_gender(words[0]) if len(words) >= 2 else None
 
 
+def _named_sex(words: list[str]) -> str | None:
+    """The sex the first given name before a name's surname says, where news uses it for men or for women only, past
+    the titles and descriptions before it ("MP Simon Clarke", "Prime Minister Theresa May", "Lt. J. Paul Vance")."""
+    return next((sex for w in words[:-1] if (sex := given_name_gender(w))), None)
+
+
 def _add_role(roles: set[str], word: str) -> None:
     # ("former" is kept: "the former president" is another role than "the president")
     if _is_title(word) or word.lower() == "former":
@@ -853,8 +860,7 @@ class SpeakerResolver:
         words = name.split()
         if not words:
             return None
-        known = given_name_gender(words[0]) if len(words) >= 2 else None
-        return known or self._surname_sex(words[-1]) or None
+        return _named_sex(words) or self._surname_sex(words[-1]) or None
 
     def _may_be(self, name: str, sex: str) -> bool:
         """Whether "he" (sex "M") or "she" ("F") can be this person: not where the article or the given name says

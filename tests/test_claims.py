@@ -837,3 +837,9 @@ def test_an_unnamed_source_at_the_end_and_its_reason_is_the_speaker_not_the_clau
 def test_a_lists_number_alone_is_no_claim_but_a_short_figure_with_words_is():
     assert [c.text for c in _claims("Storm hits the coast\n1.\nThe storm killed 12 people.\n2.\n12 dead.")] == \
         ["Storm hits the coast", "The storm killed 12 people.", "12 dead."]
+
+
+def test_a_named_speakers_sex_is_read_past_the_titles_before_the_given_name():
+    # ("MP Simon Clarke" is a man: "she" is the woman named before him)
+    assert _speakers("Prime Minister Theresa May urged MPs to back the deal. Conservative MP Simon Clarke said a "
+                     "majority would vote against it. “This is the moment,” she said.")[2] == "Theresa May"
