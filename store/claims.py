@@ -100,8 +100,9 @@ _LEAD_ASIDE = re.compile(
 # "The official, speaking on condition of anonymity, said ...", "The justices, voting 5-4 along ideological lines,
 # said ...", "A friend of Reade's, who asked to remain anonymous, told CNN ...": a description, set off by an aside,
 # before its verb of saying
-_DESCRIBED_FIRST = re.compile(r"^(?:[Tt]he|An?|an?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)"
-                              r"(?:\s+[\w’'.\-]+){1,5}$")
+# A description's first word: "the", "a", "two", "several" ... (either case)
+_DESCRIBING = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)"
+_DESCRIBED_FIRST = re.compile(r"^" + _DESCRIBING + r"(?:\s+[\w’'.\-]+){1,5}$")
 _CLAUSE_VERB = re.compile(r"\b(?:have|has|had|was|were|is|are|will|would|could|should|can|may|might)\b|\b[a-z]{3,}ed\b"
                           r"|\wn[’']t\b")
 _DESCRIBED_ASIDE = re.compile(r"^(?P<spk>(?:[Tt]he|An?|One|Two|Three|Several|Some|Many)\s+[^,;:\"“”()]{2,60}?)"
@@ -128,11 +129,10 @@ _TRAIL_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>" + _NAME + r")" + 
                           + _VERBS + r")\b" + _ENDS)
 # "..., the official, speaking on condition of anonymity, told Reuters.", "..., two officials, who asked not to be
 # named, said.": an unnamed source at the sentence's end, with the aside that says why
-_TRAIL_ANONYMOUS = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>(?:[Tt]he|an?|An?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal"
-                              r"|[Ss]ome|[Mm]any)(?:\s+[\w’'.\-]+){1,5}),\s+(?:speaking|talking|who (?:asked|requested"
-                              r"|declined|spoke|was|were|is|are)\b)[^,;\"“”]{0,80}?\b(?:anonymity|anonymously|named"
-                              r"|identified|authori[sz]ed)\b[^,;\"“”]{0,60},\s+" + _AUX + r"(?P<verb>" + _VERBS + r")\b"
-                              + _ENDS)
+_TRAIL_ANONYMOUS = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>" + _DESCRIBING + r"(?:\s+[\w’'.\-]+){1,5}),\s+"
+                              r"(?:speaking|talking|who (?:asked|requested|declined|spoke|was|were|is|are)\b)"
+                              r"[^,;\"“”]{0,80}?\b(?:anonymity|anonymously|named|identified|authori[sz]ed)\b"
+                              r"[^,;\"“”]{0,60},\s+" + _AUX + r"(?P<verb>" + _VERBS + r")\b" + _ENDS)
 # "“...,” Thurman said, noting the Clinton team resisted ..."
 _TRAIL_THEN = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+" + _AUX
                          + r"(?P<verb>" + _VERBS + r")\b[^\"“”]{0,80}?,\s+(?:" + _THEN + r")\b")

@@ -37,8 +37,8 @@ _RELATED_ONLY = re.compile(
     re.I)
 # A page's share buttons, one to a line: "Share", "Facebook", "Twitter", "Email", "Copy link"
 # ("LISTEN TO ARTICLE 2:40 SHARE THIS ARTICLE Share Tweet Post Email")
-_SHARE_BAR = re.compile(r"^\s*(?:read more opinion\s+)?(?:listen to (?:this )?article\s+\d+:\d+\s+)?share this (?:article|story)"
-                        r"(?:\s+(?:share|tweet|post|email|facebook|twitter|linkedin|print))+\s*$", re.I)
+_SHARE_BAR = re.compile(r"^\s*(?:read more opinion\s+)?(?:listen to (?:this )?article\s+\d+:\d+\s+)?"
+                        r"share this (?:article|story)(?:\s+(?:share|tweet|post|email|facebook|twitter|linkedin|print))+\s*$", re.I)
 _SHARE_BUTTON = re.compile(r"^\s*(?:share(?: on| via)?\s+)?(?:facebook|twitter|x|email|e-mail|whatsapp|linkedin|reddit"
                            r"|telegram|pinterest|flipboard|copy link|print|messenger|bluesky|threads)\s*$", re.I)
 # "Related 10 facts that explain how America regulates abortion", "Related Coverage Can Saudi Arabia pump more oil?":
@@ -51,7 +51,8 @@ _RELATED_BARE = re.compile(r"^\s*(?:Related|RELATED)(?: Coverage| Articles| Stor
 _CAPTION = re.compile(
     r"^\s*(?:image (?:copyright|caption|source)\b|enlarge this image\b|toggle caption\b|hide caption\b"
     r"|\(?(?:file )?(?:photo|picture|image|caption|credit)\s*:|(?:photo(?:graph)?(?: illustration)?|illustration) by\b"
-    r"|view (?:photo )?gallery\b|photographer\s*:|media playback is unsupported on your device\b|(?:next|prev|previous)\s+image \d+ of \d+\s*$"
+    r"|view (?:photo )?gallery\b|photographer\s*:|media playback is unsupported on your device\b"
+    r"|(?:next|prev|previous)\s+image \d+ of \d+\s*$"
     r"|\|\s*(?:AP Photos?|Getty Images|Getty)\b|AP Photos?\b)", re.I)
 # A credit that begins a caption: "Stephanie Keith / Getty Images Lev Parnas arrives at Federal Court …" (not
 # "WASHINGTON — Reuters reported …")
@@ -253,12 +254,12 @@ _DATE_TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _WEEKDAYS = WEEKDAYS | WEEKDAY_ABBREVIATIONS
 # ("December 13, 2024 11:45 AM 2 min read")
 _DATE_WORDS = frozenset("updated update published posted modified last on at ago hour hours hr hrs minute minutes min "
-                        "read mins day days week weeks month months year years am pm a m p gmt utc bst cet cest est edt et pt pst pdt ct cst cdt mt mst ist msk "
-                        "eet eest jst aest".split())
+                        "read mins day days week weeks month months year years am pm a m p gmt utc bst cet cest est "
+                        "edt et pt pst pdt ct cst cdt mt mst ist msk eet eest jst aest".split())
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
-_RELATIVE_TIME = re.compile(r"^\s*(?:(?:updated|posted|published|last updated)\s+)?(?:an?|\d+)\s+(?:hours?|hrs?|minutes?"
-                            r"|mins?|days?|weeks?|months?|years?)\s+ago\s*$", re.I)
+_RELATIVE_TIME = re.compile(r"^\s*(?:(?:updated|posted|published|last updated)\s+)?(?:an?|\d+)\s+"
+                            r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?)\s+ago\s*$", re.I)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
 
 
