@@ -39,7 +39,9 @@ _AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|in
         r"on Wednesday|on Thursday|on Friday|on Saturday|on Sunday|yesterday|today)\s+)*")
 # "..., national security communications adviser John Kirby said." / "..., the US said, supporting ..."
 _TRAIL_SPEAKER = r"(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX
-_TRAIL = re.compile(r"[,.!?][\"'”’]{0,2}\s+" + _TRAIL_SPEAKER + r"(?:" + _VERBS + r")\b(?P<rest>[^\"“”]{0,160})$")
+# (the full stop of a letter or of "St." ends no clause before a speaker: "U.S. officials", "John A. Boehner", "St.
+# Louis Public Radio")
+_TRAIL = re.compile(r"(?:[,!?]|(?<!\b[A-Z])(?<!\bSt)\.)[\"'”’]{0,2}\s+" + _TRAIL_SPEAKER + r"(?:" + _VERBS + r")\b(?P<rest>[^\"“”]{0,160})$")
 # (after a quotation, "continued" says whatever follows it: "“…,” Romney continued to applause")
 _TRAIL_CONTINUED = re.compile(r"[,.!?…][\"'”’]{1,2}\s+" + _TRAIL_SPEAKER + r"continued\b(?P<rest>[^\"“”]{0,160})$")
 # '“…,” he said on ABC's "This Week."', '“…,” he told Fox News' “Fox & Friends” program.': after a quote, a speaker of
@@ -574,19 +576,9 @@ def _said_by(s: str, tail: str) -> str | None:
     spk = _described_by_aside(s)
     if spk:
         return spk
-    m = _TRAIL.search(tail) or (_TRAIL_CONTINUED.search(tail) if "continued" in tail else None)
-    # (not inside a relative clause about the sentence's subject: "Vice President Mike Pence, who in a 2016
-    # interview with Fox News claimed …, said" is Pence's)
-    if m and " who " in s:
-        lead = _LEAD_ASIDE.match(s)
-        if lead and lead.group("aside").lstrip(", ").startswith("who ") \
-                and lead.start("aside") <= len(s) - len(tail) + m.start("spk") < lead.end("aside"):
-            m = None
-    if m:
-        spk = _clean_np(m.group("spk"))
-        # "the official, speaking on condition of anonymity, said" keeps "the official"
-        if spk and not _NOT_SPEAKER.match(spk) and len(spk.split()) <= 10:
-            return _described_person(s, len(s) - len(tail) + m.start("spk"), spk) or spk
+    spk = _trailing_speaker(s, tail)
+    if spk:
+        return spk
     # a person a clause of saying is about ("his successor, Felipe Calderón, who ... asserted")
     m = _WHO_SAID.search(tail) if " who " in tail else None
     spk = _a_person(m.group("spk")) if m and m.group("verb") not in _NOUN_LIKE_VERBS else None
@@ -664,6 +656,37 @@ def _said_by(s: str, tail: str) -> str | None:
             if spk and not _NOT_SPEAKER.match(spk):
                 return spk
     return None
+
+
+def _trailing_speaker(s: str, tail: str) -> str | None:
+    """The speaker of a trailing "…, X said". Where the first such place names no one, a later one after a comma
+    may, if its words begin as a speaker's do ("The plan, which Republicans said would cut taxes, is dead, Schumer
+    said"; not "…, given how complex the government said", "…, let us say")."""
+    pattern = _TRAIL if _TRAIL.search(tail) else _TRAIL_CONTINUED if "continued" in tail else None
+    lead = _LEAD_ASIDE.match(s) if " who " in s else None
+    pos = 0
+    while pattern is not None and (m := pattern.search(tail, pos)):
+        first, pos = not pos, m.start() + 1
+        # (no speaker ends in a preposition: "…, the number of confirmed cases now exceeds 500")
+        if m.group("spk").rsplit(None, 1)[-1] in _ENDS_NO_SPEAKER \
+                or not first and not (m.group().startswith(",") and _BEGINS_A_SPEAKER.match(m.group("spk"))):
+            continue
+        # (not inside a relative clause about the sentence's subject: "Vice President Mike Pence, who in a 2016
+        # interview with Fox News claimed …, said" is Pence's)
+        if lead and lead.group("aside").lstrip(", ").startswith("who ") \
+                and lead.start("aside") <= len(s) - len(tail) + m.start("spk") < lead.end("aside"):
+            return None
+        spk = _clean_np(m.group("spk"))
+        # "the official, speaking on condition of anonymity, said" keeps "the official"
+        if spk and not _NOT_SPEAKER.match(spk) and len(spk.split()) <= 10:
+            return _described_person(s, len(s) - len(tail) + m.start("spk"), spk) or spk
+    return None
+
+
+# How a speaker's words begin: a name, a determiner, "as" ("as Sen. Jeff Merkley says") or people
+_BEGINS_A_SPEAKER = re.compile(r"[A-Z]|(?:" + "|".join(sorted(_UNNAMED)) + r"|his|her|its|their|both|all|most|as"
+                               r"|people|\w+s)\b")
+_ENDS_NO_SPEAKER = frozenset("of for in on at by with from".split())   # ("to say" is _tail_of_np's)
 
 
 # How a description relates its people to a person: "close to", "familiar with", "allies of", "an aide to"

@@ -843,3 +843,32 @@ def test_a_named_speakers_sex_is_read_past_the_titles_before_the_given_name():
     # ("MP Simon Clarke" is a man: "she" is the woman named before him)
     assert _speakers("Prime Minister Theresa May urged MPs to back the deal. Conservative MP Simon Clarke said a "
                      "majority would vote against it. “This is the moment,” she said.")[2] == "Theresa May"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # the first "…, X said" of a sentence names no one: a later one may
+    ("The plan, which Republicans said would cut taxes, is dead, Schumer said.", "Schumer"),
+    ("Four wineries had suffered “total losses,” and nine reported damage to their vineyards, the group said.",
+     "the group"),
+    ("Some could not obtain insurance because they were denied coverage, or could not afford it, Obama said.",
+     "Obama"),
+    # (but only after a comma, and where its words begin as a speaker's do)
+    ("In interviews, the reports show that CGI argued a deadline was impossible, given how complex the government "
+     "said the site needed to be.", None),
+    ("She never engages with examples, instead pivoting to say that actually, free speech hurts oppressed people (a "
+     "notion that is, let us say, dubious).", None),
+    ("The government insisted this was mere coincidence, but Mr. Schumer’s remarks revealed the fire under the "
+     "smoke.", "The government"),
+    # (nor does a speaker end in a preposition)
+    ("Doctors were alarmed, and a number of new patients were admitted, the number of confirmed cases now exceeds "
+     "500.", None),
+    # a full stop of letters or of "St." ends no clause before a speaker
+    ("The toll “looks more like 60,000” that U.S. officials previously estimated, Fauci said.", "Fauci"),
+    ("A senior U.S. intelligence official said Monday there were no plans to scrap the programs.",
+     "A senior U.S. intelligence official"),
+    ("Adjunct General David S. Baldwin said the helicopters will be available.", "Adjunct General David S. Baldwin"),
+    ("As St. Louis Public Radio reported, Democrats succeeded in changing a provision.", "St. Louis Public Radio"),
+])
+def test_a_trailing_speaker_is_found_past_a_clause_that_names_none_and_past_a_letters_full_stop(sentence, speaker):
+    assert find_attribution(sentence) == speaker
+
