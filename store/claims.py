@@ -63,7 +63,9 @@ _TRAIL_INV = re.compile(r"(?:[,.!?][\"'”’]{0,2}\s+(?:" + phrase_alternation(
                         r"\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s*[.!?]?$")
 # A sentence's opening words before its subject: "Meanwhile, ", "On Tuesday, ", "In a statement, "
 _OPENING = (r"(?:(?i:earlier|later|meanwhile|however|separately|on \w+day|in (?:a|an|his|her|its|their) [\w ]{3,30}|"
-            r"[\w ]{3,30} the same day)\s*,\s+)?")
+            r"[\w ]{3,30} the same day)\s*,\s+)?"
+            # (and a conjunction: "But U.S. officials say", "And then Secretary of State John Kerry said")
+            r"(?:(?:But|And|Yet|Still)\s+(?:then\s+)?)?")
 # "Ukrainian intelligence said at least 30 ..." / "A senior US military official said on 17 December that ..."
 _LEAD = re.compile(
     # (after a dateline: "WASHINGTON (AP) — President Donald Trump on Wednesday said ...")

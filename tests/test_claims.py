@@ -872,3 +872,13 @@ def test_a_named_speakers_sex_is_read_past_the_titles_before_the_given_name():
 def test_a_trailing_speaker_is_found_past_a_clause_that_names_none_and_past_a_letters_full_stop(sentence, speaker):
     assert find_attribution(sentence) == speaker
 
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("But U.S. officials say the two governments are looking for a different location.", "U.S. officials"),
+    ("And pollster Frank Luntz tweeted that the debate would hurt the party.", "pollster Frank Luntz"),
+    ("But then U.S. Secretary of State John Kerry said no.", "U.S. Secretary of State John Kerry"),
+    ("Yet officials insisted on the roll-out anyway.", "officials"),
+    ("Still others say it discriminates against the poor.", "others"),
+])
+def test_a_conjunction_before_a_leading_speaker_is_no_part_of_it(sentence, speaker):
+    assert find_attribution(sentence) == speaker
