@@ -882,3 +882,29 @@ def test_a_trailing_speaker_is_found_past_a_clause_that_names_none_and_past_a_le
 ])
 def test_a_conjunction_before_a_leading_speaker_is_no_part_of_it(sentence, speaker):
     assert find_attribution(sentence) == speaker
+
+
+@pytest.mark.parametrize("sentence, speakers", [
+    # a verb of saying joined to the first verb of a sentence is its subject's
+    ("Sen. Marco Rubio took to Twitter Tuesday and said Iran was directly responsible.", {"Sen. Marco Rubio"}),
+    ("He was unable to provide details, but said Thursday he was working on it.", {"He"}),
+    ("Mexico did not single out Mr. Trump for blame, but said it would push for dialogue.", {"Mexico"}),
+    ("Mr. Trump himself hadn’t specified the changes, but said “we have rejiggered it” for the opponents.",
+     {"Mr. Trump"}),
+    # (not a word of the language that begins the sentence, nor "It")
+    ("Unemployment peaked at 10 percent in his first term but since then, the economy has reclaimed and added 13.2 "
+     "million jobs.", {None}),
+    ("During the weeks Trump downplayed the epidemic and told Americans not to worry, he called it a virus.", {None}),
+    ("It was also nice when Nancy Pelosi embraced the remarks and said she prays for him.", {None, "Nancy Pelosi"}),
+    # (nor a name that only begins the subject: a list's, a possessive's, one before a noun of people)
+    ("Pelosi and Schumer met and said the talks failed.", {None, "Pelosi and Schumer"}),
+    ("Trump's lawyer met Mueller and said no.", {None, "Trump's lawyer"}),
+    ("Republican senators met privately, but said there was no resolution.", {None, "Republican senators"}),
+    ("White House spokeswoman Joanna Rosholm disputed the comment and said a bill was needed.",
+     {None, "White House spokeswoman Joanna Rosholm"}),
+    ("Fed chairman Jerome Powell spent three hours before the Senate Banking Committee on Tuesday and said rates would "
+     "stay low.",
+     {None, "Fed chairman Jerome Powell"}),
+])
+def test_the_subject_of_a_verb_of_saying_joined_to_the_first_verb_is_the_speaker(sentence, speakers):
+    assert find_attribution(sentence) in speakers
