@@ -242,7 +242,7 @@ def quoted_spans(text: str) -> list[str]:
 _NP_BAD_START = frozenset("""with including his her their its our my your though although while as what which there
 who whom whose
 no some this these those if when because after before since despite amid during by for from in on at to of
-and but or so such than then once like unlike""".split())
+and but or so such than then once like unlike given how""".split())
 # "Needless to say, …", "Suffice it to say …": an idiom of saying, no one who says
 _SAYING_IDIOM = re.compile(r"(?:needless|suffice it|suffice|sad|strange|safe|fair|so|that is|truth) to$", re.I)
 _NP_BAD_END = frozenset("and or but nor a an the".split())
@@ -487,6 +487,20 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’ \-]{1,30}
 def find_attribution(sentence: str) -> str | None:
     """The noun phrase a sentence attributes itself to, as written ("the official", "he", "John Kirby")."""
     s = sentence.strip()
+    spk = _attribution(s)
+    if spk:
+        return spk
+    # the sentence after an opening phrase of where, when or how it was said: "On Capitol Hill, Republican Sen. John
+    # McCain said", "Speaking in his first interview as prime minister, Haider al-Abadi told", "At a breakfast with
+    # reporters, Senators McCain and Schumer said"
+    m = _OPENING_PHRASE.match(s) if ", " in s[:150] else None
+    if m and (not m.group("lead") or is_common_word(m.group("lead"))):
+        return _attribution(s[m.end():])
+    return None
+
+
+def _attribution(s: str) -> str | None:
+    """find_attribution's reading of a whole sentence, opening and all."""
     if "(" in s[:80] and (dateline := _DATELINE.match(s)):
         s = s[dateline.end():]
     # a verb of saying is read where the sentence has one, not a noun of the same letters
@@ -509,6 +523,16 @@ def find_attribution(sentence: str) -> str | None:
     if m:
         return _clean_np(m.group("spk"))
     return None
+
+
+# (a preposition, a time or a conjunction first, or a participle, a word of the language, not "Beijing ordered a
+# lockdown on Jan. 23, …"; not "This" but before a time, "This little funding snafu is going to tweak Trump, who …";
+# and no quotation in the phrase, whose words may be anyone's)
+_OPENING_PHRASE = re.compile(
+    r"^(?:(?:In|On|At|During|After|Before|Since|From|Back|Earlier|Later|Asked|Pressed|When|While|As|Amid|Despite"
+    r"|Following|Under|With|Without|For|Over|Across|Outside|Inside|Like|Unlike|Instead"
+    r"|(?:This|Last|Next)\s+(?:week|month|year|morning|afternoon|evening|night|spring|summer|fall|winter|\w+day))"
+    r"|(?P<lead>[A-Z][a-z]+ing))\b[^,;:\"“”()]{0,120},\s+")
 
 
 def _described_by_aside(s: str) -> str | None:

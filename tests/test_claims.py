@@ -908,3 +908,29 @@ def test_a_conjunction_before_a_leading_speaker_is_no_part_of_it(sentence, speak
 ])
 def test_the_subject_of_a_verb_of_saying_joined_to_the_first_verb_is_the_speaker(sentence, speakers):
     assert find_attribution(sentence) in speakers
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # a speaker after an opening phrase of where, when or how it was said
+    ("On Capitol Hill, Republican Sen. John McCain of Arizona said, “It's just foolish.”",
+     "Republican Sen. John McCain of Arizona"),
+    ("Speaking in his first interview since becoming prime minister, Haider al-Abadi told state television that he "
+     "had approved the strikes.", "Haider al-Abadi"),
+    ("Asked by reporters Tuesday if she is feeling pressure to pursue impeachment, Pelosi said, “No.”", "Pelosi"),
+    ("This week, the foreign minister told reporters the talks would resume.", "the foreign minister"),
+    # (not "This" before anything but a time, nor a name that ends in "ing")
+    ("This little funding snafu is going to tweak Trump, who's been obsessed with building the wall since the day he "
+     "announced his candidacy.", None),
+    ("Beijing ordered a complete lockdown in Wuhan and other cities on Jan. 23, about halfway into the first 25 days "
+     "of reported community transmission.", None),
+])
+def test_a_speaker_after_an_opening_phrase_of_where_when_or_how(sentence, speaker):
+    assert find_attribution(sentence) == speaker
+
+
+
+def test_one_opening_phrase_is_read_past():
+    assert find_attribution("In Paris, on Monday, speaking to reporters, the minister said the talks failed.") == \
+        "the minister"
+    # (one only: what follows a second is no sentence's start)
+    assert find_attribution("In a, " * 50 + "the minister declined.") is None
