@@ -30,7 +30,8 @@ _VERBS = (r"(?:" + phrase_alternation([v for v in _VERB_WORDS if v != "continued
             r"maintain|emphasi[sz]e|stress|suggest|deny|assert|tell|blame|critici[sz]e|defend|complain|question|call"
             r"|unload|bash|attack|press|push back)\b|(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|criticism|"
             r"rebuke|calls?|statement|remarks|comments|tirade|fusillade|lectures?|argument|case|defen[cs]e)\b)))")
-_AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|initially|originally|again|now|"
+_AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|initially|originally|again|now|since|"
+        r"already|long|"
         r"further|has also|had also|would|will|even|still|instead|soon|"
         # how or when it was said: "Trump repeatedly said", "California and New York likewise announced"
         r"repeatedly|publicly|privately|recently|separately|similarly|likewise|subsequently|immediately|finally|"
@@ -530,7 +531,7 @@ def _attribution(s: str) -> str | None:
 # and no quotation in the phrase, whose words may be anyone's)
 _OPENING_PHRASE = re.compile(
     r"^(?:(?:In|On|At|During|After|Before|Since|From|Back|Earlier|Later|Asked|Pressed|When|While|As|Amid|Despite"
-    r"|Following|Under|With|Without|For|Over|Across|Outside|Inside|Like|Unlike|Instead"
+    r"|Following|Under|With|Without|For|Over|Across|Outside|Inside|Like|Unlike|Instead|Indeed|Moreover|Still"
     r"|(?:This|Last|Next)\s+(?:week|month|year|morning|afternoon|evening|night|spring|summer|fall|winter|\w+day))"
     r"|(?P<lead>[A-Z][a-z]+ing))\b[^,;:\"“”()]{0,120},\s+")
 
@@ -703,7 +704,7 @@ def _said_by(s: str, tail: str) -> str | None:
 _JOINED_SAYING = re.compile(
     r"^" + _OPENING + r"(?P<spk>(?:He|She|They|We|I)\b|(?:[A-Z][\w.\-]*\s+){0,4}[A-Z][\w.\-]*)"
     r"(?:\s+(?:himself|herself|themselves))?\s+(?!and\b|or\b|nor\b|of\b|for\b)(?P<next>[a-z][\w’'\-]*)[^\"“”]*?"
-    r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:said|says|told|tells|added|adds)\b")
+    r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)*(?:said|says|told|tells|added|adds)\b")
 
 
 def _trailing_speaker(s: str, tail: str) -> str | None:

@@ -934,3 +934,16 @@ def test_one_opening_phrase_is_read_past():
         "the minister"
     # (one only: what follows a second is no sentence's start)
     assert find_attribution("In a, " * 50 + "the minister declined.") is None
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Judd has since said she will not run.", "Judd"),
+    ("Obama has long argued that diplomacy is the best way to prevent Iran from building a bomb.", "Obama"),
+    ("Several insurers have already announced that they would keep young adults on their parents’ plans.",
+     "Several insurers"),
+    ("Warren opposed the trade pact and has said she would block all new trade deals.", "Warren"),
+    ("Indeed, a conservative movement leader told Axios’s Jonathan Swan that Rosenstein is “becoming a conversation "
+     "at every conservative gathering.”", "a conservative movement leader"),
+])
+def test_a_speaker_before_since_already_or_long_and_after_indeed(sentence, speaker):
+    assert find_attribution(sentence) == speaker
