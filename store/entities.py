@@ -592,8 +592,16 @@ def extract_mentions(text: str, sentences: list[tuple[int, int, bool]]) -> list[
     for first_pos, title_case, chunks in chunked:
         for ch in chunks:
             cands.extend(_classify_chunk(text, ch, first_pos, title_case, named))
+    # nothing in a link or an account's handle is a name as written: "https://t.co/SHXEqzB0pS", "@KyleKashuv"
+    if "://" in text or "www." in text or "pic.twitter" in text or "@" in text:
+        links = [m.span() for m in _LINK_OR_HANDLE.finditer(text)]
+        starts = [a for a, _ in links]
+        cands = [c for c in cands if not ((i := bisect_right(starts, c.start) - 1) >= 0 and c.start < links[i][1])]
     # acronyms in parentheses stand for the name just before them
     return _to_mentions(text, cands)
+
+
+_LINK_OR_HANDLE = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|@\w+")
 
 
 def _begins_a_statement(text: str, a: int) -> bool:

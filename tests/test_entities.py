@@ -987,3 +987,16 @@ def test_a_titles_abbreviation_without_its_full_stop_ending_a_name_is_a_surname(
                  "He met the Former Gov on Monday.", "He met the Lt Gov on Monday.", "He met an ISAF Gen on Monday.",
                  "Wallace Presses Dem Rep on the bill."):
         assert not any(m.name.endswith((" Gov", " Rep", " Gen")) for m in _mentions(text)), text
+
+
+def test_nothing_in_a_link_or_a_handle_is_a_name():
+    names = {m.name for m in _mentions(
+        "Senator Lindsey Graham wrote on Twitter that the deal was dead. “This is over,” he said. "
+        "pic.twitter.com/SHXEqzB0pS — Lindsey Graham (@LindseyGrahamSC) March 3, 2019\n"
+        "Read more at https://t.co/LDeYL3dL26 or www.Example.com/News about Graham.")}
+    assert "Lindsey Graham" in names
+    assert not {"SHXEqzB0pS", "LindseyGrahamSC", "LDeYL3dL26", "Example", "News"} & names
+    names = {m.name for m in _mentions("Kyle Kashuv (@KyleKashuv) said the school failed, and www.Example.com agreed.")}
+    assert names == {"Kyle Kashuv"}
+    assert {m.name for m in _mentions("Trump tweeted https://t.co/LDeYL3dL26 on Monday, aides said.")} == {"Trump"}
+    assert not _mentions("The senator posted pic.twitter.com/SHXEqzB0pS on Tuesday, aides said.")
