@@ -95,7 +95,10 @@ _PLACE_APPOSITION = re.compile(
     _APPOSITION_LEAD + r"(?:city|town|village|suburb|county|province|region|country|island|neighbou?rhood|district"
     r"|port|enclave|territory)"
     r"(?=\s*[,.;)—]|\s+(?:of|in|near|on|outside|north|south|east|west|where|that|which|with|about|just)\b)")
-_FIRM_ENDS = ORG_HEADS | frozenset("associates partners llc ltd llp plc co".split())
+# The last word of a firm's name: "Walt Disney Co", "Tyson Foods", "Koch Industries", "Warner Bros"
+_FIRM_SUFFIXES = frozenset("""associates partners llc ltd llp plc co foods industries holdings brothers bros capital
+ventures motors pharmaceuticals enterprises technologies securities investments airways""".split())
+_FIRM_ENDS = ORG_HEADS | _FIRM_SUFFIXES
 _ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\s+$", re.I)
 _LONGEST_ROLE = max(map(len, ROLE_WORDS))
 _PREPOSITION_BEFORE = re.compile(r"(?:\bin|\bnear|\baround|\boutside)\s+(?:the\s+)?$")
@@ -240,8 +243,8 @@ def _title_case_line(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
-    """Runs of capitalised tokens, joined by name particles, inside one sentence."""
+def _chunks(text: str, start: int, end: int, heading: bool = False) -> list[_Chunk]:
+    """Runs of capitalised tokens, joined by name particles, inside one sentence (a headline's if `heading`)."""
     # only capitalised words and name particles can make a name: lower-case words are gaps between them
     toks = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text, start, end)]
     chunks: list[_Chunk] = []
@@ -259,7 +262,9 @@ def _chunks(text: str, start: int, end: int) -> list[_Chunk]:
                 # "Gen. Pat Ryder", "John F. Kennedy": an abbreviation's full stop does not end a name
                 abbrev = g == "." and (cur[-1][2].lower() + "." in TITLES or len(cur[-1][2]) == 1
                                        or cur[-1][2] in _PLACE_ABBREVIATIONS)
-                if g and not abbrev or "\n" in gap:
+                # ("Procter & Gamble", "Johnson & Johnson": an ampersand joins a firm's names)
+                joined = gap == " & " and _is_cap(cur[-1][2]) and _is_cap(t) and not heading
+                if g and not abbrev and not joined or "\n" in gap:
                     chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
                     cur = []
         # (letters with full stops may end a sentence inside a quotation: "the F.B.I. I cherish the F.B.I. It's
@@ -587,7 +592,7 @@ def extract_mentions(text: str, sentences: list[tuple[int, int, bool]]) -> list[
             for m in _MILITARY_UNIT.finditer(text, s_start, s_end):
                 name = " ".join(w if w[0].isdigit() else w.capitalize() for w in m.group(1).split())
                 cands.append(_Candidate(m.start(1), m.end(1), name, "ORG", 2))
-        chunked.append((_sentence_first_token(text, s_start), title_case, _chunks(text, s_start, s_end)))
+        chunked.append((_sentence_first_token(text, s_start), title_case, _chunks(text, s_start, s_end, heading)))
     named = _named_mid_sentence(text, chunked)
     for first_pos, title_case, chunks in chunked:
         for ch in chunks:
@@ -920,6 +925,9 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         return "ORG", 2
     if low in KNOWN_ORGS or len(words) >= 2 and is_demonym(words[0]) and _norm(" ".join(words[1:])) in KNOWN_ORGS:
         return "ORG", 2      # (and a country's branch of one: "American Red Cross")
+    # a firm's name, by its last word or its "&": "Walt Disney Co", "Tyson Foods", "Procter & Gamble"
+    if len(words) >= 2 and (words[-1].lower().rstrip(".") in _FIRM_SUFFIXES or "&" in words):
+        return "ORG", 2
     # "Department of Justice", "Bank of America", "House of Representatives", "University of Michigan"
     if len(words) >= 3 and (words[1] == "of" or words[1] in _BODY_CONNECT and _singular(words[0]) in _BODY_HEADS) \
             and _is_org_head(words[0]):
@@ -997,7 +1005,7 @@ def _shouted(name: str, words: list[str]) -> bool:
     DEFEATS"), a subheading ("STORY:", "TARGET:"), a list's "FIRST," or a transcript's "(CONTINUES OVER WIDE SHOT)".
     (Letters that are a name are not words written in lower case: "AIDS", "NATO", "GOP"; a body whose letters make
     a word, "FAIR" or "FIRE", is a name where the text spells it out, and the acronyms it states keep it.)"""
-    return name.isupper() and all(w.isalpha() and _lower_case_word(w) for w in words)
+    return name.isupper() and all(w == "&" or w.isalpha() and _lower_case_word(w) for w in words)
 
 
 def _lower_case_word(word: str) -> bool:

@@ -75,7 +75,13 @@ yougov buzzfeed breitbart huffpost""".split()) | {"usa today", "united nations",
     "der spiegel", "die zeit", "frankfurter allgemeine", "le monde", "le figaro", "el pais", "el mundo",
     "corriere della sera", "la repubblica", "deutsche welle", "agence france-presse", "voice of america",
     "radio free europe", "mother jones", "national review", "vanity fair", "rolling stone", "new yorker",
-    "daily beast", "business insider", "washington examiner", "daily caller", "daily mail"}
+    "daily beast", "business insider", "washington examiner", "daily caller", "daily mail",
+    "fox business", "hollywood reporter"} | {
+    # firms named as people are: a given name and a surname ("Morgan Stanley", "Charles Schwab"), or a place and a
+    # word news does not know ("Cambridge Analytica")
+    "goldman sachs", "morgan stanley", "charles schwab", "raymond james", "edward jones", "cambridge analytica",
+    "jpmorgan chase", "merrill lynch", "wells fargo", "lockheed martin", "northrop grumman", "berkshire hathaway",
+    "kaiser permanente", "booz allen hamilton", "credit suisse"}
 
 
 @lru_cache(maxsize=1)

@@ -1000,3 +1000,18 @@ def test_nothing_in_a_link_or_a_handle_is_a_name():
     assert names == {"Kyle Kashuv"}
     assert {m.name for m in _mentions("Trump tweeted https://t.co/LDeYL3dL26 on Monday, aides said.")} == {"Trump"}
     assert not _mentions("The senator posted pic.twitter.com/SHXEqzB0pS on Tuesday, aides said.")
+
+
+def test_firms_named_as_people_and_joined_by_an_ampersand_are_organisations():
+    ms = {m.name: m.type for m in _mentions(
+        "Analysts at Goldman Sachs and Morgan Stanley disagreed. Cambridge Analytica had the data, Fox Business "
+        "said. Shares of Procter & Gamble and Walt Disney Co fell, while Tyson Foods and Koch Industries rose.")}
+    assert {n: ms.get(n) for n in ("Goldman Sachs", "Morgan Stanley", "Cambridge Analytica", "Fox Business",
+                                   "Procter & Gamble", "Walt Disney Co", "Tyson Foods", "Koch Industries")} == \
+        dict.fromkeys(("Goldman Sachs", "Morgan Stanley", "Cambridge Analytica", "Fox Business", "Procter & Gamble",
+                       "Walt Disney Co", "Tyson Foods", "Koch Industries"), "ORG")
+    # (a headline's ampersand is its "and"; shouted words with one are no name)
+    types = {m.name: m.type for m in _mentions("Trump & Putin Meet In Helsinki\nThe two leaders met on Monday in "
+                                               "Helsinki. Protesters held signs reading WORDS OF VIOLENCE & DEATH.")}
+    assert {"Trump", "Putin"} <= set(types) and "Trump & Putin" not in types
+    assert types["WORDS OF VIOLENCE & DEATH"] == ""
