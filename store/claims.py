@@ -247,6 +247,11 @@ and but or so such than then once like unlike given how""".split())
 # "Needless to say, …", "Suffice it to say …": an idiom of saying, no one who says
 _SAYING_IDIOM = re.compile(r"(?:needless|suffice it|suffice|sad|strange|safe|fair|so|that is|truth) to$", re.I)
 _NP_BAD_END = frozenset("and or but nor a an the".split())
+# A possessive pronoun and who speaks for its owner: "his office said", "her lawyer told", "its ministry said"
+_OWNERS = {"his": "he", "her": "she", "its": "it"}
+_OWNED = frozenset("""office campaign spokesman spokeswoman spokesperson lawyer lawyers attorney attorneys aide aides
+adviser advisers advisor advisors team staff parents mother father wife husband family son daughter brother sister
+ministry government administration company""".split())
 _LY_NOUNS = frozenset("family ally assembly daily weekly monthly quarterly".split())
 _DETERMINERS = frozenset("the a an this that these those its his her their".split())
 _NP_ASIDE = re.compile(r",\s*(?:speaking|who|which)\b.*$")
@@ -296,6 +301,10 @@ def _clean_np(np: str, according: bool = False) -> str:
         np = np.rsplit(None, 1)[0] if words and words[-1].lower() not in _DETERMINERS else ""
     np = _tail_of_np(np, according)
     words = np.split()
+    # "his office", "her lawyers", "its foreign ministry": people or a body of whoever the pronoun means
+    if 2 <= len(words) <= 4 and words[0].lower() in _OWNERS and words[-1].lower() in _OWNED \
+            and all(w.islower() for w in words[1:]):
+        return np
     # (nor does it end in a conjunction: "..., sharply criticized her sister's stance and urged ..."; nor is it an
     # article alone, before a participle: "The alleged shooter", "An estimated 3.3 million", "said Doug Wead, a noted
     # historian")
@@ -957,10 +966,10 @@ class SpeakerResolver:
                     best = (rank, name)
         return best[1] if best else None
 
-    def resolve(self, np: str, mentions: list[Mention], at: int = 0) -> str | None:
+    def resolve(self, np: str, mentions: list[Mention], at: int = 0, before: list[Mention] = ()) -> str | None:
         """Who the attribution `np` of the sentence at `at` names: a name in it, or the speaker or person it refers
-        to."""
-        speaker = self._resolve(np, mentions, at)
+        to (`before`: the names the sentence gives before it)."""
+        speaker = self._resolve(np, mentions, at, before)
         if speaker:
             self.spoke_at[speaker] = at
         return speaker
@@ -1007,10 +1016,17 @@ class SpeakerResolver:
                 return name
         return spoke
 
-    def _resolve(self, np: str, mentions: list[Mention], at: int) -> str | None:
+    def _resolve(self, np: str, mentions: list[Mention], at: int, before: list[Mention] = ()) -> str | None:
         low = np.lower()
         if low in _PRONOUN:
             return self._pronoun(low, at)
+        owner = _OWNERS.get(low.split(None, 1)[0])
+        if owner:
+            # "Boehner offered a proposal, his office said": the owner is the person (or for "its" the body) named
+            # last before it in the sentence, else whom the pronoun would mean; the speaker, theirs ("Boehner's
+            # office"), or none where no one is meant
+            who = self._owner(owner, before, at)
+            return f"{who}’s {np.split(None, 1)[1]}" if who else None
         # "a senior US military official": an unnamed speaker described, not the place named in passing
         words = np.split()
         # "Ukraine's military spy agency": a described speaker, not the place named as its owner
@@ -1094,6 +1110,23 @@ class SpeakerResolver:
                     if t == "ORG" and not a_paper_name(spk):
                         return spk
         return self._described_speaker(np)
+
+    def _owner(self, pronoun: str, before: list[Mention], at: int) -> str | None:
+        """Whom "his", "her" or "its" in a speaker's words means: the last person (a body or a place, for "its") named
+        earlier in the sentence that it can mean, else the speaker the pronoun would be."""
+        for k, m in reversed(list(enumerate(before))):
+            # (not a name in someone's quoted words; a name the text gave no type is a person's as a known surname
+            # or as the sentence's first words: "Phillipos was at the university, his lawyers said")
+            if self._quoted(m.start):
+                continue
+            if pronoun == "it" and m.type in ("ORG", "PLACE") \
+                    or pronoun != "it" and (m.type == "PERSON" or m.type == "" and (m.name.split()[-1] in self.surnames
+                                                                                   or k == 0 and m.start == at)) \
+                    and self._may_be(m.name, "M" if pronoun == "he" else "F"):
+                return m.name
+        # (a body that has not spoken yet is still the one "its" means: "The ministry issued a statement. Its
+        # spokesman said")
+        return self._pronoun(pronoun, at) or (self.orgs[-1] if pronoun == "it" and self.orgs else None)
 
     def _described_speaker(self, np: str) -> str:
         """An unnamed speaker, as described: "source close to Christie", "senior US military official"."""
@@ -1186,7 +1219,8 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             inside = ms[mi:mj]
             rel_start = stext.find(np)
             np_mentions = [m for m in inside if rel_start >= 0 and s.start + rel_start <= m.start < s.start + rel_start + len(np)]
-            speaker = resolver.resolve(np, np_mentions, s.start)
+            before = [m for m in inside if m.start < s.start + max(rel_start, 0)]
+            speaker = resolver.resolve(np, np_mentions, s.start, before)
             if speaker:
                 for doc in _DOCUMENT.findall(stext.lower()):
                     resolver.documents[doc] = speaker

@@ -947,3 +947,32 @@ def test_one_opening_phrase_is_read_past():
 ])
 def test_a_speaker_before_since_already_or_long_and_after_indeed(sentence, speaker):
     assert find_attribution(sentence) == speaker
+
+
+def test_a_possessive_pronouns_office_or_lawyer_is_its_owners():
+    # the owner named before it in the sentence, else whom the pronoun means
+    assert _speakers("House Speaker John Boehner met Obama on Monday. Boehner offered a counter proposal on Tuesday, "
+                     "his office said.") == [None, "Boehner’s office"]
+    assert _speakers("Sen. Claire McCaskill spoke on Monday. Her office said she was unavailable.") == \
+        [None, "Claire McCaskill’s office"]
+    # ("her" is no man's; "its" is a body's or a place's, even one that has not spoken)
+    assert _speakers("Sen. Claire McCaskill spoke on Monday. His office said he was unavailable.") == [None, None]
+    assert _speakers("The Russian Defense Ministry issued a statement. Its spokesman said the strikes hit 30 "
+                     "targets.") == [None, "Russian Defense Ministry’s spokesman"]
+    assert _speakers("Ukraine pushed back on Monday, its general staff said.") == ["Ukraine’s general staff"]
+    # (only people or a body that speak for the owner: "his critics said" is not his)
+    assert _speakers("Trump spoke on Monday. His critics said the plan would fail.") == [None, None]
+
+
+def test_a_possessive_pronouns_owner_is_not_in_a_quotation_and_may_be_the_sentences_untyped_subject():
+    assert _speakers("Gov. Chris Christie spoke on Monday. “The review will uncover the facts about the lane closures "
+                     "in Fort Lee,” his office said.")[1] == "Chris Christie’s office"
+    assert _speakers("Phillipos was at the university by coincidence on April 18, his lawyers said.") == \
+        ["Phillipos’s lawyers"]
+
+
+def test_a_possessive_pronoun_means_an_owner_it_can_be():
+    assert _speakers("Instagram was down for hours on Monday, its parent company said.") == ["Instagram’s parent company"]
+    # (no woman's "his office"; nor a title's "Her Majesty's government")
+    assert _speakers("Claire McCaskill voted against the bill on Monday, his office said.") == [None]
+    assert _speakers("Theresa May spoke on Monday. Her Majesty’s government said the talks would resume.") == [None, None]
