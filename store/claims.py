@@ -40,9 +40,11 @@ _AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|in
         r"on Wednesday|on Thursday|on Friday|on Saturday|on Sunday|yesterday|today)\s+)*")
 # "..., national security communications adviser John Kirby said." / "..., the US said, supporting ..."
 _TRAIL_SPEAKER = r"(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX
+_TRAIL = re.compile(r"[,.!?][\"'”’]{0,2}\s+" + _TRAIL_SPEAKER + r"(?:" + _VERBS + r")\b(?P<rest>[^\"“”]{0,160})$")
+_TRAIL_AFTER_COMMA = re.compile(r"," + _TRAIL.pattern[len("[,.!?]"):])
 # (the full stop of a letter or of "St." ends no clause before a speaker: "U.S. officials", "John A. Boehner", "St.
-# Louis Public Radio")
-_TRAIL = re.compile(r"(?:[,!?]|(?<!\b[A-Z])(?<!\bSt)\.)[\"'”’]{0,2}\s+" + _TRAIL_SPEAKER + r"(?:" + _VERBS + r")\b(?P<rest>[^\"“”]{0,160})$")
+# Louis Public Radio"; tested in the three characters before it)
+_LETTERS_STOP = re.compile(r"(?:^|\W)(?:[A-Z]|St)$")
 # (after a quotation, "continued" says whatever follows it: "“…,” Romney continued to applause")
 _TRAIL_CONTINUED = re.compile(r"[,.!?…][\"'”’]{1,2}\s+" + _TRAIL_SPEAKER + r"continued\b(?P<rest>[^\"“”]{0,160})$")
 # '“…,” he said on ABC's "This Week."', '“…,” he told Fox News' “Fox & Friends” program.': after a quote, a speaker of
@@ -693,7 +695,7 @@ def _said_by(s: str, tail: str) -> str | None:
                 return spk
     # the subject of a verb of saying joined to the sentence's first verb: "Sen. Marco Rubio took to Twitter and said",
     # "He was unable to provide details, but said"
-    m = _JOINED_SAYING.match(s) if "and " in s or "but " in s else None
+    m = _JOINED_SAYING.match(s) if _JOINED_VERB.search(s) else None
     # (not where a noun of people follows the name, whose speakers they are: "Republican senators met", "White House
     # spokeswoman Joanna Rosholm disputed", "Tulsa police released")
     if m and (m.group("next") in _QUALIFIED_HEADS or m.group("next") in TITLES or m.group("next") == "police"):
@@ -714,30 +716,40 @@ _JOINED_SAYING = re.compile(
     r"^" + _OPENING + r"(?P<spk>(?:He|She|They|We|I)\b|(?:[A-Z][\w.\-]*\s+){0,4}[A-Z][\w.\-]*)"
     r"(?:\s+(?:himself|herself|themselves))?\s+(?!and\b|or\b|nor\b|of\b|for\b)(?P<next>[a-z][\w’'\-]*)[^\"“”]*?"
     r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)*(?:said|says|told|tells|added|adds)\b")
+# (what the pattern ends in, found first: few sentences have it, and the pattern is slow to fail)
+_JOINED_VERB = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)*"
+                          r"(?:said|says|told|tells|added|adds)\b")
 
 
 def _trailing_speaker(s: str, tail: str) -> str | None:
     """The speaker of a trailing "…, X said". Where the first such place names no one, a later one after a comma
     may, if its words begin as a speaker's do ("The plan, which Republicans said would cut taxes, is dead, Schumer
     said"; not "…, given how complex the government said", "…, let us say")."""
-    pattern = _TRAIL if _TRAIL.search(tail) else _TRAIL_CONTINUED if "continued" in tail else None
+    m = _TRAIL.search(tail)
+    while m and m.group()[0] == "." and _LETTERS_STOP.search(tail[max(0, m.start() - 3):m.start()]):
+        m = _TRAIL.search(tail, m.start() + 1)
+    pattern = _TRAIL if m else _TRAIL_CONTINUED if "continued" in tail else None
+    if m is None and pattern is not None:
+        m = pattern.search(tail)
+    # (a later place follows a comma: looked for as that, where the pattern allows)
+    later = _TRAIL_AFTER_COMMA if pattern is _TRAIL else pattern
     lead = _LEAD_ASIDE.match(s) if " who " in s else None
-    pos = 0
-    while pattern is not None and (m := pattern.search(tail, pos)):
-        first, pos = not pos, m.start() + 1
+    first = True
+    while m:
         # (no speaker ends in a preposition: "…, the number of confirmed cases now exceeds 500")
-        if m.group("spk").rsplit(None, 1)[-1] in _ENDS_NO_SPEAKER \
-                or not first and not (m.group().startswith(",") and _BEGINS_A_SPEAKER.match(m.group("spk"))):
-            continue
-        # (not inside a relative clause about the sentence's subject: "Vice President Mike Pence, who in a 2016
-        # interview with Fox News claimed …, said" is Pence's)
-        if lead and lead.group("aside").lstrip(", ").startswith("who ") \
-                and lead.start("aside") <= len(s) - len(tail) + m.start("spk") < lead.end("aside"):
-            return None
-        spk = _clean_np(m.group("spk"))
-        # "the official, speaking on condition of anonymity, said" keeps "the official"
-        if spk and not _NOT_SPEAKER.match(spk) and len(spk.split()) <= 10:
-            return _described_person(s, len(s) - len(tail) + m.start("spk"), spk) or spk
+        if m.group("spk").rsplit(None, 1)[-1] not in _ENDS_NO_SPEAKER \
+                and (first or m.group().startswith(",") and _BEGINS_A_SPEAKER.match(m.group("spk"))):
+            # (not inside a relative clause about the sentence's subject: "Vice President Mike Pence, who in a 2016
+            # interview with Fox News claimed …, said" is Pence's)
+            if lead and lead.group("aside").lstrip(", ").startswith("who ") \
+                    and lead.start("aside") <= len(s) - len(tail) + m.start("spk") < lead.end("aside"):
+                return None
+            spk = _clean_np(m.group("spk"))
+            # "the official, speaking on condition of anonymity, said" keeps "the official"
+            if spk and not _NOT_SPEAKER.match(spk) and len(spk.split()) <= 10:
+                return _described_person(s, len(s) - len(tail) + m.start("spk"), spk) or spk
+        first = False
+        m = later.search(tail, m.start() + 1)
     return None
 
 
