@@ -40,8 +40,9 @@ _AUX = (r"(?:(?:has|have|had|also|then|later|earlier|previously|first|firstly|in
         r"on Wednesday|on Thursday|on Friday|on Saturday|on Sunday|yesterday|today)\s+)*")
 # "..., national security communications adviser John Kirby said." / "..., the US said, supporting ..."
 _TRAIL_SPEAKER = r"(?P<spk>(?:[\w’'.\-/&()]+\s+){0,9}?[\w’'.\-/&()]+)\s+" + _AUX
-_TRAIL = re.compile(r"[,.!?][\"'”’]{0,2}\s+" + _TRAIL_SPEAKER + r"(?:" + _VERBS + r")\b(?P<rest>[^\"“”]{0,160})$")
-_TRAIL_AFTER_COMMA = re.compile(r"," + _TRAIL.pattern[len("[,.!?]"):])
+_TRAIL_AFTER = r"[\"'”’]{0,2}\s+" + _TRAIL_SPEAKER + r"(?:" + _VERBS + r")\b(?P<rest>[^\"“”]{0,160})$"
+_TRAIL = re.compile(r"[,.!?]" + _TRAIL_AFTER)
+_TRAIL_AFTER_COMMA = re.compile(r"," + _TRAIL_AFTER)      # (a later place than the first: _trailing_speaker)
 # (the full stop of a letter or of "St." ends no clause before a speaker: "U.S. officials", "John A. Boehner", "St.
 # Louis Public Radio"; tested in the three characters before it)
 _LETTERS_STOP = re.compile(r"(?:^|\W)(?:[A-Z]|St)$")
