@@ -696,30 +696,36 @@ def _said_by(s: str, tail: str) -> str | None:
                 return spk
     # the subject of a verb of saying joined to the sentence's first verb: "Sen. Marco Rubio took to Twitter and said",
     # "He was unable to provide details, but said"
-    m = _JOINED_SAYING.match(s) if _JOINED_VERB.search(s) else None
+    return _joined_speaker(s) if _JOINED_VERB.search(s) else None
+
+
+def _joined_speaker(s: str) -> str | None:
+    """The subject of a verb of saying joined to a sentence's first verb, where _JOINED_SAYING finds one."""
+    m = _JOINED_SAYING.match(s)
     # (not where a noun of people follows the name, whose speakers they are: "Republican senators met", "White House
     # spokeswoman Joanna Rosholm disputed", "Tulsa police released")
-    if m and (m.group("next") in _QUALIFIED_HEADS or m.group("next") in TITLES or m.group("next") == "police"):
+    if not m or m.group("next") in _QUALIFIED_HEADS or m.group("next") in TITLES or m.group("next") == "police":
         return None
-    if m and m.group("spk") in ("He", "She", "They", "We", "I"):      # (not "It was also nice when …")
+    if m.group("spk") in ("He", "She", "They", "We", "I"):      # (not "It was also nice when …")
         return m.group("spk")
     # (a name's first word is no word of the language, but for a title or a given name: not "The", "During",
     # "Unemployment", "Another")
-    first = m.group("spk").split()[0] if m else ""
-    if m and (not is_common_word(first) or first.lower().rstrip(".") in TITLES or first in _given_names()):
+    first = m.group("spk").split()[0]
+    if not is_common_word(first) or first.lower().rstrip(".") in TITLES or first in _given_names():
         return _a_name(m.group("spk"))
     return None
 
 
+# "and said", "but has told": how the verb of saying is joined (found first: few sentences have it, and
+# _JOINED_SAYING is slow to fail)
+_JOINED = r"(?:and|but)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)*(?:said|says|told|tells|added|adds)\b"
+_JOINED_VERB = re.compile(r"\b" + _JOINED)
 # (a name, not a possessive, "Trump's lawyer met Mueller and said", nor a list's first name, "Pelosi and Schumer met
 # and said"; and no quotation before the verb of saying, whose words may be anyone's)
 _JOINED_SAYING = re.compile(
     r"^" + _OPENING + r"(?P<spk>(?:He|She|They|We|I)\b|(?:[A-Z][\w.\-]*\s+){0,4}[A-Z][\w.\-]*)"
     r"(?:\s+(?:himself|herself|themselves))?\s+(?!and\b|or\b|nor\b|of\b|for\b)(?P<next>[a-z][\w’'\-]*)[^\"“”]*?"
-    r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)*(?:said|says|told|tells|added|adds)\b")
-# (what the pattern ends in, found first: few sentences have it, and the pattern is slow to fail)
-_JOINED_VERB = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)*"
-                          r"(?:said|says|told|tells|added|adds)\b")
+    r"(?:,\s*|\s)" + _JOINED)
 
 
 def _trailing_speaker(s: str, tail: str) -> str | None:
