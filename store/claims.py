@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -207,6 +207,11 @@ _PLURAL_HEADS = frozenset(w for w in _QUALIFIED_HEADS if w.endswith("s") or w ==
 _QUALIFIED_LEAD = frozenset("the a an one two three some several many senior top other former current".split())
 
 _PRONOUN = frozenset({"he", "she", "they", "it", "we", "i"})
+# After a person's name, what makes it qualify a noun, not name the sentence's subject: "Trump’s campaign CEO", "the
+# Obama campaign", "Trump critic", "former Trump strategist"
+_NAME_QUALIFIES = re.compile(r"['’]s?\b|\s+(?:" + "|".join(sorted(_QUALIFIED_HEADS | {
+    "critic", "strategist", "ally", "supporter", "loyalist", "appointee", "nominee", "era", "camp", "voters", "donors",
+    "backers", "base", "presidency", "ticket", "organization", "foundation"})) + r")\b")
 _PARTY_MEMBERS = frozenset("Republican Republicans Democrat Democrats Libertarian Libertarians Independent Conservative"
                            " Conservatives Liberal Liberals Tory Tories".split())
 _NOT_SPEAKER = re.compile(
@@ -506,10 +511,8 @@ def find_attribution(sentence: str) -> str | None:
     # the sentence after an opening phrase of where, when or how it was said: "On Capitol Hill, Republican Sen. John
     # McCain said", "Speaking in his first interview as prime minister, Haider al-Abadi told", "At a breakfast with
     # reporters, Senators McCain and Schumer said"
-    m = _OPENING_PHRASE.match(s) if ", " in s[:150] else None
-    if m and (not m.group("lead") or is_common_word(m.group("lead"))):
-        return _attribution(s[m.end():])
-    return None
+    m = opening_phrase(s)
+    return _attribution(s[m.end():]) if m else None
 
 
 def _attribution(s: str) -> str | None:
@@ -542,10 +545,19 @@ def _attribution(s: str) -> str | None:
 # lockdown on Jan. 23, …"; not "This" but before a time, "This little funding snafu is going to tweak Trump, who …";
 # and no quotation in the phrase, whose words may be anyone's)
 _OPENING_PHRASE = re.compile(
-    r"^(?:(?:In|On|At|During|After|Before|Since|From|Back|Earlier|Later|Asked|Pressed|When|While|As|Amid|Despite"
+    r"(?:(?:In|On|At|During|After|Before|Since|From|Back|Earlier|Later|Asked|Pressed|When|While|As|Amid|Despite"
     r"|Following|Under|With|Without|For|Over|Across|Outside|Inside|Like|Unlike|Instead|Indeed|Moreover|Still"
+    r"|Although|Though|Whereas|If|Once|Because|Until|(?:Moments|Minutes|Hours|Days|Shortly)\s+after"
     r"|(?:This|Last|Next)\s+(?:week|month|year|morning|afternoon|evening|night|spring|summer|fall|winter|\w+day))"
     r"|(?P<lead>[A-Z][a-z]+ing))\b[^,;:\"“”()]{0,120},\s+")
+
+
+def opening_phrase(text: str, at: int = 0) -> re.Match[str] | None:
+    """The phrase of where, when or how a sentence beginning at `at` opens with, before its subject: "On Capitol
+    Hill, ", "While Mr. Rosenstein was headed to the White House, ", "Speaking in his first interview, " (a participle
+    that is a word of the language: not "Beijing ordered a lockdown on Jan. 23, ")."""
+    m = _OPENING_PHRASE.match(text, at) if ", " in text[at:at + 150] else None
+    return m if m and (not m.group("lead") or is_common_word(m.group("lead"))) else None
 
 
 def _described_by_aside(s: str) -> str | None:
@@ -899,7 +911,6 @@ def _add_role(roles: set[str], word: str) -> None:
 # How far back (in characters) "he said" or "she said" may refer to a person named who had not spoken before
 PRONOUN_REACH = 1500
 
-
 class SpeakerResolver:
     """Resolves "he", "Kirby", "the agency", "the official", "the governor" to the speaker named earlier in the
     same article."""
@@ -918,6 +929,8 @@ class SpeakerResolver:
         self.people: list[tuple[int, str]] = []  # (where, name) of each person named so far
         self._quotes: list[tuple[int, int]] | None = None     # where the text quotes someone, once needed
         self.spoke_at: dict[str, int] = {}       # speaker -> where they last spoke
+        self.spoke_until: dict[str, int] = {}    # speaker -> where the sentence they last spoke in ends
+        self.starts: list[int] = []              # where each sentence so far begins
         self.surnames: set[str] = set()          # the last words of the people named so far
 
     def passed(self, m: Mention, roles: frozenset[str]) -> None:
@@ -985,12 +998,14 @@ class SpeakerResolver:
                     best = (rank, name)
         return best[1] if best else None
 
-    def resolve(self, np: str, mentions: list[Mention], at: int = 0, before: list[Mention] = ()) -> str | None:
-        """Who the attribution `np` of the sentence at `at` names: a name in it, or the speaker or person it refers
-        to (`before`: the names the sentence gives before it)."""
+    def resolve(self, np: str, mentions: list[Mention], at: int = 0, before: list[Mention] = (),
+                end: int | None = None) -> str | None:
+        """Who the attribution `np` of the sentence from `at` to `end` names: a name in it, or the speaker or person it
+        refers to (`before`: the names the sentence gives before it)."""
         speaker = self._resolve(np, mentions, at, before)
         if speaker:
             self.spoke_at[speaker] = at
+            self.spoke_until[speaker] = at if end is None else end
         return speaker
 
     def _named_as(self, said: str, at: int) -> str | None:
@@ -1025,15 +1040,41 @@ class SpeakerResolver:
         if not sex:
             return spoke
         since = self.spoke_at.get(spoke, -1) if spoke else -1
+        # (not whom the speaker spoke of, in the sentence they spoke in: "Odom confirmed that a businessman would run
+        # to oust Mr. Ryan. 'I've had …,' he said" is Odom's)
+        until = self.spoke_until.get(spoke, since) if spoke else -1
         for where, name in reversed(self.people):
             if where < at - PRONOUN_REACH or spoke and where <= since:
                 break
-            if self._quoted(where):
+            if where < until or self._quoted(where):
                 continue
             if spoke is None and self._may_be(name, sex) or self._sex_of(name) == sex:
+                name = self._subject(where, name, sex)
                 self.history.append((name, "PERSON"))
                 return name
         return spoke
+
+    def _subject(self, where: int, name: str, sex: str) -> str:
+        """Of the people a pronoun can mean in the sentence that names `name` at `where`, the first named, who is
+        mostly its subject: "Obama also gave Geithner a send-off. 'When the history books are written …,' he said" is
+        Obama's. Not a name that owns something ("Trump's campaign CEO Stephen Bannon explained"), nor one in a
+        phrase the sentence opens with ("As Trump soared in the polls, Ryan has watched warily"), nor one qualifying
+        a noun ("Former Trump strategist Steve Bannon thinks")."""
+        i = bisect_right(self.starts, where) - 1
+        if i < 0:
+            return name
+        start = self.starts[i]
+        opening = opening_phrase(self.text, start)
+        if opening:
+            start = opening.end()
+        for at, other in self.people[bisect_left(self.people, (start, "")):]:
+            if at >= where:
+                break
+            if self._quoted(at) or _NAME_QUALIFIES.match(self.text, at + len(other)):
+                continue
+            if self._may_be(other, sex):
+                return other
+        return name
 
     def _resolve(self, np: str, mentions: list[Mention], at: int, before: list[Mention] = ()) -> str | None:
         low = np.lower()
@@ -1216,6 +1257,7 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
     # the words of an embedded post are its author's, unless they say whose they are ("Trump says …")
     posts = _posts(text, mentions)
     for s in sentences:
+        resolver.starts.append(s.start)
         stext = text[s.start:s.end]
         words = stext.split(None, 2)      # enough to tell "fewer than three"
         figures = tuple(f.__class__(**{**f.__dict__, "start": f.start + s.start, "end": f.end + s.start})
@@ -1239,7 +1281,7 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             rel_start = stext.find(np)
             np_mentions = [m for m in inside if rel_start >= 0 and s.start + rel_start <= m.start < s.start + rel_start + len(np)]
             before = [m for m in inside if m.start < s.start + max(rel_start, 0)]
-            speaker = resolver.resolve(np, np_mentions, s.start, before)
+            speaker = resolver.resolve(np, np_mentions, s.start, before, s.end)
             if speaker:
                 for doc in _DOCUMENT.findall(stext.lower()):
                     resolver.documents[doc] = speaker

@@ -353,6 +353,39 @@ def test_a_name_in_a_quote_or_far_back_is_no_ones_antecedent():
     assert _speakers(far)[-1] is None
 
 
+def test_a_pronoun_is_not_whom_the_last_speaker_spoke_of():
+    # Ryan and Harris are what Odom and Hoyer spoke of, in the sentences they spoke in
+    assert _speakers("Eric Odom, a consultant in Wisconsin, confirmed that a businessman would run to oust Mr. Ryan. "
+                     "“I have had the privilege of meeting him,” he said.")[-1] == "Eric Odom"
+    assert _speakers("Rep. Steny Hoyer said on Tuesday that Mr. Harris likely would not be seated. "
+                     "“We would oppose it,” he said.")[-1] == "Steny Hoyer"
+    # nor the first person the speaker's sentence names
+    assert _speakers("The bill, which Mr. Tom Harris opposed, will pass, Senator Bob Casey said on Friday. "
+                     "“It is time,” he said.")[-1] == "Bob Casey"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the subject, named first, not the man the sentence also names
+    ("The two men met in the Oval Office. On Thursday, President Barack Obama also gave Tim Geithner a send-off at "
+     "the White House. “He will go down as one of our finest secretaries,” he said.", "Barack Obama"),
+    # not in a clause the sentence opens with
+    ("The day was busy. While Mr. Rosenstein was headed to the White House, Mr. Jeff Sessions was speaking with "
+     "Mr. Tom Cole in Alabama. “I may need this today,” he said.", "Jeff Sessions"),
+    # nor a name qualifying a noun, or owning one
+    ("President Donald Trump held a rally. Former Trump strategist Steve Bannon met Mr. Jared Kushner on "
+     "Friday. “It is a fight,” he said.", "Steve Bannon"),
+    ("President Donald Trump held a rally. After the election, Mr. Trump’s campaign chief Stephen Bannon met "
+     "Mr. Jared Kushner. “Darkness is good,” he told the Hollywood Reporter.", "Stephen Bannon"),
+    # nor a name in quoted words
+    ("The debate was heated. “Mr. Tom Cole has no plan” was how Mr. Bob Casey put it to Mr. Jared Kushner on "
+     "Friday. “It is time,” he said.", "Bob Casey"),
+    # nor one the pronoun cannot mean
+    ("The race was close. Mr. Tom Cole lost to Ms. Karen Handel on Tuesday. “I won,” she said.", "Karen Handel"),
+])
+def test_a_pronoun_means_the_subject_of_the_sentence_that_names_the_person(text, speaker):
+    assert _speakers(text)[-1] == speaker
+
+
 def test_a_man_and_a_woman_of_one_surname_leave_the_surname_open():
     # "Reed" may be either of them: "she said" can still mean the Reed who spoke
     assert _speakers("The dinner was hosted by John Reed and Mary Reed on Friday. Reed said the dinner went well. "
@@ -918,6 +951,12 @@ def test_the_subject_of_a_verb_of_saying_joined_to_the_first_verb_is_the_speaker
      "had approved the strikes.", "Haider al-Abadi"),
     ("Asked by reporters Tuesday if she is feeling pressure to pursue impeachment, Pelosi said, “No.”", "Pelosi"),
     ("This week, the foreign minister told reporters the talks would resume.", "the foreign minister"),
+    # a clause the sentence opens with
+    ("If Congress were to pursue a bill to add oversight to staffing shake-ups in the inquiry, Turley says there "
+     "could be a “credible challenge to the bills, and it may be a toss-up when it gets to the Supreme Court.”",
+     "Turley"),
+    ("Although the travel ban is facially legitimate, the majority says, it is not bona fide, because there's \"ample "
+     "evidence\" of \"bad faith.\"", "the majority"),
     # (not "This" before anything but a time, nor a name that ends in "ing")
     ("This little funding snafu is going to tweak Trump, who's been obsessed with building the wall since the day he "
      "announced his candidacy.", None),
