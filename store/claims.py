@@ -1244,6 +1244,30 @@ def _posts(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
     return posts
 
 
+_QUOTE_CLOSE = re.compile(r"[”\"]|''|’’")
+_WORD_CHARS = re.compile(r"\w")
+
+
+def _outside_opening_quote(stext: str, np: str) -> str | None:
+    """The speaker of a sentence that opens with a quotation, read outside it: a speaker found only in the quoted
+    words is whom they cite, not who says them ("“Most economists actually say we are not going to have a recession
+    …”", "“Senator Schumer says you can't …”"); the sentence is read again with the quoted words blanked out
+    ("“Everything in my political gut tells me …,” he said, “and …”" is "he")."""
+    close = _QUOTE_CLOSE.search(stext, 1)      # (none: the quotation goes on past the sentence)
+    end = close.start() if close else len(stext)
+    if np not in stext[:end]:
+        return np
+    # (no speaker can be read in the blanked words: they hold no verb of saying, and a quotation mark ends them)
+    return find_attribution(stext[0] + _WORD_CHARS.sub("x", stext[1:end]) + stext[end:])
+
+
+def _goes_on_quoting(text: str, before: Claim, at: int) -> bool:
+    """Whether the sentence at `at` goes on with the words the claim before it quoted: it opens with a quotation mark,
+    in the same paragraph, right after a quote of a speaker's ("“They were partisan,” Ted Olson said. “They believed
+    in the things they were doing.”")."""
+    return text[at:at + 1] in "\"“" and bool(before.quotes) and "\n" not in text[before.end:at]
+
+
 def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Claim]:
     """One claim per reporting sentence of at least three words (or with a figure)."""
     claims: list[Claim] = []
@@ -1272,6 +1296,8 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             resolver.passed(m, roles_of(text, m) if m.type == "PERSON" else frozenset())
             passed += 1
         np = find_attribution(stext)
+        if np and stext[:1] in "\"“":
+            np = _outside_opening_quote(stext, np)
         speaker = None
         if np:
             mj = mi
@@ -1287,6 +1313,8 @@ def build_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) 
                     resolver.documents[doc] = speaker
         if speaker is None and posts:
             speaker = next((author for para, signed, author in posts if para <= s.start < signed), None)
+        if speaker is None and np is None and claims and _goes_on_quoting(text, claims[-1], s.start):
+            speaker = claims[-1].speaker
         quotes = tuple(quoted_spans(stext))
         hedges: tuple[str, ...] = ()
         if hedge_words:

@@ -386,6 +386,35 @@ def test_a_pronoun_means_the_subject_of_the_sentence_that_names_the_person(text,
     assert _speakers(text)[-1] == speaker
 
 
+def test_whom_a_quotation_a_sentence_opens_with_cites_is_not_its_speaker():
+    # the words of whom the sentence quotes, not who says them
+    assert _speakers("Markets fell on Monday.\n“Most economists actually say we are not going to have a recession.”"
+                     )[-1] is None
+    assert _speakers("Markets fell on Monday.\n“Senator Schumer says you can’t. Only improve the fence.”")[-1] is None
+    # read again outside the quotation
+    assert _speakers("Bernie Sanders spoke in Las Vegas on Sunday. “Everything in my political gut tells me that we "
+                     "have the momentum here,” he said, “and we’re going to do just fine.”")[-1] \
+        == "Bernie Sanders"
+    assert _speakers("\"Senator Schumer says you can't,\" Mr. Larry Kudlow said, \"and he knows it.\"")[-1] \
+        == "Larry Kudlow"
+    # (a name both quoted and outside: the one outside)
+    assert _speakers("“Kudlow says it will pass,” Mr. Larry Kudlow said, “and Kudlow is always right.”")[-1] \
+        == "Larry Kudlow"
+
+
+def test_a_quotation_that_goes_on_is_the_speakers_of_the_quote_before_it():
+    assert _speakers("“They were partisan,” Ted Olson said in an interview. “They believed in the things they were "
+                     "doing.”") == ["Ted Olson", "Ted Olson"]
+    # not in the next paragraph, nor after a claim that quotes no one, nor after an unattributed quote
+    assert _speakers("“They were partisan,” Ted Olson said in an interview.\n“They believed in the things they "
+                     "were doing.”")[-1] is None
+    assert _speakers("Ted Olson said the men were partisan. “They believed in the things they were doing.”")[-1] is None
+    assert _speakers("The crowd chanted “lock her up” for an hour. “They believed in the things they were "
+                     "doing.”")[-1] is None
+    # nor where the quotation says whose it is, and that is no one the text names
+    assert _speakers("“They were partisan,” the group said in a statement. “We lost,” she said.")[-1] is None
+
+
 def test_a_man_and_a_woman_of_one_surname_leave_the_surname_open():
     # "Reed" may be either of them: "she said" can still mean the Reed who spoke
     assert _speakers("The dinner was hosted by John Reed and Mary Reed on Friday. Reed said the dinner went well. "
