@@ -130,8 +130,9 @@ _LOWER_WORD = re.compile(r"(?<![\w.’'-])(?!(?:and|or|of|the|a|an|in|at|for|to|
 # "“We will win,” he said, “and soon.”": a speaker between two parts of a quote
 _BETWEEN_QUOTES = re.compile(
     r"[,.!?…][\"”’]{1,2}\s+(?P<spk>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+" + _AUX + r"(?:" + _VERBS
-    # (and when: '“...,” Pence said afterward, “...”', '..., he said on Monday, “...”')
-    + r")(?:\s+(?:afterwards?|later|then|again|today|yesterday|tonight|earlier|(?:on|last) \w+))?\s*[,:]\s*[\"“‘]")
+    # (and when, '“...,” Pence said afterward, “...”', '..., he said on Monday, “...”',
+    # and whom to or where: '“…,” he told a rally in Las Vegas, “…”')
+    + r")(?:\s+[^,;:\"“”]{1,60}?)?\s*[,:]\s*[\"“‘]")
 # "..., Abrams, the behavior expert from NYU, said." / "..., said Al Dwoskin, a Democratic donor."
 _TRAIL_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>" + _NAME + r")" + _ASIDE + _AUX + r"(?P<verb>"
                           + _VERBS + r")\b" + _ENDS)
@@ -151,6 +152,10 @@ _WHO_SAID = re.compile(r"(?P<spk>" + _NAME + r"),\s+who\s+(?!(?:he|she|they|I|we
 # (only verbs news puts before their speaker: "urged Iran, the US and others to ..." names no speaker)
 _INVERTING = phrase_alternation("said says added adds wrote writes noted notes explained argued argues insisted "
                                 "warned warns stressed recalled replied continued concluded declared".split())
+# "“…,” said the senior official, who asked not to be named.", "…, said a former aide, speaking on condition of
+# anonymity": a description after an inverted verb, then who they are
+_TRAIL_INV_DESCRIBED = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _INVERTING + r")\s+(?P<spk>" + _DESCRIBING
+                                  + r"(?:\s+[\w’'.\-]+){1,6}),\s+(?:who|speaking|talking)\b")
 # ("..., said Iowa evangelical leader Bob Vander Plaats, CEO of ..., whose ...": a description of a few words before
 # the name, none a preposition; "..., said Sen. Sherrod Brown, who ... “...”": a quote after "who")
 _TRAIL_INV_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _INVERTING + r")\s+(?P<spk>(?P<desc>(?:(?!(?:of|for|at|in|"
@@ -624,6 +629,11 @@ def _said_by(s: str, tail: str) -> str | None:
         spk = _clean_np(m.group("spk"))
         if spk and not _NOT_SPEAKER.match(spk):
             return spk
+    m = _TRAIL_INV_DESCRIBED.search(tail) if ", who " in tail or ", speaking" in tail or ", talking" in tail \
+        else None
+    spk = _clean_np(m.group("spk")) if m else None
+    if spk:
+        return spk
     spk = _described_by_aside(s)
     if spk:
         return spk

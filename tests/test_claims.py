@@ -196,9 +196,10 @@ def test_a_speaker_named_after_a_description_of_them():
     assert find_attribution("Sen. Dianne Feinstein, California Democrat, said the rule works.") == "Sen. Dianne Feinstein"
     assert find_attribution("Senate Appropriations Committee Chairman Richard Shelby and Sen. Jon Tester, Montana "
                             "Democrat, said things could still work out.") != "Montana Democrat"
-    # nor an unnamed speaker, nor a place after a description
+    # nor a place after a description; an unnamed speaker is the description ("two officials, who asked not to be
+    # named, said" too)
     assert find_attribution("“It is bound to spill over,” said one Iowa Republican, who asked not to be named.") \
-        != "one Iowa Republican"
+        == "one Iowa Republican"
     assert find_attribution("“It works,” said the president of Mexico, Andrés Manuel López Obrador, on Monday.") \
         != "the president of Mexico"
     assert find_attribution("“We are cautious,” said chairman of Goldman Sachs, Lloyd Blankfein, on Monday.") \
@@ -229,6 +230,12 @@ def test_a_speaker_after_a_lead_phrase_a_conjunction_or_between_quotes():
                             "for president.") == "Corker"
     assert find_attribution("But he said he expects more staff changes.") == "he"
     assert find_attribution("“At the same time,” he said, “exploiting the work is a disservice.”") == "he"
+    # (and whom to, where or how)
+    assert find_attribution("“We have the momentum,” he told a rally in Las Vegas Sunday, “and we’re going to win.”") \
+        == "he"
+    assert find_attribution("“Soothing words are nice,” New York Mayor Michael Bloomberg said in a radio interview, "
+                            "“but maybe it's time they tell us what they will do.”") \
+        == "New York Mayor Michael Bloomberg"
     # (two closing apostrophes for a closing quote)
     assert find_attribution("“It gave me a remarkable sense of calm,’’ he said.") == "he"
 
@@ -882,6 +889,15 @@ def test_he_or_she_is_no_described_speaker_but_a_person_named():
     ("“It will not happen,” a senior official, who was not authorized to speak publicly, told reporters.",
      "a senior official"),
     ("The talks failed, a diplomat, speaking anonymously because the talks were private, said.", "a diplomat"),
+    # (and after its verb: who the speaker is, then)
+    ("“It will not happen,” said the senior official, who asked not to be named.", "the senior official"),
+    ("“Once you have the study, you can point to it,” said one lobbyist, who likened it to the Abramoff scandal.",
+     "one lobbyist"),
+    ("“Carly, hands down,” added a New Hampshire Democrat, who responded via an online survey.",
+     "a New Hampshire Democrat"),
+    ("“I think Boehner knows it,” says a Republican House member, speaking on background.",
+     "a Republican House member"),
+    ("“We will see,” said a senior diplomat, talking on condition of anonymity.", "a senior diplomat"),
     # (and a clause before a described speaker and an aside is no speaker)
     ("The talks failed, the minister, a veteran diplomat, said.", "the minister"),
     ("The troops will leave by March, the minister, a veteran diplomat, said.", "the minister"),
