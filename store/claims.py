@@ -105,6 +105,14 @@ _ASIDE = r",\s+(?:[^;\"“”—–\-]|(?<=\S)-){2,160}?,\s+"
 _LEAD_ASIDE = re.compile(
     r"^(?P<conj>(?i:but|and|yet|so|still|as)\s+)?(?P<intro>(?:[^,\"“”]{2,80},\s+){1,2})?(?P<spk>" + _SUBJECT + r")"
     r"(?P<aside>" + _ASIDE + r"|\s+)" + _AUX + r"(?P<verb>" + _VERBS + r")\b")
+# "House Foreign Affairs Committee Chairman Ed Royce, R-Calif., said", "Speaker of the House Nancy Pelosi, D-Calif.,
+# said", "Sen. Dianne Feinstein of California, who chairs the committee, told": a name with a long title, or with where
+# it is from, then an aside, opening the sentence
+_TITLED_NAME = (r"[A-Z][\w’'.\-]*(?:\s+(?:(?:de|da|del|der|di|du|van|von|al|bin|la|le|of|of the|for)\s+)?"
+                r"[A-Z][\w’'.\-]*){0,9}")
+_LEAD_TITLED_ASIDE = re.compile(r"^(?P<spk>" + _TITLED_NAME + r")(?P<aside>" + _ASIDE + r")" + _AUX + r"(?P<verb>"
+                                + _VERBS + r")\b")
+_AND_ANOTHER = re.compile(r",\s+and\s+[A-Z]")     # (an aside that lists another: "Joe Manchin, D-W.Va., and Pat Toomey")
 # "The official, speaking on condition of anonymity, said ...", "The justices, voting 5-4 along ideological lines,
 # said ...", "A friend of Reade's, who asked to remain anonymous, told CNN ...": a description, set off by an aside,
 # before its verb of saying
@@ -658,6 +666,10 @@ def _said_by(s: str, tail: str) -> str | None:
         named = m.group("aside").strip(" ,")
         if _NAME_ONLY.fullmatch(named) and _a_person(named):
             return _a_person(named)
+        return _a_name(m.group("spk"))
+    m = _LEAD_TITLED_ASIDE.match(s)
+    if m and m.group("verb") not in _NOUN_LIKE_VERBS and not _AND_ANOTHER.search(m.group("aside")) \
+            and _a_name(m.group("spk")):
         return _a_name(m.group("spk"))
     m = _TITLE_THEN_NAME.match(s)
     if m and m.group("verb") not in _NOUN_LIKE_VERBS and _LOWER_WORD.search(m.group("title")) \

@@ -106,6 +106,7 @@ _PREPOSITION_BEFORE = re.compile(r"(?:\bin|\bnear|\baround|\boutside)\s+(?:the\s
 _LISTED_AFTER_PLACE_WORD = re.compile(
     r"(?:villages?|towns?|settlements?|regions?|hamlets?)\s+of\s+(?:[A-Z][\w’'-]+,?\s+(?:and\s+)?)*$")
 _PERSON_CUE_AFTER = re.compile(r"^\s*(?:,\s*(?:who|whose)\b|\s+(?:administration|campaign)\b)")
+_NAME_OF_BEFORE = re.compile(r"[A-Z][\w’'.\-]*\s+of\s+(?:the\s+)?$")
 _REPORT_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|then\s+)?(?:said|says|told|added|noted|wrote|stated|argued|insisted|"
                            r"explained|warned|estimated|confirmed|echoed|declined)\b")
 # A verb only a publisher takes, after its name: "the Hill reported", "The Intercept first revealed"
@@ -978,7 +979,10 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         st = word_stats(low)
         if st is not None and st[1] > st[2]:
             return "ORG", 1
-    if _PERSON_CUE_AFTER.match(after):
+    # ("who" after a name after another and "of" is about the other: "Margaret Meade of Marshalltown, who …",
+    # "Bishop Derrick Robinson of the Kingdom Destiny Fellowship International, who …")
+    cue = _PERSON_CUE_AFTER.match(after)
+    if cue and not (cue.group().lstrip().startswith(",") and _NAME_OF_BEFORE.search(before)):
         return "PERSON", 2
     if first_is_name:
         return "PERSON", 2

@@ -360,6 +360,13 @@ def test_a_name_in_a_quote_or_far_back_is_no_ones_antecedent():
     assert _speakers(far)[-1] is None
 
 
+def test_a_person_of_a_place_or_a_body_is_the_speaker():
+    assert _speakers("Margaret Meade of Marshalltown, who identifies as a Democrat, said the senator might have some "
+                     "success.") == ["Margaret Meade"]
+    assert _speakers("Democratic Sen. Dianne Feinstein of California, who chairs the Senate Intelligence Committee, "
+                     "told reporters she expected more information.") == ["Dianne Feinstein"]
+
+
 def test_a_pronoun_is_not_whom_the_last_speaker_spoke_of():
     # Ryan and Harris are what Odom and Hoyer spoke of, in the sentences they spoke in
     assert _speakers("Eric Odom, a consultant in Wisconsin, confirmed that a businessman would run to oust Mr. Ryan. "
@@ -1011,6 +1018,24 @@ def test_the_subject_of_a_verb_of_saying_joined_to_the_first_verb_is_the_speaker
 def test_a_speaker_after_an_opening_phrase_of_where_when_or_how(sentence, speaker):
     assert find_attribution(sentence) == speaker
 
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("House Foreign Affairs Committee Chairman Ed Royce, R-Calif., said “the answer is more pressure.”",
+     "House Foreign Affairs Committee Chairman Ed Royce"),
+    ("Speaker of the House Nancy Pelosi, D-Calif., said last week that the checks should be sent.",
+     "Speaker of the House Nancy Pelosi"),
+    ("Sen. Dianne Feinstein of California, who chairs the committee, told reporters she expected it.",
+     "Sen. Dianne Feinstein of California"),
+    ("Sen. John McCain, R-Ariz., speaking on CNN's State of the Union, said the U.S. needs a czar.",
+     "Sen. John McCain"),
+    # (but a name, then a description with an aside, is the name's; two people are neither's)
+    ("Bob Pinnegar, CEO of the National Apartment Association, which has 81,000 members, said April was good.",
+     "Bob Pinnegar"),
+    ("Joe Manchin, D-W.Va., and Pat Toomey, R-Pa., announced a bipartisan agreement.", None),
+])
+def test_a_name_with_a_long_title_or_where_it_is_from_then_an_aside_is_the_speaker(sentence, speaker):
+    assert find_attribution(sentence) == speaker
 
 
 def test_one_opening_phrase_is_read_past():

@@ -1015,3 +1015,16 @@ def test_firms_named_as_people_and_joined_by_an_ampersand_are_organisations():
                                                "Helsinki. Protesters held signs reading WORDS OF VIOLENCE & DEATH.")}
     assert {"Trump", "Putin"} <= set(types) and "Trump & Putin" not in types
     assert types["WORDS OF VIOLENCE & DEATH"] == ""
+
+
+def test_who_after_a_name_of_a_place_or_body_is_about_the_person_before_it():
+    types = {m.name: m.type for m in _mentions(
+        "Margaret Meade of Marshalltown, who identifies as a Democrat, said the race was close. Bishop Derrick "
+        "Robinson of the Kingdom Destiny Fellowship International, who has organised protests, spoke to CNN.")}
+    assert types["Margaret Meade"] == types["Derrick Robinson"] == "PERSON"
+    assert types.get("Marshalltown") != "PERSON" and types.get("Kingdom Destiny Fellowship International") != "PERSON"
+    # (a person's name before "who" stays one, and "the Trump administration" after "of" still says Trump is a person)
+    types = {m.name: m.type for m in _mentions(
+        "The plan was drafted by Mulvaney, who runs the office. Supporters of the Trump administration cheered. "
+        "They spoke of the firing of Comey, who led the bureau.")}
+    assert types["Mulvaney"] == types["Trump"] == types["Comey"] == "PERSON"
