@@ -169,6 +169,10 @@ _TRAIL_INV_DESCRIBED = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _INVERTING +
 _TRAIL_INV_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _INVERTING + r")\s+(?P<spk>(?P<desc>(?:(?!(?:of|for|at|in|"
                               r"from|on|to|with|by)\s)[\w’'\-]+\s+){0,4}?)(?P<name>" + _NAME
                               + r")),\s+(?:(?:" + _THEN + r"|who|whose)\b|[^\"“”]{2,240}?[.!?]?$)")
+# "“…,” said his sister, Brandy Peek.", "…, said North Korea’s official news agency, KCNA.": after the verb, a
+# description, then the name it describes, ending the sentence
+_TRAIL_INV_DESC_NAME = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?:" + _INVERTING + r")\s+(?P<desc>[^,;:\"“”]{2,60}),\s+(?P<spk>"
+                                  + _NAME + r")\s*[.!?]?[\"”’]?\s*$")
 # '“…,” said Rep. Steve Scalise of Louisiana, the GOP whip.', '“…,” said Sen. Ben Cardin (D-Md.).', '“…,” said
 # Democratic strategist and CNN contributor Paul Begala, who ...', '..., said Base commander Capt. Tim Kinsella.': after
 # a clause (and a quote's end), the verb, a description of a few words and a name, then the sentence's end, a comma,
@@ -684,6 +688,11 @@ def _said_by(s: str, tail: str) -> str | None:
     if m and m.group("verb") not in _NOUN_LIKE_VERBS and _a_name(m.group("spk")) and not _a_state(m.group("spk")) \
             and m.group("spk").split()[-1] not in _PARTIES:
         return _a_name(m.group("spk"))
+    m = _TRAIL_INV_DESC_NAME.search(tail) if tail.count(",") >= 2 else None
+    spk = _without_full_stop(_a_name(m.group("spk")) or "") if m and _LOWER_WORD.search(m.group("desc")) else ""
+    # (not where a person is from, "Cheryl Clukey of Augusta, Maine", nor their party, "Tom Price, Georgia Republican")
+    if spk and not _a_state(spk) and spk.split()[-1] not in _PARTIES:
+        return spk
     m = _TRAIL_INV.search(tail)
     if m:
         spk = _clean_np(m.group("spk"))
@@ -700,8 +709,7 @@ def _said_by(s: str, tail: str) -> str | None:
     if m and len(m.group("name").split()) >= 2 and (not m.group("desc") or m.group("desc").split()[0].lower()
                                                      not in _UNNAMED) and _a_name(m.group("spk")):
         # (the sentence's full stop is no part of the name: "... said Capt. Tim Kinsella."; "Jr." keeps its own)
-        spk = _a_name(m.group("spk"))
-        return spk[:-1] if spk.endswith(".") and len(spk.rsplit(None, 1)[-1]) > 4 else spk
+        return _without_full_stop(_a_name(m.group("spk")))
     m = _LEAD.match(s)
     if m:
         # (a speaker described by a relative clause is a few words: "An Israeli driver who witnessed ...")
@@ -833,6 +841,11 @@ def _a_person(spk: str) -> str | None:
     words = name.split() if name else []
     given = _given_names()
     return name if any(w in given for w in words[:-1]) and words[-1] not in _PARTIES else None
+
+
+def _without_full_stop(spk: str) -> str:
+    """A name at a sentence's end without the sentence's full stop: "Capt. Tim Kinsella." (but "Jr." keeps its own)."""
+    return spk[:-1] if spk.endswith(".") and len(spk.rsplit(None, 1)[-1]) > 4 else spk
 
 
 def _a_state(name: str) -> bool:

@@ -1038,6 +1038,21 @@ def test_a_name_with_a_long_title_or_where_it_is_from_then_an_aside_is_the_speak
     assert find_attribution(sentence) == speaker
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    ("“It was wrong,” said his sister, Brandy Peek.", "Brandy Peek"),
+    ("The men will be freed, said North Korea’s official news agency, KCNA.", "KCNA"),
+    ("“We tried to win Iowa,” said Sanders’ senior strategist, Tad Devine.", "Tad Devine"),
+    # (not where they are from, nor their party)
+    ("The man fled, said police in Wasilla, Alaska.", None),
+    ("“It is over,” says voter Cheryl Clukey of Augusta, Maine.", "voter Cheryl Clukey"),
+    ("“It is over,” said committee Chairman Tom Price, Georgia Republican.", "committee Chairman Tom Price"),
+    # (nor a name, then its title: the name is the speaker)
+    ("“We won,” said Sen. Chuck Schumer, Minority Leader.", "Sen. Chuck Schumer"),
+])
+def test_a_description_after_the_verb_then_the_name_it_describes_is_the_name(sentence, speaker):
+    assert find_attribution(sentence) == speaker
+
+
 def test_one_opening_phrase_is_read_past():
     assert find_attribution("In Paris, on Monday, speaking to reporters, the minister said the talks failed.") == \
         "the minister"
