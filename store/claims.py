@@ -1159,7 +1159,7 @@ class SpeakerResolver:
         # Justice")
         titled = words[-1].lower() in _TITLE_HEADS and all(w[:1].isupper() or w in ("the", "a", "an") for w in words)
         described = placed or titled or (words[-1][:1].islower() or member) and (
-            words[0].lower() in ("a", "an") or not any(m.type in ("PERSON", "ORG") for m in mentions))
+            words[0].lower() in ("a", "an", "one", "another") or not any(m.type in ("PERSON", "ORG") for m in mentions))
         # "Broadway star Lin-Manuel Miranda", "Azadeh Erfani of the … Coalition": a name news knows no given name of,
         # described before it or placed after it, is the speaker, not the body or the place in the description
         head = _head_name(np, mentions)

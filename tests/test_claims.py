@@ -69,6 +69,11 @@ def test_described_speaker_is_kept_and_the_agency_resolves_to_it():
                                        "senior defense official"]
 
 
+def test_one_described_by_the_body_they_are_of_is_the_description_not_the_body():
+    assert _speakers("“A lot of this isn’t normal,” said one GOP lobbyist. “It is a disservice to readers,” said "
+                     "another Times employee.") == ["one GOP lobbyist", "another Times employee"]
+
+
 def test_a_plural_noun_is_not_read_as_the_verb_of_a_long_speaker():
     (c,) = _claims("Kirby’s remarks follow Ukrainian military intelligence reports earlier in the day that 30 died.")
     assert c.speaker != "Kirby’s remarks follow Ukrainian military intelligence"
