@@ -1198,8 +1198,11 @@ class SpeakerResolver:
                     if head in name.lower().split():
                         self.history.append((name, "ORG"))
                         return name
-            # "the agency said" after "the HUR said": the organisation that spoke last
-            if head in _ORG_HEADS_SPOKEN:
+            # "the agency said" after "the HUR said", "the news agency reported" after the AP: the organisation that
+            # spoke last (not "the Ukrainian military said" after Ukraine's Security Service, nor "the state health
+            # department" after Johns Hopkins University: a body described further is that description)
+            if head in _ORG_HEADS_SPOKEN and (len(words) == 2
+                                              or len(words) == 3 and words[1].lower() in ("news", "wire")):
                 for spk, t in reversed(self.history):
                     # (not a paper that reported it, "The Hill")
                     if t == "ORG" and not a_paper_name(spk):

@@ -74,6 +74,19 @@ def test_one_described_by_the_body_they_are_of_is_the_description_not_the_body()
                      "another Times employee.") == ["one GOP lobbyist", "another Times employee"]
 
 
+def test_a_body_described_further_is_not_the_last_body_that_spoke():
+    # "the agency" is the agency that spoke last, "the news agency" the news agency; "the Ukrainian military" and "the
+    # state health department" are bodies of their own
+    assert _speakers("Ukraine's Security Service said it hit the depot. The agency said the strike was planned. "
+                     "The Ukrainian military said no drones hit their targets.") \
+        == ["Security Service", "Security Service", "Ukrainian military"]
+    assert _speakers("The figures rose, according to Johns Hopkins University. Wisconsin had 246 deaths, according to "
+                     "the state health department.")[-1] == "state health department"
+    assert _speakers("The talks failed, the Associated Press reported. Earlier, the news agency reported that two "
+                     "suspects fled.")[-1] == "Associated Press"
+    assert _speakers("The talks failed, Reuters reported. The wire service said two suspects fled.")[-1] == "Reuters"
+
+
 def test_a_plural_noun_is_not_read_as_the_verb_of_a_long_speaker():
     (c,) = _claims("Kirby’s remarks follow Ukrainian military intelligence reports earlier in the day that 30 died.")
     assert c.speaker != "Kirby’s remarks follow Ukrainian military intelligence"
