@@ -18,6 +18,11 @@ _VERB_WORDS = (
     "estimates tweeted posted revealed reveals echoed acknowledged alleged alleges suggested suggests asserted "
     "declared disclosed predicted urged assessed assesses believes indicated denied denies believed cautioned "
     "commented recalled emphasized emphasised stressed concluded testified replied responded continued").split()
+# What one issues says what one says: "The White House issued a statement saying …" (never before its speaker)
+_ISSUED_DOCUMENT = [f"{verb} {det}{kind} {document}" for verb in ("issued", "released", "put out")
+                    for det in ("a", "an", "its", "his", "her", "their") for kind in ("", "joint ", "written ")
+                    for document in ("statement", "letter") if det != "an" or kind == ""]
+_VERB_WORDS += _ISSUED_DOCUMENT
 
 
 # (one alternation factored by common prefixes: Python's re tries a flat alternation's branches one by one)
@@ -61,7 +66,8 @@ _TRAIL_ON_SHOW = re.compile(
 _INVERTED_ANYWHERE = ("said says say added adds wrote writes noted notes explained argued argues insisted warned warns "
                       "stressed recalled replied concluded declared tweeted reported reports").split()
 _INVERTED_AFTER_A_QUOTE = [v for v in _VERB_WORDS
-                           if v not in _INVERTED_ANYWHERE and v not in ("told", "tells", "urged")]
+                           if v not in _INVERTED_ANYWHERE and v not in ("told", "tells", "urged")
+                           and v not in _ISSUED_DOCUMENT]
 _TRAIL_INV = re.compile(r"(?:[,.!?][\"'”’]{0,2}\s+(?:" + phrase_alternation(_INVERTED_ANYWHERE) + r")"
                         r"|[,.!?…][\"'”’]{1,2}\s+(?:" + phrase_alternation(_INVERTED_AFTER_A_QUOTE) + r"))"
                         r"\s+(?P<spk>[^,.;:\"“”]{2,80}?)\s*[.!?]?$")
@@ -207,8 +213,8 @@ _CLAIMS_BY = re.compile(r"\b(?:claims?|reports?|statement|assessment|estimates?)
 # said"
 # (issued in the sentence, "said in a statement", not a report: one is mostly someone else's, that the speaker
 # answers, as is "the Nunes memo")
-_DOCUMENT = re.compile(r"\bin (?:a|an|his|her|its|their|the) (?:[\w-]+ ){0,2}?(statement|letter|memo|tweet|release"
-                       r"|filing)\b")
+_DOCUMENT = re.compile(r"\b(?:in|issued|released|put out) (?:a|an|his|her|its|their|the) (?:[\w-]+ ){0,2}?"
+                       r"(statement|letter|memo|tweet|release|filing)\b")
 _ORG_HEADS_SPOKEN = frozenset("agency ministry service directorate department office organisation organization group"
                                " unit army military government company".split())
 # Who a name can qualify, as the head of a speaker: "the Trump administration", "White House officials", "the
@@ -284,6 +290,11 @@ _NP_ASIDE = re.compile(r",\s*(?:speaking|who|which)\b.*$")
 _LEAD_CLAUSE = re.compile(r"\b(?:[Tt]hat|[Ww]ho|[Ww]hich|[Ww]hen|[Ii]f|[Bb]ecause|[Ww]hile|[Aa]fter|[Bb]efore)\b")
 # A relative clause that describes the speaker before the verb: "An Israeli driver who witnessed the explosion told"
 _WHO_CLAUSE = re.compile(r"\s+who(?:se)?\s")
+# (a clause before "as" and a subject that names someone: "… came as Khashoggi's family", "… as the Justice Department";
+# not "as the pandemic has claimed the lives of …")
+_AS = r"(?<!such)(?<!well)(?<!far)\s+as\s+(?!well\b|far\b)"      # (not "such as", "as well as", "went as far as to")
+_AS_SUBJECT = re.compile(_AS + r"(?P<spk>(?:(?:the|a|an|more|some)\s+)?(?:[\w’'.\-]+\s+)*?[A-Z].*)$")
+_AS = re.compile(_AS)
 _NP_VERB = re.compile(r"\b(?:have|has|had|been|was|were|is|are|be|being|do|does|did|not|would|could|should)\b"
                       r"|\wn[’']t\b", re.I)
 
@@ -714,6 +725,11 @@ def _said_by(s: str, tail: str) -> str | None:
     if m:
         # (a speaker described by a relative clause is a few words: "An Israeli driver who witnessed ...")
         spk, *clause = _WHO_CLAUSE.split(m.group("spk"), 1)
+        # (and a clause may come first: "The announcements came as Khashoggi's family released a statement", "The
+        # new developments come as Croatian Prime Minister Zoran Milanovic says")
+        if " as " in spk and _AS.search(spk):
+            after_as = _AS_SUBJECT.search(spk)
+            spk = after_as.group("spk") if after_as else ""
         spk = _clean_np(spk) if not clause or len(spk.split()) <= 5 else ""
         words = spk.split()
         # (nor does a speaker end in a verb before a plural noun: "Obama rejected claims that ...")

@@ -2,7 +2,7 @@
 import pytest
 
 from store.analyze import analyze_article
-from store.claims import _INVERTED_ANYWHERE, _VERB_WORDS, build_claims, find_attribution
+from store.claims import _INVERTED_ANYWHERE, _ISSUED_DOCUMENT, _VERB_WORDS, build_claims, find_attribution
 from store.model import Article, Sentence
 
 
@@ -109,7 +109,7 @@ def test_every_reporting_verb_attributes_a_trailing_or_inverted_speaker(verb):
     # "told", "tells" and "urged" never: what follows them is who was told or urged
     inverted = find_attribution(f"The bridge was hit twice, {verb} the governor.")
     quoted = find_attribution(f"“The bridge was hit twice,” {verb} the governor.")
-    if verb in ("told", "tells", "urged"):
+    if verb in ("told", "tells", "urged") or verb in _ISSUED_DOCUMENT:
         assert inverted != "the governor" and quoted != "the governor"
     elif verb in _INVERTED_ANYWHERE:
         assert inverted == quoted == "the governor"
@@ -1071,6 +1071,30 @@ def test_a_description_after_the_verb_then_the_name_it_describes_is_the_name(sen
     assert find_attribution(sentence) == speaker
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    # what one issues says what one says
+    ("The White House issued a statement this morning saying the president was aware.", "The White House"),
+    ("Obama issued a statement condemning the killing.", "Obama"),
+    ("Harvard University released a letter asking him to explain his comments.", "Harvard University"),
+    # a clause before "as", then the subject that names someone
+    ("The announcements came as Khashoggi’s family released a statement saying they are traumatized.",
+     "Khashoggi’s family"),
+    ("Fellow Republicans nodded as Collins said the GOP will take their case to voters.", "Collins"),
+    ("But reclassifying their deaths as related to the coronavirus suggests the virus had spread.", None),
+    # (not "as far as", "such as")
+    ("Garza even went as far as to say that prayer would help.", "Garza"),
+    ("Republicans such as Sen. Susan Collins said it would pass.", "Susan Collins"),
+    ("Democrats such as Nancy Pelosi argued that the bill would fail.", "Democrats such as Nancy Pelosi"),
+])
+def test_a_statement_issued_and_a_subject_after_a_clause_of_as(sentence, speaker):
+    assert find_attribution(sentence) == speaker
+
+
+def test_a_statement_issued_speaks_for_its_issuer():
+    assert _speakers("Senator John Smith issued a statement on Monday condemning the strikes. “They are a dangerous "
+                     "expansion of the war,” the statement said.") == ["John Smith", "John Smith"]
+
+
 def test_one_opening_phrase_is_read_past():
     assert find_attribution("In Paris, on Monday, speaking to reporters, the minister said the talks failed.") == \
         "the minister"
@@ -1100,7 +1124,7 @@ def test_a_possessive_pronouns_office_or_lawyer_is_its_owners():
     # ("her" is no man's; "its" is a body's or a place's, even one that has not spoken)
     assert _speakers("Sen. Claire McCaskill spoke on Monday. His office said he was unavailable.") == [None, None]
     assert _speakers("The Russian Defense Ministry issued a statement. Its spokesman said the strikes hit 30 "
-                     "targets.") == [None, "Russian Defense Ministry’s spokesman"]
+                     "targets.") == ["Russian Defense Ministry", "Russian Defense Ministry’s spokesman"]
     assert _speakers("Ukraine pushed back on Monday, its general staff said.") == ["Ukraine’s general staff"]
     # (only people or a body that speak for the owner: "his critics said" is not his)
     assert _speakers("Trump spoke on Monday. His critics said the plan would fail.") == [None, None]
