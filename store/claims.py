@@ -292,9 +292,9 @@ _LEAD_CLAUSE = re.compile(r"\b(?:[Tt]hat|[Ww]ho|[Ww]hich|[Ww]hen|[Ii]f|[Bb]ecaus
 _WHO_CLAUSE = re.compile(r"\s+who(?:se)?\s")
 # (a clause before "as" and a subject that names someone: "… came as Khashoggi's family", "… as the Justice Department";
 # not "as the pandemic has claimed the lives of …")
-_AS = r"(?<!such)(?<!well)(?<!far)\s+as\s+(?!well\b|far\b)"      # (not "such as", "as well as", "went as far as to")
-_AS_SUBJECT = re.compile(_AS + r"(?P<spk>(?:(?:the|a|an|more|some)\s+)?(?:[\w’'.\-]+\s+)*?[A-Z].*)$")
-_AS = re.compile(_AS)
+_AS_CLAUSE = r"(?<!such)(?<!well)(?<!far)\s+as\s+(?!well\b|far\b)"    # (not "such as", "as well as", "as far as to")
+_AS = re.compile(_AS_CLAUSE)
+_AS_SUBJECT = re.compile(_AS_CLAUSE + r"(?P<spk>(?:(?:the|a|an|more|some)\s+)?(?:[\w’'.\-]+\s+)*?[A-Z].*)$")
 _NP_VERB = re.compile(r"\b(?:have|has|had|been|was|were|is|are|be|being|do|does|did|not|would|could|should)\b"
                       r"|\wn[’']t\b", re.I)
 
@@ -961,6 +961,7 @@ def _add_role(roles: set[str], word: str) -> None:
 
 # How far back (in characters) "he said" or "she said" may refer to a person named who had not spoken before
 PRONOUN_REACH = 1500
+
 
 class SpeakerResolver:
     """Resolves "he", "Kirby", "the agency", "the official", "the governor" to the speaker named earlier in the
