@@ -143,10 +143,11 @@ _TRAIL_TITLE_THEN_NAME = re.compile(r"[,.!?…][\"'”’]{0,2}\s+(?P<title>[^,;
 _LOWER_WORD = re.compile(r"(?<![\w.’'-])(?!(?:and|or|of|the|a|an|in|at|for|to|on|by|from|with)\b)[a-z][a-z’'-]*\b")
 # "“We will win,” he said, “and soon.”": a speaker between two parts of a quote
 _BETWEEN_QUOTES = re.compile(
-    r"[,.!?…][\"”’]{1,2}\s+(?P<spk>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+" + _AUX + r"(?:" + _VERBS
+    r"[,.!?…](?:[\"”’]{1,2}|'')\s+(?P<spk>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+" + _AUX + r"(?:" + _VERBS
     # (and when, '“...,” Pence said afterward, “...”', '..., he said on Monday, “...”',
-    # and whom to or where: '“…,” he told a rally in Las Vegas, “…”')
-    + r")(?:\s+[^,;:\"“”]{1,60}?)?\s*[,:]\s*[\"“‘]")
+    # and whom to or where: '“…,” he told a rally in Las Vegas, “…”';
+    # and a full stop where the splitter kept the next part of the quote: '“…,’’ Scalise said. "…"')
+    + r")(?:\s+[^,;:\"“”]{1,60}?)?\s*[,:.]\s*[\"“‘]")
 # "..., Abrams, the behavior expert from NYU, said." / "..., said Al Dwoskin, a Democratic donor."
 _TRAIL_ASIDE = re.compile(r"[,.!?][\"'”’]{0,2}\s+(?P<spk>" + _NAME + r")" + _ASIDE + _AUX + r"(?P<verb>"
                           + _VERBS + r")\b" + _ENDS)

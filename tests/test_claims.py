@@ -251,6 +251,11 @@ def test_a_speaker_after_a_lead_phrase_a_conjunction_or_between_quotes():
     # (and whom to, where or how)
     assert find_attribution("“We have the momentum,” he told a rally in Las Vegas Sunday, “and we’re going to win.”") \
         == "he"
+    # (a quote closed by two apostrophes; a full stop before the next part, where the splitter kept them together)
+    assert _speakers("\"Trump believes that Flynn should testify,'' Spicer told reporters Friday. \"What he's "
+                     "asking is, 'go testify.' \"") == ["Spicer"]
+    assert find_attribution("“He was so comforting,” Goldstein said of Trump. “He brought amazing consolation,”") \
+        == "Goldstein"
     assert find_attribution("“Soothing words are nice,” New York Mayor Michael Bloomberg said in a radio interview, "
                             "“but maybe it's time they tell us what they will do.”") \
         == "New York Mayor Michael Bloomberg"
