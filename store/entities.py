@@ -37,6 +37,9 @@ In On If When So His Her Our Their""".split())
 _PARTICLE_NAME = re.compile(rf"^(?:{_PARTICLES})-(?=[A-Z])")
 _PARTICLE_KEY = re.compile(rf"^(?:{_PARTICLES})-(?=\w)")          # (in a lower-cased key)
 _POSSESSIVE = re.compile(r"[’']s?$")
+# plural nouns whose possessive begins a body's name rather than ending an owner's: "Children’s Defense Fund",
+# "Women’s March", "People’s Republic of China", "Boston Children’s Hospital"
+_PLURAL_OWNERS = frozenset("Children Women Men People".split())
 
 TITLES = frozenset("""president president-elect vice prime minister secretary general gen gen. major maj maj.
 lieutenant lt lt. colonel col col. captain capt capt. admiral adm adm. sergeant sgt sgt. sir dame lord lady
@@ -189,8 +192,15 @@ _BODY_JOINERS = _BODY_CONNECT | {"and"}
 # Services", "Housing and Urban Development", "Customs and Border Protection"
 _BODY_FUNCTIONS = frozenset("""enforcement services development prevention protection affairs security research
 relations safety welfare""".split())
+# who a campaigning group is made of, the head of its name before "for" or "against": "Americans for Prosperity",
+# "Students for Fair Admissions", "Mothers Against Drunk Driving", "Veterans of Foreign Wars"
+_MEMBERS = frozenset("""Americans Citizens Students Parents Mothers Moms Fathers Physicians Doctors Nurses Scientists
+Veterans Families Taxpayers Women Lawyers Workers Teachers""".split())
+# the first word of a place's name that says what the place is
+_PLACE_PREFIXES = frozenset("Mount Mt. Fort Ft. Port Lake Cape Camp".split())
 _BODY_HEADS = frozenset("""council committee commission center centre institute foundation federation coalition
-alliance association league union fund bureau office agency organization organisation initiative movement""".split())
+alliance association league union fund bureau office agency organization organisation initiative movement museum
+society campaign project network caucus forum trust partnership""".split())
 
 
 class _GivenNames(frozenset):
@@ -264,7 +274,8 @@ def _chunks(text: str, start: int, end: int, heading: bool = False) -> list[_Chu
                 abbrev = g == "." and (cur[-1][2].lower() + "." in TITLES or len(cur[-1][2]) == 1
                                        or cur[-1][2] in _PLACE_ABBREVIATIONS)
                 # ("Procter & Gamble", "Johnson & Johnson": an ampersand joins a firm's names)
-                joined = gap == " & " and _is_cap(cur[-1][2]) and _is_cap(t) and not heading
+                joined = gap == " & " and _is_cap(cur[-1][2]) and _is_cap(t) and not heading \
+                    or gap[1:] == "s " and gap[0] in "’'" and cur[-1][2] in _PLURAL_OWNERS and _is_cap(t)
                 if g and not abbrev and not joined or "\n" in gap:
                     chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
                     cur = []
@@ -285,7 +296,8 @@ def _chunks(text: str, start: int, end: int, heading: bool = False) -> list[_Chu
                 continue
             # a possessive ends the name: "Ukraine's HUR"
             nxt = text[b:b + 2]
-            if nxt[:1] in "’'" and (nxt[1:2] in ("s", " ", "")):
+            if nxt[:1] in "’'" and (nxt[1:2] in ("s", " ", "")) \
+                    and not (t in _PLURAL_OWNERS and text[b + 1:b + 3] == "s "):
                 chunks.append(_Chunk(cur[0][0], cur[-1][1], cur))
                 cur = []
             continue
@@ -930,9 +942,17 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     if len(words) >= 2 and (words[-1].lower().rstrip(".") in _FIRM_SUFFIXES or "&" in words):
         return "ORG", 2
     # "Department of Justice", "Bank of America", "House of Representatives", "University of Michigan"
-    if len(words) >= 3 and (words[1] == "of" or words[1] in _BODY_CONNECT and _singular(words[0]) in _BODY_HEADS) \
-            and _is_org_head(words[0]):
+    # ("Campaign for Accountability", "Americans for Prosperity", "Mothers Against Drunk Driving")
+    if len(words) >= 3 and (words[1] == "of" and _is_org_head(words[0])
+                            or words[1].lower() in _BODY_CONNECT
+                            and (_singular(words[0]) in _BODY_HEADS or words[0] in _MEMBERS)):
         return "ORG", 2
+    # "Mount Kisco", "Fort Worth", "Lake Tahoe", "Port Arthur", "Cape Cod"
+    # (two words: a longer name is the place's paper, airport or treaty: "Fort Worth Star-Telegram"; a camp is a
+    # place where its name is no word: not the "Camp Fire")
+    if len(words) == 2 and words[0] in _PLACE_PREFIXES and words[1][:1].isupper() \
+            and not (words[0] == "Camp" and is_common_word(words[1])):
+        return "PLACE", 2
     # "Immigration and Customs Enforcement", "Health and Human Services": a body's name, by what it does
     if len(words) >= 3 and "and" in words[1:-1] and words[-1].lower() in _BODY_FUNCTIONS \
             and all(w == "and" or w[:1].isupper() for w in words) and not any(w in _given_names() for w in words):

@@ -23,6 +23,7 @@ PLACE_ALIASES: dict[str, str] = {
     "dprk": "North Korea", "rok": "South Korea", "prc": "China", "uae": "United Arab Emirates",
     "russian federation": "Russia", "republic of korea": "South Korea",
     "democratic people's republic of korea": "North Korea", "czech republic": "Czechia",
+    "people's republic of china": "China",
 }
 # US states as news abbreviates them ("Miami, Fla.", "Sen. Dianne Feinstein, D-Calif."); not those that are also
 # words, titles, names or acronyms ("Miss.", "Mass.", "Wash.", "Del.", "La.", "Pa.", "Mo.", "Ore.", "Ind.", "Ark.", and

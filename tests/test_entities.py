@@ -1028,3 +1028,37 @@ def test_who_after_a_name_of_a_place_or_body_is_about_the_person_before_it():
         "The plan was drafted by Mulvaney, who runs the office. Supporters of the Trump administration cheered. "
         "They spoke of the firing of Comey, who led the bureau.")}
     assert types["Mulvaney"] == types["Trump"] == types["Comey"] == "PERSON"
+
+
+def test_a_plural_owner_begins_a_bodys_name():
+    # "Children’s", "Women’s", "People’s" before a capitalised word are part of one name, not an owner
+    ms = {m.name: m.type for m in _mentions(
+        "She worked for the Children’s Defense Fund in Boston. The People's Republic of China objected. "
+        "He joined the Women’s March and the Korean People's Army. Men’s rights, women’s groups.")}
+    assert ms["Children’s Defense Fund"] == "ORG"
+    assert ms["People's Republic of China"] == "PLACE"
+    assert "Women’s March" in ms and "Korean People's Army" in ms
+    assert not {"Children", "Defense Fund", "Women", "People", "Army", "Republic of China"} & set(ms)
+    # an owner that is a name still ends it: "Trump’s Justice Department"
+    owner = {m.name for m in _mentions("Officials said Trump’s Justice Department declined.")}
+    assert {"Trump", "Justice Department"} <= owner
+
+
+def test_bodies_named_for_what_they_campaign_for():
+    ms = {m.name: m.type for m in _mentions(
+        "He spoke at the Museum for African Art on Monday. The Campaign for Accountability filed a complaint. "
+        "Officials said Americans for Prosperity spent millions and Mothers Against Drunk Driving applauded. "
+        "He joined the Veterans of Foreign Wars.")}
+    assert ms["Museum for African Art"] == "ORG"
+    assert ms["Campaign for Accountability"] == "ORG"
+    assert ms["Americans for Prosperity"] == "ORG"
+    assert ms["Mothers Against Drunk Driving"] == ms["Veterans of Foreign Wars"] == "ORG"
+
+
+def test_a_places_kind_begins_its_name():
+    ms = {m.name: m.type for m in _mentions(
+        "He was born in Mount Kisco and served at Fort Zalk, near Lake Tahoe. He flew to Camp David. "
+        "Officials said the Camp Fire spread. He read the Fort Worth Star-Telegram.")}
+    assert ms["Mount Kisco"] == ms["Fort Zalk"] == ms["Lake Tahoe"] == ms["Camp David"] == "PLACE"
+    assert ms.get("Camp Fire") != "PLACE"
+    assert ms.get("Fort Worth Star-Telegram") != "PLACE"
