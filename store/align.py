@@ -59,6 +59,7 @@ class ClaimFeatures:
     quotes: tuple[str, ...] = ()
     story: int = 0
     is_heading: bool = False
+    lead: bool = False           # the article's first sentence under its headline: what its story is
     negated: bool = False
     terms: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
@@ -444,6 +445,13 @@ class Aligner:
         elif x.negated != y.negated:
             s -= self.POLARITY
 
+        # two articles' leads (LEAD_BONUS), unless two named speakers say them ("Ukraine says" and "the US says"
+        # lead with different facts) or they tell of different days ("… on Monday", "… on Friday")
+        if x.lead and y.lead and s > 0 and not (_actor(x.speaker) and _actor(y.speaker)
+                                                and _actor(x.speaker) != _actor(y.speaker)) \
+                and not _other_days(x.text, y.text):
+            s += LEAD_BONUS
+
         # quotes: the same quoted words are the same statement
         xq, yq = self._long_quotes[x.id], self._long_quotes[y.id]
         if xq and yq and max(fuzz.token_set_ratio(a, b) for a in xq for b in yq) >= 85:
@@ -568,6 +576,15 @@ class Aligner:
 
 
 LEAD_ATTRIBUTION_COST = 0.5
+LEAD_BONUS = 0.25       # two articles' leads: news puts the story's main fact first
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _other_days(a: str, b: str) -> bool:
+    """Both texts name days of the week, and none in common."""
+    da, db = set(_WEEKDAY.findall(a)), set(_WEEKDAY.findall(b))
+    return bool(da and db and da.isdisjoint(db))
+
 _LEAD_WORDS = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _ABOUT_SAYING = REPORTING | frozenset(_STEM.stemWords("remarks comments statement".split()))
 

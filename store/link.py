@@ -556,6 +556,11 @@ def _link_story(conn: sqlite3.Connection, tid: int, sids: list[int], out: _Story
         sorted((m.start, entity_of[(si, m.start)]) for m in ms if (si, m.start) in entity_of)
         for si, ms in enumerate(per_source)]
     features = []
+    lead: dict[int, int] = {}       # source -> its first claim under the headline (claims are in text order)
+    for cid, sid, _, _, _, _, _, _, heading in claims:
+        if not heading:
+            lead.setdefault(sid, cid)
+    leads = set(lead.values())
     for cid, sid, start, end, text, _, _, quotes, heading in claims:
         quotes = quotes_of(quotes, texts[sid])
         ms = mentions_at[index[sid]]
@@ -567,7 +572,7 @@ def _link_story(conn: sqlite3.Connection, tid: int, sids: list[int], out: _Story
         features.append(ClaimFeatures(id=cid, source=sid, story=tid, text=text, speaker=speaker_of[cid],
                                       entities=frozenset(ents),
                                       figures=tuple(f[:4] for f in figures.get(cid, ())),
-                                      quotes=tuple(quotes), is_heading=bool(heading)))
+                                      quotes=tuple(quotes), is_heading=bool(heading), lead=cid in leads))
     source_of = {c.id: c.source for c in features}
     text_of = {c.id: c.text for c in features}
     for fact in align_facts(features):

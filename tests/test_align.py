@@ -136,3 +136,40 @@ def test_a_sentence_of_two_statements_is_cut_in_two_and_one_of_one_is_not():
     assert clauses_of("The troops advanced on the village and took the depot behind it.") == []
     assert clauses_of("Although the troops advanced on the village, the drones struck the depot behind it.") == [
         "Although the troops advanced on the village", "the drones struck the depot behind it."]
+
+
+HUCKABEE = ("Mike Huckabee, the Baptist minister who became Arkansas governor, said Tuesday he will seek the 2016 "
+            "Republican presidential nomination.",
+            "Former Arkansas Gov. Mike Huckabee announced Tuesday he is running for president, delivering an "
+            "economy- and security-centered message.")
+
+
+def _leads(claims: list[tuple[int, str, str | None]], leads: set[int]) -> list[ClaimFeatures]:
+    story = _story(claims)
+    for c in story:
+        c.lead = c.id in leads
+    return story
+
+
+def test_two_articles_leads_state_the_storys_main_fact():
+    # the same news in two outlets' words shares little ("will seek the nomination", "is running for president"),
+    # but news puts its main fact first: two leads that share something are one fact
+    assert _fact_of(align_facts(_leads([(1, HUCKABEE[0], None), (2, HUCKABEE[1], None)], {1, 2})), 1) == [1, 2]
+    # the same sentences further down the articles are not
+    assert _fact_of(align_facts(_leads([(1, HUCKABEE[0], None), (2, HUCKABEE[1], None)], set())), 1) == [1]
+    assert _fact_of(align_facts(_leads([(1, HUCKABEE[0], None), (2, HUCKABEE[1], None)], {1})), 1) == [1]
+    # nor are two leads that two named speakers say: each outlet leads with what another source says
+    said = [(1, HUCKABEE[0], "Reuters"), (2, HUCKABEE[1], "CNN")]
+    assert _fact_of(align_facts(_leads(said, {1, 2})), 1) == [1]
+    said = [(1, HUCKABEE[0], "Reuters"), (2, HUCKABEE[1], None)]
+    assert _fact_of(align_facts(_leads(said, {1, 2})), 1) == [1, 2]
+    # nor two that tell of different days: "announced Tuesday", "spoke on Friday"
+    friday = HUCKABEE[1].replace("Tuesday", "Friday")
+    assert _fact_of(align_facts(_leads([(1, HUCKABEE[0], None), (2, friday, None)], {1, 2})), 1) == [1]
+    # (a day one of them names alone says nothing)
+    no_day = HUCKABEE[1].replace(" Tuesday", "")
+    assert _fact_of(align_facts(_leads([(1, HUCKABEE[0], None), (2, no_day, None)], {1, 2})), 1) == [1, 2]
+    assert _fact_of(align_facts(_leads([(1, no_day, None), (2, HUCKABEE[0], None)], {1, 2})), 1) == [1, 2]
+    # and two leads with nothing in common are not one fact
+    apart = [(1, HUCKABEE[0], None), (2, "Markets in Tokyo closed lower on Friday after a volatile week.", None)]
+    assert _fact_of(align_facts(_leads(apart, {1, 2})), 1) == [1]

@@ -288,3 +288,26 @@ def test_a_paper_credited_is_not_a_person_of_its_name(tmp_path):
     assert speakers["Hill said the bill was too expensive."] == "Jane Hill"
     assert speakers["The Senate on Tuesday approved a $4 billion spending bill by 52 votes to 48, the Hill "
                     "reported."] == "The Hill"
+
+
+def test_two_articles_leads_under_their_headlines_are_one_fact(tmp_path):
+    # the first sentence under each headline is the article's lead; further down, the same sentences are not
+    lead_a = ("Mike Huckabee, the Baptist minister who became Arkansas governor, said Tuesday he will seek the 2016 "
+              "Republican presidential nomination.")
+    lead_b = ("Former Arkansas Gov. Mike Huckabee announced Tuesday he is running for president, delivering an "
+              "economy- and security-centered message.")
+    rest = ["His wife Janet joined him on stage in Hope.", "Polls show a crowded field of candidates.",
+            "The former governor hosted a television show for six years.", "He sold his show to a network.",
+            "Crowds waited outside in the heat."]
+    for tag, at_top in (("top", True), ("below", False)):
+        folder = tmp_path / tag
+        folder.mkdir()
+        for name, lead, others in (("a.txt", lead_a, rest[:3]), ("b.txt", lead_b, rest[3:])):
+            body = [lead] + others if at_top else others + [lead]
+            _write(folder, name, "Huckabee enters the race\n" + "\n".join(body) + "\n")
+        db = folder / "s.db"
+        main(["ingest", str(folder), "--db", str(db), "-q"])
+        data = build_export(open_store(str(db)))
+        ids = {c["text"]: c["id"] for c in data["claims"]}
+        joined = any({ids[lead_a], ids[lead_b]} <= set(f["claim_ids"]) for f in data["facts"])
+        assert joined == at_top, tag
