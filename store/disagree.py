@@ -7,6 +7,11 @@ one of these that both state agrees and their sizes are within a factor of
 ten; a quantity is built so that every pair of its figures agrees. It is a
 disagreement when its outlets give ranges that do not overlap, or credit
 different speakers.
+
+A sum of money is told by what it did, said next to it (earned, raised, spent,
+paid in taxes, given to charity). A story tells of many sums that did one
+thing, so two sums are one quantity only where they nearly agree ("$139
+million", "roughly $141 million") or their claims state one fact.
 """
 from __future__ import annotations
 
@@ -30,7 +35,27 @@ EVENTS: dict[str, frozenset[str]] = {k: frozenset(stem_word(w) for w in v.split(
     "voted": "voted votes ballots turnout",
     "affected": "affected infected sick hospitalised hospitalized",
 }.items()}
+# What news says money did: a sum near "earned" and one near "income" may be the same income; one raised and one
+# spent are two sums. ("Paid" says nothing: a sum is paid in taxes, for a speech, to charity.)
+MONEY_EVENTS: dict[str, frozenset[str]] = {k: frozenset(stem_word(w) for w in v.split()) for k, v in {
+    "raised": "raised raise raising raises fundraising outraised outraising haul",
+    "spent": "spent spend spending spends outspent airtime cost costs costing price priced",
+    "taxed": "taxes taxed",
+    "earned": "earned earn earns earning earnings income salary fees revenue revenues profit profits",
+    "donated": "donated donate donates donating donation donations charity charitable contributed contribution "
+               "contributions funneled funneling funnelled",
+    "fined": "fined fines penalty penalties settlement settled damages",
+    "funded": "budget budgets funding funded appropriated allocated grant grants aid",
+    "owed": "debt debts owed owes deficit loan loans",
+}.items()}
+# a sum's currency, as news names it in a quantity's label
+_CURRENCY_NAMES = {"USD": "dollars", "EUR": "euros", "GBP": "pounds", "RUB": "roubles", "UAH": "hryvnias",
+                   "AUD": "Australian dollars", "CAD": "Canadian dollars", "NZD": "New Zealand dollars",
+                   "HKD": "Hong Kong dollars"}
 MAX_LOG_RATIO = 1.0   # sizes within a factor of ten
+MAX_MONEY_LOG_RATIO = math.log10(3)   # sums of one fact within a factor of three
+MONEY_CLOSE = math.log10(1.1)         # sums within a tenth of each other
+_MONEY_NEAR = 40      # characters either side of a sum that say what it was paid, raised or spent for
 _NEAR = 100           # characters around a figure that say whose people it counts
 MAX_NEIGHBOURS = 25   # in a crowded bucket, a figure is compared with this many of the nearest in size
 MAX_GROUP = 60        # a "quantity" grown past this is a list of figures, not one quantity
@@ -52,6 +77,8 @@ class FigureUse:
     sentence: str
     offset: int
     story: int = 0
+    kind: str = "count"          # or "money" (store.figures)
+    fact: int | None = None      # the fact its claim states, where the claims are aligned
     events: frozenset[str] = field(default_factory=frozenset)
     whose: frozenset[str] = field(default_factory=frozenset)
 
@@ -62,9 +89,9 @@ class Disagreement:
     values: list[FigureUse]
 
 
-def _events(sentence: str) -> frozenset[str]:
+def _events(sentence: str, kind: str = "count") -> frozenset[str]:
     keys = {k for _, k in content_words_cased(sentence) if k}
-    return frozenset(e for e, stems in EVENTS.items() if keys & stems)
+    return frozenset(e for e, stems in (MONEY_EVENTS if kind == "money" else EVENTS).items() if keys & stems)
 
 
 def _nation_key(word: str, prev: str | None) -> str | None:
@@ -149,7 +176,13 @@ def same_quantity(a: FigureUse, b: FigureUse) -> bool:
     if a.whose and b.whose and not a.whose & b.whose:
         return False
     gap = _size_gap(a, b)
-    return gap is not None and gap <= MAX_LOG_RATIO
+    if gap is None:
+        return False
+    if a.kind == "money":
+        # a story tells of many sums that did one thing ("earned $10 million in speaking fees", "earned $30 million
+        # from book sales"): two are one sum where they nearly agree, or their claims state one fact
+        return gap <= MAX_MONEY_LOG_RATIO and (gap <= MONEY_CLOSE or a.fact is not None and a.fact == b.fact)
+    return gap <= MAX_LOG_RATIO
 
 
 def _size_gap(a: FigureUse, b: FigureUse) -> float | None:
@@ -171,14 +204,21 @@ def group_quantities(uses: list[FigureUse]) -> list[list[FigureUse]]:
     """Complete-linkage groups: a figure joins a quantity only if it agrees with every figure in it."""
     events_of: dict[int, frozenset[str]] = {}
     for u in uses:
-        if u.claim_id not in events_of:
-            events_of[u.claim_id] = _events(u.sentence)
-        u.events, u.whose = events_of[u.claim_id], _whose(u)
+        if u.kind == "money":
+            # (a sentence may tell of several sums: "paid $43,885,310 in federal taxes … and made $14,959,450 in
+            # charitable contributions": what a sum did is said next to it)
+            a, b = u.offset - _MONEY_NEAR, u.offset + len(u.text) + _MONEY_NEAR
+            u.events = _events(u.sentence[max(0, a):b], "money")
+        else:
+            if u.claim_id not in events_of:
+                events_of[u.claim_id] = _events(u.sentence)
+            u.events = events_of[u.claim_id]
+        u.whose = _whose(u)
     # only figures of a shared event and neighbouring powers of ten can be one quantity
-    buckets: dict[tuple[int, str], list[int]] = defaultdict(list)
+    buckets: dict[tuple[int, str, str], list[int]] = defaultdict(list)
     for i, u in enumerate(uses):
         for e in u.events:
-            buckets[(u.story, e)].append(i)
+            buckets[(u.story, u.kind, e)].append(i)
     candidates: set[tuple[int, int]] = set()
     for ids in buckets.values():
         # sorted by size, each figure meets its nearest neighbours: linear in the bucket, not quadratic
@@ -225,7 +265,9 @@ def _disagrees(group: list[FigureUse]) -> bool:
     # an outlet that gives two values apart from one speaker, or from none, counts two things ("51 votes" for a
     # simple majority, "60 votes" to end a filibuster): the figures are not one quantity (from two speakers, it
     # reports their disagreement: Kyiv's "at least 30", the Pentagon's "a couple hundred")
+    # (a sum is given rounded and exactly: "roughly $141 million", "$140,937,785")
     if any(a.source == b.source and a.speaker == b.speaker and not _overlap(a, b)
+           and not (a.kind == "money" and _size_gap(a, b) <= MONEY_CLOSE)
            for i, a in enumerate(group) for b in group[i + 1:]):
         return False
     apart = any(not _overlap(a, b) for a in group for b in group if a.source != b.source)
@@ -236,12 +278,16 @@ def _quantity_label(group: list[FigureUse]) -> str:
     """"North Korean soldiers killed, wounded": whose, what and the event words the figures share."""
     units = Counter(u.unit for u in group if u.unit)
     unit = units.most_common(1)[0][0] if units else "number"
-    whose = Counter(w for u in group for w in _nationality_words(u))
+    money = group[0].kind == "money"
+    if money:
+        unit = _CURRENCY_NAMES.get(unit, unit)
+    whose = Counter(w for u in group for w in _nationality_words(u)) if not money else Counter()
     events = set.intersection(*(set(u.events) for u in group))
+    table = MONEY_EVENTS if money else EVENTS
     words: Counter = Counter()
     for sentence in {u.claim_id: u.sentence for u in group}.values():
         for w, k in content_words_cased(sentence):
-            if any(k in EVENTS[e] for e in events) and w.islower():
+            if any(k in table[e] for e in events) and w.islower():
                 words[w] += 1
     prefix = whose.most_common(1)[0][0] + " " if whose and not unit[:1].isupper() else ""
     verbs = " or ".join(w for w, _ in words.most_common(2))
@@ -259,7 +305,7 @@ def _nationality_words(u: FigureUse) -> list[str]:
 
 
 def find_disagreements(uses: list[FigureUse]) -> list[Disagreement]:
-    """Group count figures into quantities and keep those whose outlets disagree."""
+    """Group figures (counts, sums of money) into quantities and keep those whose outlets disagree."""
     uses = [u for u in uses if _size(u) is not None]
     out = []
     for group in group_quantities(uses):

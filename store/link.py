@@ -575,14 +575,17 @@ def _link_story(conn: sqlite3.Connection, tid: int, sids: list[int], out: _Story
                                       quotes=tuple(quotes), is_heading=bool(heading), lead=cid in leads))
     source_of = {c.id: c.source for c in features}
     text_of = {c.id: c.text for c in features}
-    for fact in align_facts(features):
+    fact_of: dict[int, int] = {}
+    for i, fact in enumerate(align_facts(features)):
         out.facts.append(_fact(fact.claim_ids, fact.label, tid, len({source_of[c] for c in fact.claim_ids}),
                                text_of[fact.claim_ids[0]]))
+        fact_of.update((c, i) for c in fact.claim_ids)
 
     by_id = {c[0]: c for c in claims}
     uses = [FigureUse(cid, by_id[cid][1], speaker_of[cid], ftext, low, high, unit, by_id[cid][4],
-                      fstart - by_id[cid][2], tid)
-            for cid, figs in figures.items() for low, high, unit, kind, fstart, ftext in figs if kind == "count"]
+                      fstart - by_id[cid][2], tid, kind, fact_of.get(cid))
+            for cid, figs in figures.items() for low, high, unit, kind, fstart, ftext in figs
+            if kind in ("count", "money")]
     for d in find_disagreements(uses):
         out.disagreements.append((d.quantity, json.dumps([
             {"claim_id": f"c{u.claim_id}", "text": u.text, "low": _num(u.low), "high": _num(u.high),

@@ -4,17 +4,20 @@ from store.disagree import FigureUse, find_disagreements, group_quantities, same
 from store.model import Article
 
 
-def _uses(*articles: tuple[str, str]) -> list[FigureUse]:
+def _uses(*articles: tuple[str, str], kind: str = "count", facts: dict[str, int] | None = None) -> list[FigureUse]:
+    """The figures of `kind` of each (speaker, text) article, one outlet each; `facts` gives the claims whose text
+    begins with a key the fact the aligner put them in."""
     out = []
     cid = 0
     for source, (speaker, text) in enumerate(articles):
         analysis, _ = analyze_article(Article(path=f"{source}.txt", text=text))
         for c in analysis.claims:
             cid += 1
+            fact = next((f for start, f in (facts or {}).items() if c.text.startswith(start)), None)
             for f in c.figures:
-                if f.kind == "count":
+                if f.kind == kind:
                     out.append(FigureUse(cid, source, speaker, f.text, f.low, f.high, f.unit, c.text,
-                                         f.start - c.start))
+                                         f.start - c.start, kind=kind, fact=fact))
     return out
 
 
@@ -103,3 +106,49 @@ def test_one_outlets_two_values_from_one_speaker_count_two_things_and_from_two_a
     us.source = kyiv.source        # one outlet reporting both speakers' figures
     (d,) = find_disagreements([kyiv, us, other])
     assert {u.text for u in d.values} == {"30", "a couple hundred"}
+
+
+def test_one_sum_of_money_given_differently_is_a_disagreement():
+    uses = _uses(
+        (None, "Hillary and Bill Clinton earned roughly $141 million from 2007 to 2014. According to the returns, "
+               "the Clintons earned $140,937,785 over the eight year span."),
+        (None, "The returns show that she and Bill Clinton earned $139 million in the last eight years."),
+        kind="money")
+    (d,) = find_disagreements(uses)
+    # (one outlet's "roughly $141 million" and "$140,937,785" are one sum, rounded and not)
+    assert {u.text for u in d.values} == {"roughly $141 million", "$140,937,785", "$139 million"}
+    assert d.quantity.startswith("dollars earned")
+
+
+def test_sums_are_told_apart_by_what_they_did_next_to_them():
+    uses = _uses(
+        (None, "The couple paid $43,885,310 in federal taxes and $13,625,777 in state and local taxes, and made "
+               "$14,959,450 in charitable contributions during that time."),
+        (None, "They gave nearly $15 million to charity, and paid an additional $13.6 million in state taxes."),
+        kind="money")
+    groups = sorted(sorted(u.text for u in g) for g in group_quantities(uses))
+    assert ["$14,959,450", "nearly $15 million"] in groups
+    assert ["$13,625,777", "$13.6 million"] in groups
+    assert ["$43,885,310"] in groups
+    # (what a sum did is said next to it, not anywhere in its sentence)
+    uses = _uses((None, "She earned $10 million in speaking fees in 2013 and later gave $10.5 million to charity."),
+                 (None, "They donated $10 million to charity."), kind="money")
+    groups = sorted(sorted(u.text for u in g) for g in group_quantities(uses))
+    assert ["$10 million", "$10.5 million"] in groups
+
+
+def test_sums_of_one_kind_that_do_not_nearly_agree_are_one_only_in_one_fact():
+    articles = ((None, "She earned nearly $10 million in speaking fees in 2013."),
+                (None, "She earned approximately $20 million from book sales."))
+    assert not find_disagreements(_uses(*articles, kind="money"))
+    assert not find_disagreements(_uses((None, "She earned $10 million in 2013."),
+                                        (None, "She earned $12 million in 2013."), kind="money"))
+    facts = {"She earned nearly": 1, "She earned approximately": 1}
+    (d,) = find_disagreements(_uses(*articles, kind="money", facts=facts))
+    assert {u.text for u in d.values} == {"nearly $10 million", "approximately $20 million"}
+    # (nor, in one fact, three times apart or more, nor a sum raised and a sum spent)
+    assert not find_disagreements(_uses((None, "She earned $10 million in 2013."),
+                                        (None, "She earned $31 million in 2013."), kind="money",
+                                        facts={"She earned": 1}))
+    assert not find_disagreements(_uses((None, "The campaign raised $10 million in 2013."),
+                                        (None, "The campaign spent $11 million in 2013."), kind="money"))

@@ -311,3 +311,30 @@ def test_two_articles_leads_under_their_headlines_are_one_fact(tmp_path):
         ids = {c["text"]: c["id"] for c in data["claims"]}
         joined = any({ids[lead_a], ids[lead_b]} <= set(f["claim_ids"]) for f in data["facts"])
         assert joined == at_top, tag
+
+
+def test_sums_of_money_that_outlets_give_differently_are_a_discrepancy(tmp_path):
+    _write(tmp_path, "a.txt", "Clintons release tax returns\nHillary and Bill Clinton earned roughly $141 million "
+                              "from 2007 to 2014, according to their tax returns.\nThey gave $15 million to charity.\n")
+    _write(tmp_path, "b.txt", "Clintons report earnings\nHillary Clinton and Bill Clinton earned $139 million from "
+                              "2007 to 2014, their tax returns show.\nThey gave nearly $15 million to charity.\n")
+    db = tmp_path / "s.db"
+    main(["ingest", str(tmp_path), "--db", str(db), "-q"])
+    data = build_export(open_store(str(db)))
+    values = [sorted(v["text"] for v in d["values"]) for d in data["discrepancies"]]
+    assert ["$139 million", "roughly $141 million"] in values
+    assert not any("$15 million" in v for v in values)     # "$15 million" and "nearly $15 million" agree
+
+
+
+def test_sums_of_money_apart_in_claims_of_one_fact_are_a_discrepancy(tmp_path):
+    # two leads about one ad: its cost, given far apart; not two sums of a story that only spend alike
+    _write(tmp_path, "a.txt", "Group airs Netanyahu ad\nSecure America Now is spending $1 million to air an ad with "
+                              "Benjamin Netanyahu in Florida, the group said.\nThe group spent $90,000 on a poll.\n")
+    _write(tmp_path, "b.txt", "Netanyahu appears in ad\nSecure America Now has reserved $500,000 of airtime in "
+                              "Florida for an ad featuring Benjamin Netanyahu.\nIt spent $150,000 on mailers.\n")
+    db = tmp_path / "s.db"
+    main(["ingest", str(tmp_path), "--db", str(db), "-q"])
+    data = build_export(open_store(str(db)))
+    values = [sorted(v["text"] for v in d["values"]) for d in data["discrepancies"]]
+    assert values == [["$1 million", "$500,000"]]
