@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .entities import _PARTIES, _TITLE_HEADS, ORG_HEADS, TITLES, _given_names, a_paper_name
 from .figures import find_figures, phrase_alternation
-from .lexicon import US_STATE_ABBREVIATIONS, given_name_gender, is_common_word, is_demonym, place_kind
+from .lexicon import KNOWN_SITES, US_STATE_ABBREVIATIONS, given_name_gender, is_common_word, is_demonym, place_kind
 from .model import Claim, Mention, Sentence
 from .text import post_signatures
 
@@ -1185,8 +1185,9 @@ class SpeakerResolver:
             self.history.append((head, ""))
             return head
         # a named entity inside the phrase: prefer a person, then an organisation, then a place
+        # (a building or a room is where people spoke, not who: "allies on Capitol Hill", "in the Oval Office")
         for want in ("PERSON",) if described else ("PERSON", "ORG", "PLACE", ""):
-            named = [m for m in mentions if m.type == want]
+            named = [m for m in mentions if m.type == want and not (want == "PLACE" and m.name.lower() in KNOWN_SITES)]
             if named:
                 spk = named[-1].name if want == "PERSON" else named[0].name
                 self.history.append((spk, want))

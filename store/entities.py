@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .lexicon import (KNOWN_ORGS, MONTH_NUMBERS, PLACE_ALIASES, US_STATE_ABBREVIATIONS,
+from .lexicon import (KNOWN_ORGS, KNOWN_SITES, MONTH_NUMBERS, PLACE_ALIASES, US_STATE_ABBREVIATIONS,
                       US_STATE_ABBREVIATIONS_AFTER_A_PLACE, WEEKDAYS, first_names, is_common_word, is_demonym,
                       place_kind, word_stats)
 from .model import Mention
@@ -77,7 +77,7 @@ university college school daily news times post journal network bureau office ad
 guard police fund company airlines telegraph guardian tribune herald gazette channel unit regiment battalion
 division corps fleet command staff cabinet government republicans democrats coalition alliance front movement
 church club league team media radio television tv broadcasting cartel centre center hospital museum
-laboratory lab program programme project society trust exchange reserve""".split())
+laboratory lab program programme project society trust exchange reserve seminary""".split())
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 _PARTIES = frozenset("Republican Republicans Democrat Democrats Democratic GOP Libertarian".split())
 PLACE_WORDS = frozenset("oblast region province governorate krai county district state city village town"
@@ -102,6 +102,7 @@ _PLACE_APPOSITION = re.compile(
 _FIRM_SUFFIXES = frozenset("""associates partners llc ltd llp plc co foods industries holdings brothers bros capital
 ventures motors pharmaceuticals enterprises technologies securities investments airways""".split())
 _FIRM_ENDS = ORG_HEADS | _FIRM_SUFFIXES
+_WEB_ENDINGS = (".com", ".org", ".net")
 _ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\s+$", re.I)
 _LONGEST_ROLE = max(map(len, ROLE_WORDS))
 _PREPOSITION_BEFORE = re.compile(r"(?:\bin|\bnear|\baround|\boutside)\s+(?:the\s+)?$")
@@ -927,7 +928,7 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     at_start = a == first_pos
     if titled:
         return "PERSON", 2
-    if low in PLACE_ALIASES:
+    if low in PLACE_ALIASES or low in KNOWN_SITES:
         return "PLACE", 2
     # (in capitals, a body's head word says nothing: "(CONTINUES OVER WIDE SHOT OF NEWS CONFERENCE)")
     if _shouted(name, words) and low not in KNOWN_ORGS:
@@ -938,8 +939,10 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
         return "ORG", 2
     if low in KNOWN_ORGS or len(words) >= 2 and is_demonym(words[0]) and _norm(" ".join(words[1:])) in KNOWN_ORGS:
         return "ORG", 2      # (and a country's branch of one: "American Red Cross")
-    # a firm's name, by its last word or its "&": "Walt Disney Co", "Tyson Foods", "Procter & Gamble"
-    if len(words) >= 2 and (words[-1].lower().rstrip(".") in _FIRM_SUFFIXES or "&" in words):
+    # a firm's name, by its last word or its "&": "Walt Disney Co", "Tyson Foods", "Procter & Gamble"; or its web
+    # address: "Salesforce.com"
+    if len(words) >= 2 and (words[-1].lower().rstrip(".") in _FIRM_SUFFIXES or "&" in words) \
+            or low.endswith(_WEB_ENDINGS):
         return "ORG", 2
     # "Department of Justice", "Bank of America", "House of Representatives", "University of Michigan"
     # ("Campaign for Accountability", "Americans for Prosperity", "Mothers Against Drunk Driving")
@@ -1283,6 +1286,12 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
             bare = k.replace(".", "")
             if bare in keep and (typ(k) == typ(bare) or None in (typ(k), typ(bare))):
                 union(k, bare)
+    # 3c. a firm's web address is the firm: "Salesforce.com" is Salesforce, "Amazon.com" Amazon
+    for k in list(keep):
+        if k.endswith(_WEB_ENDINGS):
+            bare = k.rsplit(".", 1)[0]
+            if bare in keep and typ(bare) in (None, "ORG"):
+                union(k, bare)
     # 4. acronyms matching the initials of one multi-word name ("EU" ~ "European Union")
     multi = [k for k in keep if len(k.split()) >= 2]
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -1294,9 +1303,11 @@ def resolve_entities(per_source: list[list[Mention]], acronyms: list[tuple[str, 
         if not names:
             continue
         surf = _top(names)
-        if not _ACRONYM.match(surf) or "." in surf:
+        # (letters with full stops too, as The New York Times writes them, "I.M.F.", "N.R.A."; not two, which
+        # are as often a person's initials: "J.D.")
+        if not _ACRONYM.match(surf) or "." in surf and surf.count(".") < 3:
             continue
-        matches = by_initials.get(k, [])
+        matches = by_initials.get(k.replace(".", ""), [])
         if len(matches) == 1:
             union(matches[0], k)
     # 5a. an organisation named without its head word: "the Treasury" ~ "Treasury Department"

@@ -57,6 +57,12 @@ Tripoli:Libya, Pretoria:South Africa, Abuja:Nigeria, Beirut:Lebanon, Amman:Jorda
 Abu Dhabi:United Arab Emirates, Tashkent:Uzbekistan, Astana:Kazakhstan, Bangkok:Thailand, Naypyidaw:Myanmar,
 Dhaka:Bangladesh, Kathmandu:Nepal, Colombo:Sri Lanka, Wellington:New Zealand""".split(","))
 
+# Buildings, rooms and grounds that news names as where something happened ("on Capitol Hill", "in the Oval
+# Office"), not as who did it.
+KNOWN_SITES = frozenset({"capitol hill", "capitol", "oval office", "rose garden", "situation room", "west wing",
+                         "east room", "blair house", "mar-a-lago", "trump tower", "camp david", "national mall",
+                         "ground zero", "times square", "lincoln memorial", "arlington national cemetery"})
+
 # Institutions named by their building or a single word, too well known to be
 # introduced in the text ("the Pentagon said").
 KNOWN_ORGS = frozenset("""pentagon kremlin nato reuters hamas hezbollah taliban congress senate parliament

@@ -1048,11 +1048,12 @@ def test_bodies_named_for_what_they_campaign_for():
     ms = {m.name: m.type for m in _mentions(
         "He spoke at the Museum for African Art on Monday. The Campaign for Accountability filed a complaint. "
         "Officials said Americans for Prosperity spent millions and Mothers Against Drunk Driving applauded. "
-        "He joined the Veterans of Foreign Wars.")}
+        "He joined the Veterans of Foreign Wars and taught at the Princeton Theological Seminary.")}
     assert ms["Museum for African Art"] == "ORG"
     assert ms["Campaign for Accountability"] == "ORG"
     assert ms["Americans for Prosperity"] == "ORG"
     assert ms["Mothers Against Drunk Driving"] == ms["Veterans of Foreign Wars"] == "ORG"
+    assert ms["Princeton Theological Seminary"] == "ORG"
 
 
 def test_a_places_kind_begins_its_name():
@@ -1062,3 +1063,31 @@ def test_a_places_kind_begins_its_name():
     assert ms["Mount Kisco"] == ms["Fort Zalk"] == ms["Lake Tahoe"] == ms["Camp David"] == "PLACE"
     assert ms.get("Camp Fire") != "PLACE"
     assert ms.get("Fort Worth Star-Telegram") != "PLACE"
+
+
+def test_letters_with_full_stops_are_the_name_they_abbreviate():
+    # The New York Times writes acronyms with full stops: "I.M.F." is the International Monetary Fund named before
+    ents = _entities("The International Monetary Fund said growth would slow. Christine Lagarde, head of the "
+                     "I.M.F., spoke on Monday.", "The I.M.F. warned on Monday that the National Rifle Association "
+                     "and the N.R.A. were one.")
+    assert {"I.M.F."} <= ents["International Monetary Fund"].aliases
+    assert {"N.R.A."} <= ents["National Rifle Association"].aliases
+    # two letters are as often a person's initials as a body's
+    ents = _entities("The Justice Department sued on Monday. The suit cites J.D. twice.")
+    assert "J.D." not in ents["Justice Department"].aliases
+
+
+def test_buildings_and_rooms_are_places():
+    ms = {m.name: m.type for m in _mentions("Officials met in the Oval Office on Monday. Later, lawmakers on Capitol "
+                                            "Hill said the Capitol was closed. He flew to Mar-a-Lago.")}
+    assert ms["Oval Office"] == ms["Capitol Hill"] == ms["Capitol"] == ms["Mar-a-Lago"] == "PLACE"
+
+
+def test_a_firms_web_address_is_the_firm():
+    ents = _entities("Marc Benioff, the chief of Salesforce.com, said it would cancel events. Officials said "
+                     "Salesforce has 2,000 workers there.")
+    assert ents["Salesforce.com"].type == "ORG"
+    assert "Salesforce" in ents["Salesforce.com"].aliases
+    # (a place of that name is not the site)
+    ents = _entities("He read it on Texas.com on Monday. Officials in Texas said it was wrong.")
+    assert ents["Texas"].type == "PLACE" and "Texas.com" not in ents["Texas"].aliases
