@@ -829,6 +829,11 @@ _ENDS_NO_SPEAKER = frozenset("of for in on at by with from".split())   # ("to sa
 _RELATIONS = frozenset("of to for around near with".split())
 
 
+# the titles news writes before a person's name alone, as it writes them there
+_PERSON_TITLES = frozenset("""Sen. Rep. Gov. Gen. Adm. Dr. Mr. Mrs. Ms. Senator Representative Congressman
+Congresswoman Governor Mayor""".split())
+
+
 def _related_to(words: list[str]) -> bool:
     """Whether a speaker's words describe people by a person or a body they are related to: "A source close to
     Christie", "People familiar with Biden's thinking", "Allies of Pelosi", "a senior adviser to Trump", "The head of
@@ -837,6 +842,10 @@ def _related_to(words: list[str]) -> bool:
     k = next((i for i, w in enumerate(words) if i and w in _RELATIONS), 0)
     named = k + 2 if k + 2 < len(words) and words[k + 1] == "the" else k + 1
     if not (1 <= k <= 4) or named >= len(words) or not words[named][:1].isupper():
+        return False
+    # (nor the office of a person then named with a title: "chairman of the House Intelligence Committee Rep. Adam
+    # Schiff"; not the person it is related to, "a senior adviser to Sen. Mitch McConnell")
+    if any(w in _PERSON_TITLES for w in words[named + 1:-1]):
         return False
     # (the description's first word is a word, not a name, a pronoun, a title in capitals or a body's head: "Thrush
     # in a statement to Vox", "He appeared with Obama", "Isle of Man Chief Minister Allan Bell", "Director of National

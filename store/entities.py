@@ -132,7 +132,7 @@ _TITLE_MODIFIERS = frozenset({"special", "independent"})    # part of a title be
 # Glasser", "Senate President Pro Tem David Long"; and the words that describe them ("CNN Senior Legal Analyst", "Times
 # White House Reporter", "Quinnipiac University Polling Analyst")
 _TRADE_TITLES = frozenset("""editor anchor host co-host correspondent columnist reporter commentator contributor
-producer analyst strategist economist tem""".split())
+producer analyst strategist economist tem editor-in-chief publisher""".split())
 _TRADE_MODIFIERS = frozenset("""senior chief legal national political congressional executive managing contributing
 associate assistant deputy media foreign affairs security polling investigative economic business technology
 science health white house washington vatican capitol pro""".split())

@@ -1154,3 +1154,15 @@ def test_a_building_is_where_people_spoke_not_who():
     # the person named beside it speaks, not "Capitol Hill" (nor "Trump Tower": "in his Trump Tower office")
     assert _speakers("Trump and his Republican allies on Capitol Hill say the inquiry is illegitimate.") == ["Trump"]
     assert _speakers("In an interview in his Trump Tower office, Trump said he expected to face Biden.") == ["Trump"]
+
+
+def test_an_office_then_its_holder_named_with_a_title_is_the_holder():
+    assert _speakers("Earlier Friday, chairman of the House Intelligence Committee Rep. Adam Schiff (D-Calif.) "
+                     "revealed that his committee had begun searching for witnesses.") == ["Adam Schiff"]
+    # (people related to a body are still described: no one named with a title follows it)
+    assert _speakers("A source close to the House Foreign Affairs Committee said the bill was dead.") \
+        == ["source close to the House Foreign Affairs Committee"]
+    assert _speakers("People close to the Texas governor and his wife said the plan was dead.") \
+        == ["People close to the Texas governor and his wife"]
+    assert _speakers("A senior adviser to Mayor Bill de Blasio said the plan was dead.") \
+        == ["senior adviser to Mayor Bill de Blasio"]

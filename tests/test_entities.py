@@ -1091,3 +1091,10 @@ def test_a_firms_web_address_is_the_firm():
     # (a place of that name is not the site)
     ents = _entities("He read it on Texas.com on Monday. Officials in Texas said it was wrong.")
     assert ents["Texas"].type == "PLACE" and "Texas.com" not in ents["Texas"].aliases
+
+
+def test_an_editor_in_chief_is_a_title_before_a_name():
+    ms = {m.name: m.type for m in _mentions("Officials said BuzzFeed Editor-in-Chief Ben Smith stood by the report. "
+                                            "The paper's Publisher Arthur Sulzberger agreed.")}
+    assert ms["Ben Smith"] == ms["Arthur Sulzberger"] == "PERSON"
+    assert ms["BuzzFeed"] == "ORG"
