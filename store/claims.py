@@ -51,6 +51,10 @@ _TRAIL_AFTER_COMMA = re.compile(r"," + _TRAIL_AFTER)      # (a later place than 
 # (the full stop of a letter or of "St." ends no clause before a speaker: "U.S. officials", "John A. Boehner", "St.
 # Louis Public Radio"; tested in the three characters before it)
 _LETTERS_STOP = re.compile(r"(?:^|\W)(?:[A-Z]|St)$")
+# (nor a title's after a word that makes its person the object of another's words: "A spokesman for Sen. Ted Cruz
+# said", "what Gen. Mike Flynn said were …"; it may after others: "… and New Jersey Gov. Chris Christie said")
+_TITLE_STOP = re.compile(r"\b(?:for|to|of|with|by|about|from|what|whom|that|which)\s+"
+                         r"(?:Sens?|Reps?|Gov|Gen|Dr|Mrs?|Ms|Lt|Col|Sgt|Capt|Adm|Maj|Rev)$")
 # (after a quotation, "continued" says whatever follows it: "“…,” Romney continued to applause")
 _TRAIL_CONTINUED = re.compile(r"[,.!?…][\"'”’]{1,2}\s+" + _TRAIL_SPEAKER + r"continued\b(?P<rest>[^\"“”]{0,160})$")
 # '“…,” he said on ABC's "This Week."', '“…,” he told Fox News' “Fox & Friends” program.': after a quote, a speaker of
@@ -792,7 +796,8 @@ def _trailing_speaker(s: str, tail: str) -> str | None:
     may, if its words begin as a speaker's do ("The plan, which Republicans said would cut taxes, is dead, Schumer
     said"; not "…, given how complex the government said", "…, let us say")."""
     m = _TRAIL.search(tail)
-    while m and m.group()[0] == "." and _LETTERS_STOP.search(tail[max(0, m.start() - 3):m.start()]):
+    while m and m.group()[0] == "." and (_LETTERS_STOP.search(tail[max(0, m.start() - 3):m.start()])
+                                         or _TITLE_STOP.search(tail[max(0, m.start() - 16):m.start()])):
         m = _TRAIL.search(tail, m.start() + 1)
     pattern = _TRAIL if m else _TRAIL_CONTINUED if "continued" in tail else None
     if m is None and pattern is not None:

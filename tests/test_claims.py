@@ -1166,3 +1166,16 @@ def test_an_office_then_its_holder_named_with_a_title_is_the_holder():
         == ["People close to the Texas governor and his wife"]
     assert _speakers("A senior adviser to Mayor Bill de Blasio said the plan was dead.") \
         == ["senior adviser to Mayor Bill de Blasio"]
+
+
+def test_a_titled_name_after_for_or_to_is_whom_the_speaker_works_for():
+    # the full stop of "Sen." is no sentence's end before a trailing "Ted Cruz said"
+    assert find_attribution("A spokesman for Sen. Ted Cruz said he would vote no.") == "A spokesman for Sen. Ted Cruz"
+    assert find_attribution("The bill is dead, a spokeswoman for Rep. Nancy Pelosi said.") \
+        == "a spokeswoman for Rep. Nancy Pelosi"
+    assert find_attribution("Fanned out were veterans and what Gen. Mike Flynn said were 17 winners.") is None
+    assert find_attribution("An aide to Rep. Nancy Pelosi said the vote was set.") == "An aide to Rep. Nancy Pelosi"
+    # a titled name after other words still speaks
+    assert find_attribution("In back-to-back speeches, Ann Romney talked about love and New Jersey Gov. Chris Christie "
+                            "said that respect was more important.") == "Chris Christie"
+    assert find_attribution("“Why doesn’t he want to release them?” Mrs. Clinton said on Wednesday.") == "Mrs. Clinton"
