@@ -103,6 +103,8 @@ _FIRM_SUFFIXES = frozenset("""associates partners llc ltd llp plc co foods indus
 ventures motors pharmaceuticals enterprises technologies securities investments airways""".split())
 _FIRM_ENDS = ORG_HEADS | _FIRM_SUFFIXES
 _WEB_ENDINGS = (".com", ".org", ".net")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_NOT_INITIALS = frozenset("L.A. D.A. A.G. G.I. P.M. A.M. E.U. U.N.".split())
 _ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\s+$", re.I)
 _LONGEST_ROLE = max(map(len, ROLE_WORDS))
 _PREPOSITION_BEFORE = re.compile(r"(?:\bin|\bnear|\baround|\boutside)\s+(?:the\s+)?$")
@@ -972,6 +974,13 @@ def _type_of(text, toks, name, titled, first_pos, title_case) -> tuple[str | Non
     first_is_name = words[0] in _given_names() and not place_kind(core[-1]) == "country" and personal \
         and (len(core) in (2, 3) or len(core) == 4 and words[1] in _given_names())
     if first_is_name and not pk:
+        return "PERSON", 2
+    # a person who goes by two or three initials: "J.D. Vance", "H.R. McMaster", "J. D. Salinger" (not a place's
+    # letters, "D.C. Circuit", "L.A. Dodgers", nor a title's, "D.A. Jackie Lacey"; nor before a word of the language,
+    # "J.P. Morgan Chase"; one initial is as often a state's, "R. Wis.", or a word's, "E. coli")
+    if len(words) >= 2 and all(_INITIALS.fullmatch(w) for w in words[:-1]) and _a_name_word(words[-1]) \
+            and sum(w.count(".") for w in words[:-1]) >= 2 and words[0] not in _NOT_INITIALS \
+            and _norm(words[0]) not in PLACE_ALIASES and not pk:
         return "PERSON", 2
     # a surname and a given name of two hyphened syllables: "Moon Jae-in", "Choe Son-hui"
     if len(words) == 2 and _hyphenated_given(words[1]) and not pk:

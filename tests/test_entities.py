@@ -1098,3 +1098,12 @@ def test_an_editor_in_chief_is_a_title_before_a_name():
                                             "The paper's Publisher Arthur Sulzberger agreed.")}
     assert ms["Ben Smith"] == ms["Arthur Sulzberger"] == "PERSON"
     assert ms["BuzzFeed"] == "ORG"
+
+
+def test_a_person_who_goes_by_initials_is_a_person():
+    ms = {m.name: m.type for m in _mentions(
+        "Officials said J.D. Vance spoke at the rally on Monday, and H.R. McMaster agreed. Later, J. D. Salinger "
+        "wrote, and E. coli spread. The D.C. Circuit ruled, the L.A. Dodgers won, and R. Smith spoke.")}
+    assert ms["J.D. Vance"] == ms["H.R. McMaster"] == ms["J. D. Salinger"] == "PERSON"
+    # (a place's letters, or one initial, are not enough)
+    assert ms.get("D.C. Circuit") != "PERSON" and ms.get("L.A. Dodgers") != "PERSON" and ms.get("R. Smith") != "PERSON"
