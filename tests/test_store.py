@@ -313,28 +313,31 @@ def test_two_articles_leads_under_their_headlines_are_one_fact(tmp_path):
         assert joined == at_top, tag
 
 
-def test_sums_of_money_that_outlets_give_differently_are_a_discrepancy(tmp_path):
-    _write(tmp_path, "a.txt", "Clintons release tax returns\nHillary and Bill Clinton earned roughly $141 million "
-                              "from 2007 to 2014, according to their tax returns.\nThey gave $15 million to charity.\n")
-    _write(tmp_path, "b.txt", "Clintons report earnings\nHillary Clinton and Bill Clinton earned $139 million from "
-                              "2007 to 2014, their tax returns show.\nThey gave nearly $15 million to charity.\n")
+def _discrepancies(tmp_path: Path, a: str, b: str) -> list[list[str]]:
+    """The values of each discrepancy the export reports for two articles, each sorted."""
+    _write(tmp_path, "a.txt", a)
+    _write(tmp_path, "b.txt", b)
     db = tmp_path / "s.db"
     main(["ingest", str(tmp_path), "--db", str(db), "-q"])
     data = build_export(open_store(str(db)))
-    values = [sorted(v["text"] for v in d["values"]) for d in data["discrepancies"]]
+    return [sorted(v["text"] for v in d["values"]) for d in data["discrepancies"]]
+
+
+def test_sums_of_money_that_outlets_give_differently_are_a_discrepancy(tmp_path):
+    values = _discrepancies(tmp_path, "Clintons release tax returns\nHillary and Bill Clinton earned roughly $141 "
+                                      "million from 2007 to 2014, according to their tax returns.\nThey gave $15 "
+                                      "million to charity.\n",
+                            "Clintons report earnings\nHillary Clinton and Bill Clinton earned $139 million from 2007 "
+                            "to 2014, their tax returns show.\nThey gave nearly $15 million to charity.\n")
     assert ["$139 million", "roughly $141 million"] in values
     assert not any("$15 million" in v for v in values)     # "$15 million" and "nearly $15 million" agree
 
 
-
 def test_sums_of_money_apart_in_claims_of_one_fact_are_a_discrepancy(tmp_path):
     # two leads about one ad: its cost, given far apart; not two sums of a story that only spend alike
-    _write(tmp_path, "a.txt", "Group airs Netanyahu ad\nSecure America Now is spending $1 million to air an ad with "
-                              "Benjamin Netanyahu in Florida, the group said.\nThe group spent $90,000 on a poll.\n")
-    _write(tmp_path, "b.txt", "Netanyahu appears in ad\nSecure America Now has reserved $500,000 of airtime in "
-                              "Florida for an ad featuring Benjamin Netanyahu.\nIt spent $150,000 on mailers.\n")
-    db = tmp_path / "s.db"
-    main(["ingest", str(tmp_path), "--db", str(db), "-q"])
-    data = build_export(open_store(str(db)))
-    values = [sorted(v["text"] for v in d["values"]) for d in data["discrepancies"]]
+    values = _discrepancies(tmp_path, "Group airs Netanyahu ad\nSecure America Now is spending $1 million to air an "
+                                      "ad with Benjamin Netanyahu in Florida, the group said.\nThe group spent "
+                                      "$90,000 on a poll.\n",
+                            "Netanyahu appears in ad\nSecure America Now has reserved $500,000 of airtime in Florida "
+                            "for an ad featuring Benjamin Netanyahu.\nIt spent $150,000 on mailers.\n")
     assert values == [["$1 million", "$500,000"]]
