@@ -20,7 +20,7 @@ import Stemmer
 from rapidfuzz import fuzz
 
 from .clustering import average_linkage
-from .lexicon import CAPITALS, idf, is_demonym, place_kind, word_stats, words_in
+from .lexicon import CAPITALS, WEEKDAYS, idf, is_demonym, place_kind, word_stats, words_in
 
 _STEM = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[0-9][0-9,.]*[0-9]|[0-9]")
@@ -577,7 +577,7 @@ class Aligner:
 
 LEAD_ATTRIBUTION_COST = 0.5
 LEAD_BONUS = 0.25       # two articles' leads: news puts the story's main fact first
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(d.title() for d in WEEKDAYS)) + r")\b")
 
 
 def _other_days(a: str, b: str) -> bool:
