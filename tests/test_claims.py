@@ -1149,7 +1149,6 @@ def test_a_possessive_pronoun_means_an_owner_it_can_be():
     assert _speakers("Theresa May spoke on Monday. Her Majesty’s government said the talks would resume.") == [None, None]
 
 
-
 def test_a_building_is_where_people_spoke_not_who():
     # the person named beside it speaks, not "Capitol Hill" (nor "Trump Tower": "in his Trump Tower office")
     assert _speakers("Trump and his Republican allies on Capitol Hill say the inquiry is illegitimate.") == ["Trump"]
